@@ -1,0 +1,10 @@
+//! coso-domain: the pure types and rules of party-building work, free of IO.
+pub mod access;
+pub mod date;
+pub mod member;
+pub mod org;
+pub mod position;
+pub mod text;
+pub mod violation;
+
+pub use violation::Violation;
