@@ -1,0 +1,37 @@
+//! Writing the audit row that every change leaves, in the change's own transaction.
+use coso_store::{DbConnection, audit::AuditRow};
+use serde::Serialize;
+
+use crate::{Actor, AppResult};
+
+/// Records `action` on `entity`/`id` by `actor`, with the states before and after.
+pub fn record<B: Serialize, A: Serialize>(
+    conn: &mut DbConnection,
+    actor: &Actor,
+    action: &str,
+    entity: &str,
+    id: &str,
+    before: Option<&B>,
+    after: Option<&A>,
+) -> AppResult<()> {
+    let row = AuditRow {
+        id: coso_store::new_id(),
+        actor_id: actor.user_id.clone(),
+        actor_name: actor.username.clone(),
+        at: coso_store::now(),
+        action: action.into(),
+        entity: entity.into(),
+        entity_id: id.into(),
+        before_json: before.map(to_json),
+        after_json: after.map(to_json),
+    };
+    coso_store::audit::insert(conn, &row)?;
+    Ok(())
+}
+
+/// Nothing to show on one side of an audit row.
+pub const NONE: Option<&()> = None;
+
+fn to_json<T: Serialize>(value: &T) -> String {
+    serde_json::to_string(value).unwrap_or_else(|_| "null".into())
+}

@@ -1,0 +1,1 @@
+//! The Lạng Sơn demo (being written).

@@ -1,0 +1,70 @@
+//! The errors a use case returns, each with the Vietnamese message its user reads.
+use coso_domain::Violation;
+use coso_store::StoreError;
+
+#[derive(Debug, thiserror::Error)]
+pub enum AppError {
+    /// The input breaks rules; each violation names its field when it has one.
+    #[error("{}", join(.0))]
+    Invalid(Vec<Violation>),
+    #[error("Không tìm thấy {0}.")]
+    NotFound(String),
+    #[error("Bạn không có quyền thực hiện thao tác này với dữ liệu ngoài phạm vi được giao.")]
+    Forbidden,
+    #[error("Cần đăng nhập.")]
+    Unauthenticated,
+    #[error("{0}")]
+    Conflict(String),
+    #[error("Đăng nhập sai quá nhiều lần. Vui lòng thử lại sau {minutes} phút.")]
+    Throttled { minutes: i64 },
+    /// Details go to the log, never to the user.
+    #[error("Hệ thống gặp lỗi, dữ liệu chưa được ghi. Vui lòng thử lại.")]
+    Internal(String),
+}
+
+fn join(violations: &[Violation]) -> String {
+    violations.iter().map(|v| v.message.as_str()).collect::<Vec<_>>().join(" ")
+}
+
+pub type AppResult<T> = Result<T, AppError>;
+
+impl AppError {
+    pub fn invalid(violation: Violation) -> Self {
+        AppError::Invalid(vec![violation])
+    }
+
+    pub fn field(field: &'static str, message: impl Into<String>) -> Self {
+        AppError::Invalid(vec![Violation::on(field, message)])
+    }
+
+    /// The message a field's input shows, if the error names that field.
+    pub fn message_for(&self, field: &str) -> Option<&str> {
+        match self {
+            AppError::Invalid(vs) => {
+                vs.iter().find(|v| v.field == Some(field)).map(|v| v.message.as_str())
+            }
+            _ => None,
+        }
+    }
+}
+
+impl From<StoreError> for AppError {
+    fn from(e: StoreError) -> Self {
+        if e.is_unique_violation() {
+            AppError::Conflict("Dữ liệu bị trùng với một bản ghi đã có.".into())
+        } else {
+            AppError::Internal(e.to_string())
+        }
+    }
+}
+
+impl From<diesel::result::Error> for AppError {
+    fn from(e: diesel::result::Error) -> Self {
+        AppError::from(StoreError::from(e))
+    }
+}
+
+/// Fails with all violations at once, so a form shows every wrong field together.
+pub(crate) fn check_all(violations: Vec<Violation>) -> AppResult<()> {
+    if violations.is_empty() { Ok(()) } else { Err(AppError::Invalid(violations)) }
+}

@@ -1,0 +1,415 @@
+//! Organizations: the tree as of a date, one organization's page, founding a new one.
+use std::collections::HashMap;
+
+use chrono::NaiveDate;
+use coso_domain::access::Permission;
+use coso_domain::org::{self as rules, OrgEventKind, OrgKind, Sector};
+use coso_domain::{Violation, date, text};
+use coso_store::orgs::{self as store, OrgAt, OrgEventRow, OrgRow, OrgVersionRow};
+use coso_store::{DbConnection, new_id, now};
+use serde::{Deserialize, Serialize};
+
+use crate::access::authorize;
+use crate::error::check_all;
+use crate::{Actor, App, AppError, AppResult, audit};
+
+/// An organization as lists and the API show it, on a given date.
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
+pub struct OrgSummary {
+    pub id: String,
+    pub code: String,
+    pub name: String,
+    pub kind: String,
+    pub kind_label: String,
+    pub sector: Option<String>,
+    pub sector_label: Option<String>,
+    pub parent_id: Option<String>,
+    pub depth: i32,
+    #[schema(value_type = String, format = Date)]
+    pub valid_from: NaiveDate,
+    #[schema(value_type = Option<String>, format = Date)]
+    pub valid_to: Option<NaiveDate>,
+    /// Members on the roll directly in this organization on the date.
+    pub members: i64,
+    #[serde(skip)]
+    pub path: String,
+}
+
+impl OrgSummary {
+    pub(crate) fn of(at: &OrgAt, members: i64) -> OrgSummary {
+        let v = &at.version;
+        let kind = OrgKind::from_code(&v.kind);
+        let sector = v.sector.as_deref().and_then(Sector::from_code);
+        OrgSummary {
+            id: at.org.id.clone(),
+            code: at.org.code.clone(),
+            name: v.name.clone(),
+            kind: v.kind.clone(),
+            kind_label: kind.map(|k| k.label()).unwrap_or("?").into(),
+            sector: v.sector.clone(),
+            sector_label: sector.map(|s| s.label().to_string()),
+            parent_id: v.parent_id.clone(),
+            depth: v.depth,
+            valid_from: v.valid_from,
+            valid_to: v.valid_to,
+            members,
+            path: v.path.clone(),
+        }
+    }
+
+    pub fn is_cell(&self) -> bool {
+        OrgKind::from_code(&self.kind).is_some_and(|k| k.is_cell())
+    }
+}
+
+/// The tree in the actor's scope as it stood on a date: organizations in path order.
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
+pub struct Tree {
+    #[schema(value_type = String, format = Date)]
+    pub as_of: NaiveDate,
+    pub orgs: Vec<OrgSummary>,
+    pub counts: Vec<KindCount>,
+}
+
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
+pub struct KindCount {
+    pub kind: String,
+    pub label: String,
+    pub count: i64,
+}
+
+/// One version of an organization's name, kind and place in the tree.
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
+pub struct VersionView {
+    #[schema(value_type = String, format = Date)]
+    pub valid_from: NaiveDate,
+    #[schema(value_type = Option<String>, format = Date)]
+    pub valid_to: Option<NaiveDate>,
+    pub name: String,
+    pub kind_label: String,
+    pub parent_name: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
+pub struct EventView {
+    pub kind: String,
+    pub label: String,
+    #[schema(value_type = String, format = Date)]
+    pub effective_on: NaiveDate,
+    pub decision_number: String,
+    pub related_code: Option<String>,
+    pub related_name: Option<String>,
+    pub note: String,
+}
+
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
+pub struct OfficerView {
+    pub person_id: String,
+    pub full_name: String,
+    pub role: String,
+    pub role_label: String,
+    #[schema(value_type = String, format = Date)]
+    pub valid_from: NaiveDate,
+    #[schema(value_type = Option<String>, format = Date)]
+    pub valid_to: Option<NaiveDate>,
+    pub decision_number: String,
+}
+
+/// Everything the organization page shows.
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
+pub struct OrgDetail {
+    pub org: OrgSummary,
+    pub parent: Option<OrgSummary>,
+    pub children: Vec<OrgSummary>,
+    pub history: Vec<VersionView>,
+    pub events: Vec<EventView>,
+    pub officers: Vec<OfficerView>,
+    /// Members on the roll in the whole subtree on the date.
+    pub subtree_members: i64,
+    #[schema(value_type = Option<String>, format = Date)]
+    pub dissolved_on: Option<NaiveDate>,
+    pub can_write: bool,
+}
+
+/// Founding a new organization.
+#[derive(Debug, Clone, Default, Deserialize, Serialize, utoipa::ToSchema)]
+pub struct NewOrg {
+    pub code: String,
+    pub name: String,
+    pub kind: String,
+    #[serde(default)]
+    pub sector: Option<String>,
+    #[serde(default)]
+    pub parent_code: Option<String>,
+    /// dd/mm/yyyy or yyyy-mm-dd
+    pub founded_on: String,
+    pub decision_number: String,
+}
+
+/// Reads a required date field.
+pub(crate) fn required_date(field: &'static str, label: &str, input: &str, found: &mut Vec<Violation>) -> Option<NaiveDate> {
+    match date::parse(input) {
+        Some(d) => Some(d),
+        None if input.trim().is_empty() => {
+            found.push(Violation::on(field, format!("Cần nhập {label}.")));
+            None
+        }
+        None => {
+            found.push(Violation::on(field, format!("{label} không đúng dạng ngày (dd/mm/yyyy).")));
+            None
+        }
+    }
+}
+
+/// Reads an optional date field.
+pub(crate) fn optional_date(field: &'static str, label: &str, input: Option<&str>, found: &mut Vec<Violation>) -> Option<NaiveDate> {
+    let s = input.map(str::trim).filter(|s| !s.is_empty())?;
+    let parsed = date::parse(s);
+    if parsed.is_none() {
+        found.push(Violation::on(field, format!("{label} không đúng dạng ngày (dd/mm/yyyy).")));
+    }
+    parsed
+}
+
+pub(crate) fn required_text(field: &'static str, label: &str, input: &str, found: &mut Vec<Violation>) -> String {
+    let s = input.trim();
+    if s.is_empty() {
+        found.push(Violation::on(field, format!("Cần nhập {label}.")));
+    }
+    s.to_string()
+}
+
+pub(crate) fn not_future(field: &'static str, label: &str, on: Option<NaiveDate>, found: &mut Vec<Violation>) {
+    if let Some(d) = on
+        && d > crate::today()
+    {
+        found.push(Violation::on(field, format!("{label} không thể ở tương lai.")));
+    }
+}
+
+/// Looks up an organization by code and its version on a date, or says which is missing.
+pub(crate) fn org_on(conn: &mut DbConnection, code: &str, on: NaiveDate) -> AppResult<OrgAt> {
+    let org = store::by_code(conn, code.trim())?
+        .ok_or_else(|| AppError::NotFound(format!("tổ chức mã {}", code.trim())))?;
+    let version = store::version_on(conn, &org.id, on)?.ok_or_else(|| {
+        AppError::NotFound(format!("tổ chức mã {} vào ngày {}", org.code, date::format(on)))
+    })?;
+    Ok(OrgAt { org, version })
+}
+
+/// The organization, on the date or else in its latest form (for dissolved ones).
+fn org_on_or_latest(conn: &mut DbConnection, code: &str, on: NaiveDate) -> AppResult<OrgAt> {
+    let org = store::by_code(conn, code.trim())?
+        .ok_or_else(|| AppError::NotFound(format!("tổ chức mã {}", code.trim())))?;
+    let version = match store::version_on(conn, &org.id, on)? {
+        Some(v) => v,
+        None => store::latest_version(conn, &org.id)?
+            .ok_or_else(|| AppError::NotFound(format!("tổ chức mã {}", org.code)))?,
+    };
+    Ok(OrgAt { org, version })
+}
+
+impl App {
+    /// The tree in the actor's scope on `as_of`, with counts by kind and members per unit.
+    pub fn tree(&self, actor: &Actor, as_of: NaiveDate) -> AppResult<Tree> {
+        authorize(actor, Permission::ReadOrgs, None)?;
+        self.db.read(|conn| {
+            let scope = actor.scope();
+            let orgs = store::subtree_on(conn, scope, as_of)?;
+            let members: HashMap<String, i64> =
+                coso_store::members::count_by_org_on(conn, scope, as_of)?.into_iter().collect();
+            let counts = store::count_by_kind(conn, scope, as_of)?;
+            Ok(Tree {
+                as_of,
+                orgs: orgs
+                    .iter()
+                    .map(|o| OrgSummary::of(o, members.get(&o.org.id).copied().unwrap_or(0)))
+                    .collect(),
+                counts: kind_counts(&counts),
+            })
+        })
+    }
+
+    /// Organizations in scope whose name or code contains `query` (diacritics ignored).
+    pub fn search_orgs(&self, actor: &Actor, query: &str, as_of: NaiveDate, limit: i64) -> AppResult<Vec<OrgSummary>> {
+        authorize(actor, Permission::ReadOrgs, None)?;
+        let folded = text::fold(query);
+        self.db.read(|conn| {
+            let found = store::search_on(conn, actor.scope(), as_of, &folded, limit)?;
+            Ok(found.iter().map(|o| OrgSummary::of(o, 0)).collect())
+        })
+    }
+
+    /// One organization's page on `as_of`: details, history, children, officers.
+    pub fn org_detail(&self, actor: &Actor, code: &str, as_of: NaiveDate) -> AppResult<OrgDetail> {
+        self.db.read(|conn| {
+            let at = org_on_or_latest(conn, code, as_of)?;
+            authorize(actor, Permission::ReadOrgs, Some(&at.version.path))?;
+            let can_write = authorize(actor, Permission::WriteOrgs, Some(&at.version.path)).is_ok();
+            let members: HashMap<String, i64> =
+                coso_store::members::count_by_org_on(conn, &at.version.path, as_of)?.into_iter().collect();
+            let subtree_members = members.values().sum();
+            let children = store::children_on(conn, &at.org.id, as_of)?
+                .iter()
+                .map(|c| OrgSummary::of(c, members.get(&c.org.id).copied().unwrap_or(0)))
+                .collect();
+            let parent = match &at.version.parent_id {
+                Some(pid) => store::by_id(conn, pid)?
+                    .map(|org| -> AppResult<Option<OrgSummary>> {
+                        let v = store::version_on(conn, &org.id, at.version.valid_from)?
+                            .or(store::latest_version(conn, &org.id)?);
+                        Ok(v.map(|version| OrgSummary::of(&OrgAt { org, version }, 0)))
+                    })
+                    .transpose()?
+                    .flatten(),
+                None => None,
+            };
+            let versions = store::history(conn, &at.org.id)?;
+            let mut history = Vec::new();
+            for v in &versions {
+                history.push(VersionView {
+                    valid_from: v.valid_from,
+                    valid_to: v.valid_to,
+                    name: v.name.clone(),
+                    kind_label: OrgKind::from_code(&v.kind).map(|k| k.label()).unwrap_or("?").into(),
+                    parent_name: match &v.parent_id {
+                        Some(pid) => name_of(conn, pid, v.valid_from)?,
+                        None => None,
+                    },
+                });
+            }
+            let mut events = Vec::new();
+            for e in store::events(conn, &at.org.id)? {
+                let (related_code, related_name) = match &e.related_org_id {
+                    Some(rid) => {
+                        let code = store::by_id(conn, rid)?.map(|o| o.code);
+                        (code, name_of(conn, rid, e.effective_on)?)
+                    }
+                    None => (None, None),
+                };
+                events.push(EventView {
+                    label: OrgEventKind::from_code(&e.kind).map(|k| k.label()).unwrap_or("?").into(),
+                    kind: e.kind,
+                    effective_on: e.effective_on,
+                    decision_number: e.decision_number,
+                    related_code,
+                    related_name,
+                    note: e.note,
+                });
+            }
+            let officers = crate::positions::officers_of(conn, &at.org.id)?;
+            Ok(OrgDetail {
+                org: OrgSummary::of(&at, members.get(&at.org.id).copied().unwrap_or(0)),
+                dissolved_on: at.org.dissolved_on,
+                parent,
+                children,
+                history,
+                events,
+                officers,
+                subtree_members,
+                can_write,
+            })
+        })
+    }
+
+    /// Founds an organization under a parent (or a root committee), by a decision.
+    pub fn create_org(&self, actor: &Actor, input: NewOrg) -> AppResult<OrgSummary> {
+        let mut found = Vec::new();
+        let code = required_text("code", "mã tổ chức", &input.code, &mut found);
+        if !code.is_empty() && !code.chars().all(|c| c.is_ascii_alphanumeric() || "-_.".contains(c)) {
+            found.push(Violation::on("code", "Mã tổ chức chỉ gồm chữ không dấu, số, dấu chấm, gạch ngang."));
+        }
+        let name = required_text("name", "tên tổ chức", &input.name, &mut found);
+        let kind = OrgKind::from_code(input.kind.trim());
+        if kind.is_none() {
+            found.push(Violation::on("kind", "Cần chọn loại tổ chức."));
+        }
+        let sector = match input.sector.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
+            Some(s) => {
+                let parsed = Sector::from_code(s);
+                if parsed.is_none() {
+                    found.push(Violation::on("sector", "Khối không hợp lệ."));
+                }
+                parsed
+            }
+            None => None,
+        };
+        let founded_on = required_date("founded_on", "ngày thành lập", &input.founded_on, &mut found);
+        not_future("founded_on", "Ngày thành lập", founded_on, &mut found);
+        let decision = required_text("decision_number", "số quyết định", &input.decision_number, &mut found);
+        check_all(found)?;
+        let (Some(kind), Some(founded_on)) = (kind, founded_on) else {
+            return Err(AppError::Internal("validated fields missing".into()));
+        };
+        self.db.write(|conn| {
+            if store::by_code(conn, &code)?.is_some() {
+                return Err(AppError::field("code", format!("Mã {code} đã được dùng cho tổ chức khác.")));
+            }
+            let parent = match input.parent_code.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
+                Some(pc) => Some(org_on(conn, pc, founded_on).map_err(|_| {
+                    AppError::field(
+                        "parent_code",
+                        format!("Không có tổ chức cấp trên mã {pc} vào ngày {}.", date::format(founded_on)),
+                    )
+                })?),
+                None => None,
+            };
+            rules::check_placement(parent.as_ref().and_then(|p| OrgKind::from_code(&p.version.kind)), kind)
+                .map_err(AppError::invalid)?;
+            match &parent {
+                Some(p) => authorize(actor, Permission::WriteOrgs, Some(&p.version.path))?,
+                None => authorize(actor, Permission::ManageUsers, None)?,
+            }
+            let id = new_id();
+            let org = OrgRow { id: id.clone(), code: code.clone(), founded_on, dissolved_on: None, created_at: now() };
+            store::insert_org(conn, &org)?;
+            let event = OrgEventRow {
+                id: new_id(),
+                org_id: id.clone(),
+                kind: OrgEventKind::Founding.code().into(),
+                effective_on: founded_on,
+                decision_number: decision.clone(),
+                decision_date: None,
+                related_org_id: None,
+                note: String::new(),
+                created_at: now(),
+            };
+            store::insert_event(conn, &event)?;
+            let version = OrgVersionRow {
+                id: new_id(),
+                org_id: id.clone(),
+                valid_from: founded_on,
+                valid_to: None,
+                name_folded: text::fold(&name),
+                name,
+                kind: kind.code().into(),
+                sector: sector.map(|s| s.code().to_string()),
+                parent_id: parent.as_ref().map(|p| p.org.id.clone()),
+                path: rules::child_path(parent.as_ref().map(|p| p.version.path.as_str()), &id),
+                depth: parent.as_ref().map(|p| p.version.depth + 1).unwrap_or(0),
+                event_id: Some(event.id.clone()),
+            };
+            store::insert_versions(conn, std::slice::from_ref(&version))?;
+            audit::record(conn, actor, "create", "organization", &id, audit::NONE, Some(&(&org, &version)))?;
+            Ok(OrgSummary::of(&OrgAt { org, version }, 0))
+        })
+    }
+}
+
+/// The name an organization had on a date (or its latest).
+pub(crate) fn name_of(conn: &mut DbConnection, org_id: &str, on: NaiveDate) -> AppResult<Option<String>> {
+    Ok(store::version_on(conn, org_id, on)?
+        .or(store::latest_version(conn, org_id)?)
+        .map(|v| v.name))
+}
+
+fn kind_counts(counts: &[(String, i64)]) -> Vec<KindCount> {
+    OrgKind::ALL
+        .iter()
+        .map(|k| KindCount {
+            kind: k.code().into(),
+            label: k.label().into(),
+            count: counts.iter().find(|(c, _)| c == k.code()).map(|(_, n)| *n).unwrap_or(0),
+        })
+        .collect()
+}

@@ -1,0 +1,114 @@
+//! Positions in organizations' committees: who is secretary, deputy, committee member, when.
+use chrono::NaiveDate;
+use coso_domain::access::Permission;
+use coso_domain::position::{self as rules, Held, PositionRole, Span};
+use coso_domain::Violation;
+use coso_store::positions::{self as store, PositionRow};
+use coso_store::{DbConnection, new_id, now};
+use serde::{Deserialize, Serialize};
+
+use crate::access::authorize;
+use crate::error::check_all;
+use crate::orgs::{OfficerView, name_of, optional_date, org_on, required_date, required_text};
+use crate::{Actor, App, AppError, AppResult, audit};
+
+/// A position as the member page shows it.
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
+pub struct PositionView {
+    pub org_name: String,
+    pub role_label: String,
+    #[schema(value_type = String, format = Date)]
+    pub valid_from: NaiveDate,
+    #[schema(value_type = Option<String>, format = Date)]
+    pub valid_to: Option<NaiveDate>,
+    pub decision_number: String,
+}
+
+/// A position to record.
+#[derive(Debug, Clone, Default, Deserialize, Serialize, utoipa::ToSchema)]
+pub struct PositionInput {
+    /// The membership id of the holder.
+    pub member_id: String,
+    pub role: String,
+    pub valid_from: String,
+    #[serde(default)]
+    pub valid_to: Option<String>,
+    pub decision_number: String,
+}
+
+fn role_label(code: &str) -> String {
+    PositionRole::from_code(code).map(|r| r.label()).unwrap_or("?").into()
+}
+
+pub(crate) fn officers_of(conn: &mut DbConnection, org_id: &str) -> AppResult<Vec<OfficerView>> {
+    Ok(store::of_org(conn, org_id)?
+        .into_iter()
+        .map(|(p, full_name)| OfficerView {
+            person_id: p.person_id,
+            full_name,
+            role_label: role_label(&p.role),
+            role: p.role,
+            valid_from: p.valid_from,
+            valid_to: p.valid_to,
+            decision_number: p.decision_number,
+        })
+        .collect())
+}
+
+pub(crate) fn positions_of_person(conn: &mut DbConnection, person_id: &str) -> AppResult<Vec<PositionView>> {
+    let mut out = Vec::new();
+    for p in store::of_person(conn, person_id)? {
+        out.push(PositionView {
+            org_name: name_of(conn, &p.org_id, p.valid_from)?.unwrap_or_default(),
+            role_label: role_label(&p.role),
+            valid_from: p.valid_from,
+            valid_to: p.valid_to,
+            decision_number: p.decision_number,
+        });
+    }
+    Ok(out)
+}
+
+impl App {
+    /// Records that a member holds a position in organization `code`; refuses overlaps.
+    pub fn add_position(&self, actor: &Actor, code: &str, input: PositionInput) -> AppResult<()> {
+        let mut found = Vec::new();
+        let role = PositionRole::from_code(input.role.trim());
+        if role.is_none() {
+            found.push(Violation::on("role", "Cần chọn chức vụ."));
+        }
+        let from = required_date("valid_from", "ngày bắt đầu", &input.valid_from, &mut found);
+        let to = optional_date("valid_to", "Ngày kết thúc", input.valid_to.as_deref(), &mut found);
+        let decision = required_text("decision_number", "số quyết định", &input.decision_number, &mut found);
+        check_all(found)?;
+        let (Some(role), Some(from)) = (role, from) else { return Err(AppError::Internal("validated fields missing".into())) };
+        let span = Span { from, to };
+        self.db.write(|conn| {
+            let org = org_on(conn, code, from)?;
+            authorize(actor, Permission::WriteOrgs, Some(&org.version.path))?;
+            let m = coso_store::members::membership(conn, input.member_id.trim())?
+                .ok_or_else(|| AppError::field("member_id", "Không tìm thấy đảng viên này."))?;
+            let existing: Vec<Held> = store::of_org_role(conn, &org.org.id, role.code())?
+                .iter()
+                .map(|p| Held {
+                    same_person: p.person_id == m.person_id,
+                    role,
+                    span: Span { from: p.valid_from, to: p.valid_to },
+                })
+                .collect();
+            rules::check_position(role, span, &existing).map_err(AppError::invalid)?;
+            let row = PositionRow {
+                id: new_id(),
+                person_id: m.person_id.clone(),
+                org_id: org.org.id.clone(),
+                role: role.code().into(),
+                valid_from: from,
+                valid_to: to,
+                decision_number: decision.clone(),
+                created_at: now(),
+            };
+            store::insert(conn, &row)?;
+            audit::record(conn, actor, "create", "position", &row.id, audit::NONE, Some(&row))
+        })
+    }
+}

@@ -1,0 +1,303 @@
+//! Reorganizations: rename, move, merge, split and dissolve, each one event with its decision,
+//! keeping every earlier version so the tree of any past date can still be shown.
+use chrono::NaiveDate;
+use coso_domain::access::Permission;
+use coso_domain::org::{self as rules, OrgEventKind, OrgKind};
+use coso_domain::{Violation, date, text};
+use coso_store::orgs::{self as store, OrgAt, OrgEventRow, OrgRow, OrgVersionRow};
+use coso_store::{DbConnection, new_id, now};
+use serde::{Deserialize, Serialize};
+
+use crate::access::authorize;
+use crate::error::check_all;
+use crate::orgs::{OrgSummary, not_future, org_on, required_date, required_text};
+use crate::{Actor, App, AppError, AppResult, audit};
+
+/// A reorganization as a form or the API sends it.
+#[derive(Debug, Clone, Default, Deserialize, Serialize, utoipa::ToSchema)]
+pub struct Reorganization {
+    /// rename, move, merge, split or dissolve
+    pub kind: String,
+    pub effective_on: String,
+    pub decision_number: String,
+    #[serde(default)]
+    pub new_name: Option<String>,
+    /// move: the new superior organization
+    #[serde(default)]
+    pub new_parent_code: Option<String>,
+    /// merge: the organization this one is merged into
+    #[serde(default)]
+    pub target_code: Option<String>,
+    /// split: one new unit per line, `MÃ | Tên`
+    #[serde(default)]
+    pub new_units: Option<String>,
+    #[serde(default)]
+    pub note: Option<String>,
+}
+
+struct Ctx<'a> {
+    actor: &'a Actor,
+    on: NaiveDate,
+    decision: String,
+    note: String,
+}
+
+impl App {
+    /// Applies one reorganization to the organization `code`; all or nothing.
+    pub fn reorganize(&self, actor: &Actor, code: &str, input: Reorganization) -> AppResult<()> {
+        let mut found = Vec::new();
+        let on = required_date("effective_on", "ngày hiệu lực", &input.effective_on, &mut found);
+        not_future("effective_on", "Ngày hiệu lực", on, &mut found);
+        let decision = required_text("decision_number", "số quyết định", &input.decision_number, &mut found);
+        check_all(found)?;
+        let Some(on) = on else { return Err(AppError::Internal("date missing".into())) };
+        let ctx = Ctx { actor, on, decision, note: input.note.clone().unwrap_or_default().trim().to_string() };
+        self.db.write(|conn| {
+            let at = org_on(conn, code, on)?;
+            authorize(actor, Permission::WriteOrgs, Some(&at.version.path))?;
+            ensure_latest(conn, &at, on)?;
+            match input.kind.as_str() {
+                "rename" => {
+                    let name = input.new_name.as_deref().map(str::trim).unwrap_or_default().to_string();
+                    if name.is_empty() {
+                        return Err(AppError::field("new_name", "Cần nhập tên mới."));
+                    }
+                    if name == at.version.name {
+                        return Err(AppError::field("new_name", "Tên mới trùng tên hiện tại."));
+                    }
+                    let event = write_event(conn, &ctx, &at.org, OrgEventKind::Rename, None)?;
+                    supersede(conn, &at.version, on, &event, |v| {
+                        v.name_folded = text::fold(&name);
+                        v.name = name.clone();
+                    })?;
+                    Ok(())
+                }
+                "move" => {
+                    let parent_code = input.new_parent_code.as_deref().map(str::trim).unwrap_or_default();
+                    if parent_code.is_empty() {
+                        return Err(AppError::field("new_parent_code", "Cần chọn tổ chức cấp trên mới."));
+                    }
+                    let parent = org_on(conn, parent_code, on)
+                        .map_err(|_| AppError::field("new_parent_code", format!("Không có tổ chức mã {parent_code} vào ngày {}.", date::format(on))))?;
+                    authorize(actor, Permission::WriteOrgs, Some(&parent.version.path))?;
+                    let event = write_event(conn, &ctx, &at.org, OrgEventKind::Move, Some(&parent.org.id))?;
+                    move_under(conn, &at, &parent, on, &event)
+                }
+                "merge" => {
+                    let target_code = input.target_code.as_deref().map(str::trim).unwrap_or_default();
+                    if target_code.is_empty() {
+                        return Err(AppError::field("target_code", "Cần chọn tổ chức nhận sáp nhập."));
+                    }
+                    let target = org_on(conn, target_code, on)
+                        .map_err(|_| AppError::field("target_code", format!("Không có tổ chức mã {target_code} vào ngày {}.", date::format(on))))?;
+                    if target.org.id == at.org.id {
+                        return Err(AppError::field("target_code", "Không thể sáp nhập một tổ chức vào chính nó."));
+                    }
+                    authorize(actor, Permission::WriteOrgs, Some(&target.version.path))?;
+                    merge_into(conn, &ctx, &at, &target)
+                }
+                "split" => split(conn, &ctx, &at, input.new_units.as_deref().unwrap_or_default()),
+                "dissolve" => {
+                    let event = write_event(conn, &ctx, &at.org, OrgEventKind::Dissolve, None)?;
+                    dissolve(conn, &at, on, &event)
+                }
+                _ => Err(AppError::field("kind", "Cần chọn loại sắp xếp (đổi tên, điều chuyển, sáp nhập, chia tách, giải thể).")),
+            }?;
+            let after = store::latest_version(conn, &at.org.id)?;
+            audit::record(conn, actor, &format!("reorganize.{}", input.kind), "organization", &at.org.id, Some(&at.version), after.as_ref())
+        })
+    }
+}
+
+/// A change at `on` must come after every change already recorded for the organization.
+fn ensure_latest(conn: &mut DbConnection, at: &OrgAt, on: NaiveDate) -> AppResult<()> {
+    if let Some(latest) = store::latest_version(conn, &at.org.id)?
+        && (latest.valid_from > on || latest.id != at.version.id)
+    {
+        return Err(AppError::field(
+            "effective_on",
+            format!(
+                "{} đã có thay đổi từ ngày {}; chỉ ghi được sắp xếp từ ngày đó trở về sau.",
+                at.version.name,
+                date::format(latest.valid_from)
+            ),
+        ));
+    }
+    Ok(())
+}
+
+fn write_event(
+    conn: &mut DbConnection,
+    ctx: &Ctx,
+    org: &OrgRow,
+    kind: OrgEventKind,
+    related: Option<&str>,
+) -> AppResult<OrgEventRow> {
+    let row = OrgEventRow {
+        id: new_id(),
+        org_id: org.id.clone(),
+        kind: kind.code().into(),
+        effective_on: ctx.on,
+        decision_number: ctx.decision.clone(),
+        decision_date: None,
+        related_org_id: related.map(String::from),
+        note: ctx.note.clone(),
+        created_at: now(),
+    };
+    store::insert_event(conn, &row)?;
+    Ok(row)
+}
+
+/// Ends `version` at `on` and starts a changed copy; a version that began that very day is
+/// changed in place, since no date saw it in force.
+fn supersede(
+    conn: &mut DbConnection,
+    version: &OrgVersionRow,
+    on: NaiveDate,
+    event: &OrgEventRow,
+    change: impl FnOnce(&mut OrgVersionRow),
+) -> AppResult<()> {
+    let mut next = version.clone();
+    change(&mut next);
+    next.event_id = Some(event.id.clone());
+    if version.valid_from == on {
+        store::update_version(conn, &next)?;
+    } else {
+        store::close_version(conn, &version.id, on)?;
+        next.id = new_id();
+        next.valid_from = on;
+        next.valid_to = None;
+        store::insert_versions(conn, std::slice::from_ref(&next))?;
+    }
+    Ok(())
+}
+
+/// Puts `at` (and its whole subtree) under `parent` from `on`.
+fn move_under(conn: &mut DbConnection, at: &OrgAt, parent: &OrgAt, on: NaiveDate, event: &OrgEventRow) -> AppResult<()> {
+    let kind = OrgKind::from_code(&at.version.kind);
+    let parent_kind = OrgKind::from_code(&parent.version.kind);
+    if let Some(kind) = kind {
+        rules::check_placement(parent_kind, kind).map_err(|v| AppError::invalid(Violation { field: Some("new_parent_code"), ..v }))?;
+    }
+    rules::check_move(&at.version.path, &parent.version.path)
+        .map_err(|v| AppError::invalid(Violation { field: Some("new_parent_code"), ..v }))?;
+    if at.version.parent_id.as_deref() == Some(parent.org.id.as_str()) {
+        return Err(AppError::field("new_parent_code", "Tổ chức đã trực thuộc tổ chức này."));
+    }
+    let old_prefix = at.version.path.clone();
+    let new_prefix = rules::child_path(Some(&parent.version.path), &at.org.id);
+    let depth_shift = parent.version.depth + 1 - at.version.depth;
+    for v in store::subtree_versions_from(conn, &old_prefix, on)? {
+        if v.valid_to.is_some() {
+            let name = v.name.clone();
+            return Err(AppError::field("effective_on", format!("{name} đã có thay đổi sau ngày này; hãy chọn ngày hiệu lực muộn hơn.")));
+        }
+        let is_root = v.org_id == at.org.id;
+        let new_path = format!("{new_prefix}{}", &v.path[old_prefix.len()..]);
+        supersede(conn, &v, on, event, |n| {
+            n.path = new_path;
+            n.depth += depth_shift;
+            if is_root {
+                n.parent_id = Some(parent.org.id.clone());
+            }
+        })?;
+    }
+    Ok(())
+}
+
+/// Ends an organization at `on`; it must have no units and no members left.
+fn dissolve(conn: &mut DbConnection, at: &OrgAt, on: NaiveDate, _event: &OrgEventRow) -> AppResult<()> {
+    let children = store::children_on(conn, &at.org.id, on)?;
+    if !children.is_empty() {
+        return Err(AppError::field(
+            "kind",
+            format!("{} còn {} tổ chức trực thuộc; hãy điều chuyển hoặc giải thể các tổ chức đó trước.", at.version.name, children.len()),
+        ));
+    }
+    let members = coso_store::members::on_roll_of(conn, &at.org.id)?;
+    if !members.is_empty() {
+        return Err(AppError::field(
+            "kind",
+            format!("{} còn {} đảng viên; hãy chuyển sinh hoạt cho họ trước khi giải thể.", at.version.name, members.len()),
+        ));
+    }
+    if at.version.valid_from == on {
+        store::drop_unborn_version(conn, &at.version.id)?;
+    } else {
+        store::close_version(conn, &at.version.id, on)?;
+    }
+    store::set_dissolved(conn, &at.org.id, on)?;
+    Ok(())
+}
+
+/// Merges `source` into `target`: its units move under the target, its members transfer to the
+/// target, and the source ends. Both get an event naming the other.
+fn merge_into(conn: &mut DbConnection, ctx: &Ctx, source: &OrgAt, target: &OrgAt) -> AppResult<()> {
+    let members = coso_store::members::on_roll_of(conn, &source.org.id)?;
+    let target_kind = OrgKind::from_code(&target.version.kind);
+    if !members.is_empty() && !target_kind.is_some_and(|k| k.holds_members()) {
+        return Err(AppError::field(
+            "target_code",
+            "Tổ chức có đảng viên chỉ sáp nhập được vào một chi bộ, nơi đảng viên sinh hoạt.",
+        ));
+    }
+    let event = write_event(conn, ctx, &source.org, OrgEventKind::MergedInto, Some(&target.org.id))?;
+    write_event(conn, ctx, &target.org, OrgEventKind::Absorbed, Some(&source.org.id))?;
+    for child in store::children_on(conn, &source.org.id, ctx.on)? {
+        move_under(conn, &child, target, ctx.on, &event)?;
+    }
+    for mut m in members {
+        crate::members::transfer_for_reorganization(conn, ctx.actor, &mut m, target, ctx.on, &ctx.decision)?;
+    }
+    dissolve(conn, source, ctx.on, &event)
+}
+
+/// Creates new units beside `source` from one line each, `MÃ | Tên`; the source goes on.
+fn split(conn: &mut DbConnection, ctx: &Ctx, source: &OrgAt, lines: &str) -> AppResult<()> {
+    let mut units = Vec::new();
+    for line in lines.lines().map(str::trim).filter(|l| !l.is_empty()) {
+        match line.split_once('|') {
+            Some((code, name)) if !code.trim().is_empty() && !name.trim().is_empty() => {
+                units.push((code.trim().to_string(), name.trim().to_string()))
+            }
+            _ => return Err(AppError::field("new_units", format!("Dòng «{line}» cần có dạng MÃ | Tên đơn vị."))),
+        }
+    }
+    if units.is_empty() {
+        return Err(AppError::field("new_units", "Cần nhập ít nhất một đơn vị mới (MÃ | Tên)."));
+    }
+    let parent = match &source.version.parent_id {
+        Some(pid) => Some(
+            store::version_on(conn, pid, ctx.on)?
+                .ok_or_else(|| AppError::Internal("parent of split source missing".into()))?,
+        ),
+        None => None,
+    };
+    for (code, name) in units {
+        if store::by_code(conn, &code)?.is_some() {
+            return Err(AppError::field("new_units", format!("Mã {code} đã được dùng cho tổ chức khác.")));
+        }
+        let id = new_id();
+        let org = OrgRow { id: id.clone(), code, founded_on: ctx.on, dissolved_on: None, created_at: now() };
+        store::insert_org(conn, &org)?;
+        let event = write_event(conn, ctx, &org, OrgEventKind::SplitFrom, Some(&source.org.id))?;
+        let version = OrgVersionRow {
+            id: new_id(),
+            org_id: id.clone(),
+            valid_from: ctx.on,
+            valid_to: None,
+            name_folded: text::fold(&name),
+            name,
+            kind: source.version.kind.clone(),
+            sector: source.version.sector.clone(),
+            parent_id: source.version.parent_id.clone(),
+            path: rules::child_path(parent.as_ref().map(|p| p.path.as_str()), &id),
+            depth: source.version.depth,
+            event_id: Some(event.id),
+        };
+        store::insert_versions(conn, std::slice::from_ref(&version))?;
+        let summary = OrgSummary::of(&OrgAt { org, version }, 0);
+        audit::record(conn, ctx.actor, "create", "organization", &id, audit::NONE, Some(&summary))?;
+    }
+    Ok(())
+}

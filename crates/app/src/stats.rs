@@ -1,0 +1,77 @@
+//! Counts of organizations and members as of a date: what `coso stats orgs` prints.
+use chrono::NaiveDate;
+use coso_domain::access::Permission;
+use coso_domain::org::OrgKind;
+use serde::Serialize;
+
+use crate::access::authorize;
+use crate::{Actor, App, AppResult};
+
+/// The organization statistics of the actor's scope on a date.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq, utoipa::ToSchema)]
+pub struct OrgStats {
+    #[schema(value_type = String, format = Date)]
+    pub as_of: NaiveDate,
+    /// TCCSĐ: grassroots committees plus grassroots cells.
+    pub grassroots_total: i64,
+    pub grassroots_committees: i64,
+    pub grassroots_cells: i64,
+    pub sub_committees: i64,
+    pub subordinate_cells: i64,
+    pub party_groups: i64,
+    pub members_official: i64,
+    pub members_probationary: i64,
+    pub members_exempted: i64,
+}
+
+impl OrgStats {
+    /// The statistics as lines a person reads.
+    pub fn to_text(&self) -> String {
+        format!(
+            "Tính đến ngày {}:\n\
+             Tổ chức cơ sở đảng: {} ({} đảng bộ cơ sở, {} chi bộ cơ sở)\n\
+             Đảng bộ bộ phận: {}\n\
+             Chi bộ trực thuộc: {}\n\
+             Tổ đảng: {}\n\
+             Đảng viên chính thức: {}\n\
+             Đảng viên dự bị: {}\n\
+             Miễn sinh hoạt: {}\n",
+            coso_domain::date::format(self.as_of),
+            self.grassroots_total,
+            self.grassroots_committees,
+            self.grassroots_cells,
+            self.sub_committees,
+            self.subordinate_cells,
+            self.party_groups,
+            self.members_official,
+            self.members_probationary,
+            self.members_exempted,
+        )
+    }
+}
+
+impl App {
+    pub fn org_stats(&self, actor: &Actor, as_of: NaiveDate) -> AppResult<OrgStats> {
+        authorize(actor, Permission::ReadOrgs, None)?;
+        self.db.read(|conn| {
+            let kinds = coso_store::orgs::count_by_kind(conn, actor.scope(), as_of)?;
+            let statuses = coso_store::members::count_by_status_on(conn, actor.scope(), as_of)?;
+            let kind = |k: OrgKind| kinds.iter().find(|(c, _)| c == k.code()).map(|(_, n)| *n).unwrap_or(0);
+            let status = |s: &str| statuses.iter().find(|(c, _)| c == s).map(|(_, n)| *n).unwrap_or(0);
+            let committees = kind(OrgKind::GrassrootsCommittee);
+            let cells = kind(OrgKind::GrassrootsCell);
+            Ok(OrgStats {
+                as_of,
+                grassroots_total: committees + cells,
+                grassroots_committees: committees,
+                grassroots_cells: cells,
+                sub_committees: kind(OrgKind::SubCommittee),
+                subordinate_cells: kind(OrgKind::SubordinateCell),
+                party_groups: kind(OrgKind::PartyGroup),
+                members_official: status("official"),
+                members_probationary: status("probationary"),
+                members_exempted: status("exempted"),
+            })
+        })
+    }
+}

@@ -1,0 +1,13 @@
+DROP TABLE audit_log;
+DROP TABLE login_attempts;
+DROP TABLE api_tokens;
+DROP TABLE sessions;
+DROP TABLE users;
+DROP TABLE positions;
+DROP TABLE membership_periods;
+DROP TABLE membership_events;
+DROP TABLE memberships;
+DROP TABLE persons;
+DROP TABLE org_versions;
+DROP TABLE org_events;
+DROP TABLE organizations;

@@ -1,0 +1,38 @@
+//! The append-only audit log: who changed what, when, and how it looked before and after.
+use chrono::NaiveDateTime;
+use diesel::prelude::*;
+
+use crate::schema::audit_log;
+use crate::{DbConnection, StoreResult};
+
+#[derive(Debug, Clone, Queryable, Selectable, Insertable, serde::Serialize)]
+#[diesel(table_name = audit_log, treat_none_as_default_value = false)]
+pub struct AuditRow {
+    pub id: String,
+    pub actor_id: Option<String>,
+    pub actor_name: String,
+    pub at: NaiveDateTime,
+    pub action: String,
+    pub entity: String,
+    pub entity_id: String,
+    pub before_json: Option<String>,
+    pub after_json: Option<String>,
+}
+
+pub fn insert(conn: &mut DbConnection, row: &AuditRow) -> StoreResult<()> {
+    diesel::insert_into(audit_log::table).values(row).execute(conn)?;
+    Ok(())
+}
+
+/// The audit rows of one entity, newest first.
+pub fn of_entity(conn: &mut DbConnection, entity: &str, entity_id: &str) -> StoreResult<Vec<AuditRow>> {
+    Ok(audit_log::table
+        .filter(audit_log::entity.eq(entity))
+        .filter(audit_log::entity_id.eq(entity_id))
+        .order(audit_log::at.desc())
+        .load(conn)?)
+}
+
+pub fn count(conn: &mut DbConnection) -> StoreResult<i64> {
+    Ok(audit_log::table.count().get_result(conn)?)
+}

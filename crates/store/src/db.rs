@@ -1,0 +1,185 @@
+//! Connections, the pool, migrations and transactions over either backend.
+use std::sync::{Arc, Mutex};
+
+use diesel::connection::SimpleConnection;
+use diesel::prelude::*;
+use diesel::r2d2::{self, ManageConnection, Pool};
+use diesel_migrations::{EmbeddedMigrations, MigrationHarness, embed_migrations};
+
+const SQLITE_MIGRATIONS: EmbeddedMigrations = embed_migrations!("migrations/sqlite");
+const POSTGRES_MIGRATIONS: EmbeddedMigrations = embed_migrations!("migrations/postgres");
+
+/// Set on every SQLite connection: durable and concurrent enough for one server.
+const SQLITE_PRAGMAS: &str = "PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 10000; \
+     PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;";
+
+/// One connection to whichever database coso runs on; queries are written once for both.
+#[derive(diesel::MultiConnection)]
+pub enum DbConnection {
+    Postgres(diesel::PgConnection),
+    Sqlite(diesel::SqliteConnection),
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("database: {0}")]
+    Query(#[from] diesel::result::Error),
+    #[error("database connection: {0}")]
+    Pool(#[from] r2d2::PoolError),
+    #[error("database connection: {0}")]
+    Connection(String),
+    #[error("migrations: {0}")]
+    Migration(String),
+    #[error("unsupported database url (use sqlite://PATH or postgres://...): {0}")]
+    Url(String),
+}
+
+impl StoreError {
+    /// Whether the error is a unique constraint refusing a duplicate.
+    pub fn is_unique_violation(&self) -> bool {
+        matches!(
+            self,
+            StoreError::Query(diesel::result::Error::DatabaseError(
+                diesel::result::DatabaseErrorKind::UniqueViolation,
+                _
+            ))
+        )
+    }
+}
+
+pub type StoreResult<T> = Result<T, StoreError>;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BackendKind {
+    Sqlite,
+    Postgres,
+}
+
+#[derive(Debug, Clone)]
+enum Target {
+    Sqlite(String),
+    Postgres(String),
+}
+
+impl Target {
+    fn parse(url: &str) -> StoreResult<Target> {
+        if let Some(path) = url.strip_prefix("sqlite://") {
+            Ok(Target::Sqlite(path.to_string()))
+        } else if let Some(path) = url.strip_prefix("sqlite:") {
+            Ok(Target::Sqlite(path.to_string()))
+        } else if url.starts_with("postgres://") || url.starts_with("postgresql://") {
+            Ok(Target::Postgres(url.to_string()))
+        } else {
+            Err(StoreError::Url(url.chars().take(40).collect()))
+        }
+    }
+}
+
+/// Opens connections of the configured backend for the pool.
+pub struct ConnectionManager(Target);
+
+impl ManageConnection for ConnectionManager {
+    type Connection = DbConnection;
+    type Error = r2d2::Error;
+
+    fn connect(&self) -> Result<DbConnection, r2d2::Error> {
+        match &self.0 {
+            Target::Sqlite(path) => {
+                let mut conn = diesel::SqliteConnection::establish(path)
+                    .map_err(r2d2::Error::ConnectionError)?;
+                conn.batch_execute(SQLITE_PRAGMAS).map_err(r2d2::Error::QueryError)?;
+                Ok(DbConnection::Sqlite(conn))
+            }
+            Target::Postgres(url) => diesel::PgConnection::establish(url)
+                .map(DbConnection::Postgres)
+                .map_err(r2d2::Error::ConnectionError),
+        }
+    }
+
+    fn is_valid(&self, conn: &mut DbConnection) -> Result<(), r2d2::Error> {
+        conn.batch_execute("SELECT 1").map_err(r2d2::Error::QueryError)
+    }
+
+    fn has_broken(&self, _conn: &mut DbConnection) -> bool {
+        false
+    }
+}
+
+/// The database: a pool of connections. Cheap to clone.
+#[derive(Clone)]
+pub struct Db {
+    pool: Pool<ConnectionManager>,
+    backend: BackendKind,
+    /// SQLite allows one writer: writers queue here instead of failing on a busy lock.
+    write_lock: Arc<Mutex<()>>,
+}
+
+impl Db {
+    /// Opens `sqlite://PATH` (created on first use) or `postgres://...`.
+    pub fn connect(url: &str) -> StoreResult<Db> {
+        let target = Target::parse(url)?;
+        let (backend, size) = match &target {
+            Target::Sqlite(path) if path == ":memory:" => (BackendKind::Sqlite, 1),
+            Target::Sqlite(_) => (BackendKind::Sqlite, 8),
+            Target::Postgres(_) => (BackendKind::Postgres, 10),
+        };
+        let pool = Pool::builder()
+            .max_size(size)
+            .connection_timeout(std::time::Duration::from_secs(15))
+            .build(ConnectionManager(target))
+            .map_err(|e| StoreError::Connection(e.to_string()))?;
+        Ok(Db { pool, backend, write_lock: Arc::new(Mutex::new(())) })
+    }
+
+    pub fn backend(&self) -> BackendKind {
+        self.backend
+    }
+
+    /// Applies the pending migrations of this backend.
+    pub fn migrate(&self) -> StoreResult<()> {
+        let mut conn = self.pool.get()?;
+        let result = match &mut *conn {
+            DbConnection::Sqlite(c) => c.run_pending_migrations(SQLITE_MIGRATIONS).map(|_| ()),
+            DbConnection::Postgres(c) => c.run_pending_migrations(POSTGRES_MIGRATIONS).map(|_| ()),
+        };
+        result.map_err(|e| StoreError::Migration(e.to_string()))
+    }
+
+    /// Runs `work` on a pooled connection, outside any transaction.
+    pub fn read<T, E>(&self, work: impl FnOnce(&mut DbConnection) -> Result<T, E>) -> Result<T, E>
+    where
+        E: From<StoreError>,
+    {
+        let mut conn = self.pool.get().map_err(StoreError::from)?;
+        work(&mut conn)
+    }
+
+    /// Runs `work` in one transaction: all of it is written, or none.
+    pub fn write<T, E>(&self, work: impl FnOnce(&mut DbConnection) -> Result<T, E>) -> Result<T, E>
+    where
+        E: From<StoreError> + From<diesel::result::Error>,
+    {
+        let _guard = match self.backend {
+            BackendKind::Sqlite => Some(self.write_lock.lock().unwrap_or_else(|p| p.into_inner())),
+            BackendKind::Postgres => None,
+        };
+        let mut pooled = self.pool.get().map_err(StoreError::from)?;
+        let conn: &mut DbConnection = &mut pooled;
+        conn.transaction(work)
+    }
+
+    /// Direct access for tests that inspect the backend's own catalog.
+    pub fn connection(&self) -> StoreResult<r2d2::PooledConnection<ConnectionManager>> {
+        Ok(self.pool.get()?)
+    }
+}
+
+/// A new unique id: UUIDv7, time-ordered, generated here so several servers never collide.
+pub fn new_id() -> String {
+    uuid::Uuid::now_v7().to_string()
+}
+
+/// The current time in UTC, as stored.
+pub fn now() -> chrono::NaiveDateTime {
+    chrono::Utc::now().naive_utc()
+}

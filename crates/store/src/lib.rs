@@ -1,0 +1,10 @@
+//! coso-store: the database of coso on SQLite or PostgreSQL, with queries per aggregate.
+pub mod accounts;
+pub mod audit;
+mod db;
+pub mod members;
+pub mod orgs;
+pub mod positions;
+pub mod schema;
+
+pub use db::{BackendKind, ConnectionManager, Db, DbConnection, StoreError, StoreResult, new_id, now};

@@ -1,0 +1,303 @@
+//! Persons, their party memberships, lifecycle events and the periods they write.
+use chrono::{NaiveDate, NaiveDateTime};
+use diesel::dsl::count_star;
+use diesel::prelude::*;
+
+use crate::orgs::escape_like;
+use crate::schema::{membership_events, membership_periods, memberships, org_versions, persons};
+use crate::{DbConnection, StoreResult};
+
+#[derive(Debug, Clone, Queryable, Selectable, Insertable, AsChangeset, serde::Serialize)]
+#[diesel(table_name = persons, treat_none_as_default_value = false, treat_none_as_null = true)]
+pub struct PersonRow {
+    pub id: String,
+    pub full_name: String,
+    pub name_folded: String,
+    pub birth_name: Option<String>,
+    pub born_on: NaiveDate,
+    pub sex: String,
+    pub ethnicity: String,
+    pub religion: String,
+    pub home_town: String,
+    pub residence: String,
+    pub education: String,
+    pub theory_level: String,
+    pub profession: String,
+    pub occupation: String,
+    pub cccd: Option<String>,
+    pub phone: Option<String>,
+    pub created_at: NaiveDateTime,
+    pub updated_at: NaiveDateTime,
+}
+
+#[derive(Debug, Clone, Queryable, Selectable, Insertable, AsChangeset, serde::Serialize)]
+#[diesel(table_name = memberships, treat_none_as_default_value = false, treat_none_as_null = true)]
+pub struct MembershipRow {
+    pub id: String,
+    pub person_id: String,
+    pub card_number: Option<String>,
+    pub record_number: Option<String>,
+    pub admitted_on: NaiveDate,
+    pub official_on: Option<NaiveDate>,
+    pub status: String,
+    pub org_id: String,
+    pub last_event_on: NaiveDate,
+    pub created_at: NaiveDateTime,
+    pub updated_at: NaiveDateTime,
+}
+
+#[derive(Debug, Clone, Queryable, Selectable, Insertable, serde::Serialize)]
+#[diesel(table_name = membership_events, treat_none_as_default_value = false)]
+pub struct MembershipEventRow {
+    pub id: String,
+    pub membership_id: String,
+    pub kind: String,
+    pub occurred_on: NaiveDate,
+    pub decision_number: String,
+    pub from_org_id: Option<String>,
+    pub to_org_id: Option<String>,
+    pub status_after: String,
+    pub note: String,
+    pub created_at: NaiveDateTime,
+}
+
+#[derive(Debug, Clone, Queryable, Selectable, Insertable, serde::Serialize)]
+#[diesel(table_name = membership_periods, treat_none_as_default_value = false)]
+pub struct PeriodRow {
+    pub id: String,
+    pub membership_id: String,
+    pub org_id: String,
+    pub status: String,
+    pub valid_from: NaiveDate,
+    pub valid_to: Option<NaiveDate>,
+}
+
+/// A member as lists show them: person, membership and the current cell's name.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct MemberRow {
+    pub person: PersonRow,
+    pub membership: MembershipRow,
+    pub org_name: String,
+    pub org_path: String,
+}
+
+/// What a member list is filtered by; every list is limited to a subtree.
+#[derive(Debug, Clone, Default)]
+pub struct MemberFilter {
+    /// The subtree path the reader may see (or asked for).
+    pub scope_path: String,
+    /// Folded text matched against the name, or the card number as typed.
+    pub query: Option<String>,
+    /// Only these statuses; empty means the members on the roll.
+    pub statuses: Vec<String>,
+    pub today: Option<NaiveDate>,
+    pub limit: i64,
+    pub offset: i64,
+}
+
+pub fn insert_person(conn: &mut DbConnection, row: &PersonRow) -> StoreResult<()> {
+    diesel::insert_into(persons::table).values(row).execute(conn)?;
+    Ok(())
+}
+
+pub fn update_person(conn: &mut DbConnection, row: &PersonRow) -> StoreResult<()> {
+    diesel::update(persons::table.find(&row.id)).set(row).execute(conn)?;
+    Ok(())
+}
+
+pub fn insert_membership(conn: &mut DbConnection, row: &MembershipRow) -> StoreResult<()> {
+    diesel::insert_into(memberships::table).values(row).execute(conn)?;
+    Ok(())
+}
+
+pub fn update_membership(conn: &mut DbConnection, row: &MembershipRow) -> StoreResult<()> {
+    diesel::update(memberships::table.find(&row.id)).set(row).execute(conn)?;
+    Ok(())
+}
+
+pub fn insert_event(conn: &mut DbConnection, row: &MembershipEventRow) -> StoreResult<()> {
+    diesel::insert_into(membership_events::table).values(row).execute(conn)?;
+    Ok(())
+}
+
+pub fn insert_period(conn: &mut DbConnection, row: &PeriodRow) -> StoreResult<()> {
+    diesel::insert_into(membership_periods::table).values(row).execute(conn)?;
+    Ok(())
+}
+
+/// Ends the open period of a membership on `on` (exclusive); a period that would end on
+/// the day it began is removed instead, since it never was in force.
+pub fn close_open_period(conn: &mut DbConnection, membership_id: &str, on: NaiveDate) -> StoreResult<()> {
+    diesel::delete(
+        membership_periods::table
+            .filter(membership_periods::membership_id.eq(membership_id))
+            .filter(membership_periods::valid_to.is_null())
+            .filter(membership_periods::valid_from.eq(on)),
+    )
+    .execute(conn)?;
+    diesel::update(
+        membership_periods::table
+            .filter(membership_periods::membership_id.eq(membership_id))
+            .filter(membership_periods::valid_to.is_null()),
+    )
+    .set(membership_periods::valid_to.eq(Some(on)))
+    .execute(conn)?;
+    Ok(())
+}
+
+pub fn person(conn: &mut DbConnection, id: &str) -> StoreResult<Option<PersonRow>> {
+    Ok(persons::table.find(id).first(conn).optional()?)
+}
+
+pub fn membership(conn: &mut DbConnection, id: &str) -> StoreResult<Option<MembershipRow>> {
+    Ok(memberships::table.find(id).first(conn).optional()?)
+}
+
+pub fn membership_of_person(conn: &mut DbConnection, person_id: &str) -> StoreResult<Option<MembershipRow>> {
+    Ok(memberships::table
+        .filter(memberships::person_id.eq(person_id))
+        .first(conn)
+        .optional()?)
+}
+
+pub fn count_memberships(conn: &mut DbConnection) -> StoreResult<i64> {
+    Ok(memberships::table.count().get_result(conn)?)
+}
+
+/// Whether a card number is used by a membership other than `except`.
+pub fn card_number_taken(conn: &mut DbConnection, card: &str, except: Option<&str>) -> StoreResult<bool> {
+    let n: i64 = memberships::table
+        .filter(memberships::card_number.eq(card))
+        .filter(memberships::id.ne(except.unwrap_or("")))
+        .count()
+        .get_result(conn)?;
+    Ok(n > 0)
+}
+
+/// Whether a CCCD is used by a person other than `except`.
+pub fn cccd_taken(conn: &mut DbConnection, cccd: &str, except: Option<&str>) -> StoreResult<bool> {
+    let n: i64 = persons::table
+        .filter(persons::cccd.eq(cccd))
+        .filter(persons::id.ne(except.unwrap_or("")))
+        .count()
+        .get_result(conn)?;
+    Ok(n > 0)
+}
+
+pub fn events(conn: &mut DbConnection, membership_id: &str) -> StoreResult<Vec<MembershipEventRow>> {
+    Ok(membership_events::table
+        .filter(membership_events::membership_id.eq(membership_id))
+        .order((membership_events::occurred_on.asc(), membership_events::created_at.asc()))
+        .load(conn)?)
+}
+
+pub fn periods(conn: &mut DbConnection, membership_id: &str) -> StoreResult<Vec<PeriodRow>> {
+    Ok(membership_periods::table
+        .filter(membership_periods::membership_id.eq(membership_id))
+        .order(membership_periods::valid_from.asc())
+        .load(conn)?)
+}
+
+/// Members in the subtree of the filter, with the total before paging.
+pub fn list(conn: &mut DbConnection, filter: &MemberFilter) -> StoreResult<(Vec<MemberRow>, i64)> {
+    let today = filter.today.unwrap_or_else(|| chrono::Utc::now().date_naive());
+    let end = coso_domain::org::subtree_end(&filter.scope_path);
+    let statuses: Vec<String> = if filter.statuses.is_empty() {
+        ["probationary", "official", "exempted"].map(String::from).to_vec()
+    } else {
+        filter.statuses.clone()
+    };
+    let base = || {
+        let mut q = memberships::table
+            .inner_join(persons::table)
+            .inner_join(
+                org_versions::table.on(org_versions::org_id
+                    .eq(memberships::org_id)
+                    .and(org_versions::valid_from.le(today))
+                    .and(org_versions::valid_to.is_null().or(org_versions::valid_to.gt(today)))),
+            )
+            .filter(org_versions::path.ge(filter.scope_path.clone()))
+            .filter(org_versions::path.lt(end.clone()))
+            .filter(memberships::status.eq_any(statuses.clone()))
+            .into_boxed();
+        if let Some(q_text) = filter.query.as_deref().filter(|s| !s.is_empty()) {
+            let folded = coso_domain::text::fold(q_text);
+            let pattern = format!("%{}%", escape_like(&folded));
+            let card = format!("{}%", escape_like(q_text.trim()));
+            q = q.filter(
+                persons::name_folded
+                    .like(pattern)
+                    .escape('\\')
+                    .or(memberships::card_number.like(card).escape('\\')),
+            );
+        }
+        q
+    };
+    let total: i64 = base().select(count_star()).first(conn)?;
+    let rows: Vec<(PersonRow, MembershipRow, String, String)> = base()
+        .order((persons::name_folded.asc(), persons::id.asc()))
+        .limit(filter.limit)
+        .offset(filter.offset)
+        .select((PersonRow::as_select(), MembershipRow::as_select(), org_versions::name, org_versions::path))
+        .load(conn)?;
+    let members = rows
+        .into_iter()
+        .map(|(person, membership, org_name, org_path)| MemberRow { person, membership, org_name, org_path })
+        .collect();
+    Ok((members, total))
+}
+
+/// Members by status under `root_path` on `on`, from the periods: the register as it stood.
+pub fn count_by_status_on(
+    conn: &mut DbConnection,
+    root_path: &str,
+    on: NaiveDate,
+) -> StoreResult<Vec<(String, i64)>> {
+    let end = coso_domain::org::subtree_end(root_path);
+    Ok(membership_periods::table
+        .inner_join(
+            org_versions::table.on(org_versions::org_id
+                .eq(membership_periods::org_id)
+                .and(org_versions::valid_from.le(on))
+                .and(org_versions::valid_to.is_null().or(org_versions::valid_to.gt(on)))),
+        )
+        .filter(membership_periods::valid_from.le(on))
+        .filter(membership_periods::valid_to.is_null().or(membership_periods::valid_to.gt(on)))
+        .filter(org_versions::path.ge(root_path))
+        .filter(org_versions::path.lt(end))
+        .group_by(membership_periods::status)
+        .select((membership_periods::status, count_star()))
+        .load(conn)?)
+}
+
+/// Members on the roll of each organization directly (not its subtree) on `on`.
+pub fn count_by_org_on(
+    conn: &mut DbConnection,
+    root_path: &str,
+    on: NaiveDate,
+) -> StoreResult<Vec<(String, i64)>> {
+    let end = coso_domain::org::subtree_end(root_path);
+    Ok(membership_periods::table
+        .inner_join(
+            org_versions::table.on(org_versions::org_id
+                .eq(membership_periods::org_id)
+                .and(org_versions::valid_from.le(on))
+                .and(org_versions::valid_to.is_null().or(org_versions::valid_to.gt(on)))),
+        )
+        .filter(membership_periods::valid_from.le(on))
+        .filter(membership_periods::valid_to.is_null().or(membership_periods::valid_to.gt(on)))
+        .filter(membership_periods::status.eq_any(["probationary", "official", "exempted"]))
+        .filter(org_versions::path.ge(root_path))
+        .filter(org_versions::path.lt(end))
+        .group_by(membership_periods::org_id)
+        .select((membership_periods::org_id, count_star()))
+        .load(conn)?)
+}
+
+/// Memberships on the roll of one organization now (for moves on reorganization).
+pub fn on_roll_of(conn: &mut DbConnection, org_id: &str) -> StoreResult<Vec<MembershipRow>> {
+    Ok(memberships::table
+        .filter(memberships::org_id.eq(org_id))
+        .filter(memberships::status.eq_any(["probationary", "official", "exempted"]))
+        .load(conn)?)
+}

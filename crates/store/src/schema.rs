@@ -1,0 +1,201 @@
+//! The Diesel schema shared by both backends; migrations/{sqlite,postgres} create it.
+diesel::table! {
+    organizations (id) {
+        id -> Text,
+        code -> Text,
+        founded_on -> Date,
+        dissolved_on -> Nullable<Date>,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    org_events (id) {
+        id -> Text,
+        org_id -> Text,
+        kind -> Text,
+        effective_on -> Date,
+        decision_number -> Text,
+        decision_date -> Nullable<Date>,
+        related_org_id -> Nullable<Text>,
+        note -> Text,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    org_versions (id) {
+        id -> Text,
+        org_id -> Text,
+        valid_from -> Date,
+        valid_to -> Nullable<Date>,
+        name -> Text,
+        name_folded -> Text,
+        kind -> Text,
+        sector -> Nullable<Text>,
+        parent_id -> Nullable<Text>,
+        path -> Text,
+        depth -> Integer,
+        event_id -> Nullable<Text>,
+    }
+}
+
+diesel::table! {
+    persons (id) {
+        id -> Text,
+        full_name -> Text,
+        name_folded -> Text,
+        birth_name -> Nullable<Text>,
+        born_on -> Date,
+        sex -> Text,
+        ethnicity -> Text,
+        religion -> Text,
+        home_town -> Text,
+        residence -> Text,
+        education -> Text,
+        theory_level -> Text,
+        profession -> Text,
+        occupation -> Text,
+        cccd -> Nullable<Text>,
+        phone -> Nullable<Text>,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    memberships (id) {
+        id -> Text,
+        person_id -> Text,
+        card_number -> Nullable<Text>,
+        record_number -> Nullable<Text>,
+        admitted_on -> Date,
+        official_on -> Nullable<Date>,
+        status -> Text,
+        org_id -> Text,
+        last_event_on -> Date,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    membership_events (id) {
+        id -> Text,
+        membership_id -> Text,
+        kind -> Text,
+        occurred_on -> Date,
+        decision_number -> Text,
+        from_org_id -> Nullable<Text>,
+        to_org_id -> Nullable<Text>,
+        status_after -> Text,
+        note -> Text,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    membership_periods (id) {
+        id -> Text,
+        membership_id -> Text,
+        org_id -> Text,
+        status -> Text,
+        valid_from -> Date,
+        valid_to -> Nullable<Date>,
+    }
+}
+
+diesel::table! {
+    positions (id) {
+        id -> Text,
+        person_id -> Text,
+        org_id -> Text,
+        role -> Text,
+        valid_from -> Date,
+        valid_to -> Nullable<Date>,
+        decision_number -> Text,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    users (id) {
+        id -> Text,
+        username -> Text,
+        display_name -> Text,
+        password_hash -> Text,
+        role -> Text,
+        org_id -> Nullable<Text>,
+        person_id -> Nullable<Text>,
+        active -> Bool,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    sessions (id_hash) {
+        id_hash -> Text,
+        user_id -> Text,
+        csrf_token -> Text,
+        created_at -> Timestamp,
+        expires_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    api_tokens (id) {
+        id -> Text,
+        user_id -> Text,
+        token_hash -> Text,
+        created_at -> Timestamp,
+        revoked_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
+    login_attempts (id) {
+        id -> Text,
+        username -> Text,
+        attempted_at -> Timestamp,
+        succeeded -> Bool,
+    }
+}
+
+diesel::table! {
+    audit_log (id) {
+        id -> Text,
+        actor_id -> Nullable<Text>,
+        actor_name -> Text,
+        at -> Timestamp,
+        action -> Text,
+        entity -> Text,
+        entity_id -> Text,
+        before_json -> Nullable<Text>,
+        after_json -> Nullable<Text>,
+    }
+}
+
+diesel::joinable!(org_versions -> organizations (org_id));
+diesel::joinable!(org_events -> organizations (org_id));
+diesel::joinable!(memberships -> persons (person_id));
+diesel::joinable!(membership_events -> memberships (membership_id));
+diesel::joinable!(membership_periods -> memberships (membership_id));
+diesel::joinable!(positions -> persons (person_id));
+diesel::joinable!(sessions -> users (user_id));
+diesel::joinable!(api_tokens -> users (user_id));
+
+diesel::allow_tables_to_appear_in_same_query!(
+    organizations,
+    org_events,
+    org_versions,
+    persons,
+    memberships,
+    membership_events,
+    membership_periods,
+    positions,
+    users,
+    sessions,
+    api_tokens,
+    login_attempts,
+    audit_log,
+);
