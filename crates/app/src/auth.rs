@@ -96,6 +96,11 @@ impl App {
 
     /// Creates an account. Only administrators (and the system) may.
     pub fn add_user(&self, actor: &Actor, input: NewUser) -> AppResult<String> {
+        self.db.write(|conn| self.add_user_in(conn, actor, input))
+    }
+
+    /// The same, inside a transaction the caller holds (the demo loads in one).
+    pub(crate) fn add_user_in(&self, conn: &mut DbConnection, actor: &Actor, input: NewUser) -> AppResult<String> {
         authorize(actor, Permission::ManageUsers, None)?;
         let username = normalize_username(&input.username);
         let mut problems = Vec::new();
@@ -120,7 +125,7 @@ impl App {
         crate::error::check_all(problems)?;
         let role = role.unwrap_or(Role::Viewer);
         let hash = hash_password(&input.password)?;
-        self.db.write(|conn| {
+        {
             if accounts::user_by_username(conn, &username)?.is_some() {
                 return Err(AppError::field("username", "Tên đăng nhập đã được dùng."));
             }
@@ -150,7 +155,7 @@ impl App {
             let shown = serde_json::json!({"username": row.username, "role": row.role, "org_id": row.org_id});
             audit::record(conn, actor, "create", "user", &row.id, audit::NONE, Some(&shown))?;
             Ok(row.id)
-        })
+        }
     }
 
     /// Checks a password and opens a session. Repeated failures lock the username for a while.

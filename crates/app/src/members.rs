@@ -88,6 +88,7 @@ pub struct MemberDetail {
 
 /// The fields of a person and their party record, as the form and the API send them.
 #[derive(Debug, Clone, Default, Deserialize, Serialize, utoipa::ToSchema)]
+#[serde(default)]
 pub struct MemberInput {
     pub full_name: String,
     #[serde(default)]
@@ -138,6 +139,7 @@ pub struct MemberInput {
 
 /// A lifecycle event as the form and the API send it.
 #[derive(Debug, Clone, Default, Deserialize, Serialize, utoipa::ToSchema)]
+#[serde(default)]
 pub struct EventInput {
     pub kind: String,
     pub occurred_on: String,
@@ -436,6 +438,11 @@ impl App {
     /// Enters a member in the register: a new admission (probationary) or a member arriving
     /// by transfer. Writes the person, the membership, its first event and period.
     pub fn create_member(&self, actor: &Actor, input: MemberInput) -> AppResult<MemberSummary> {
+        self.db.write(|conn| self.create_member_in(conn, actor, input))
+    }
+
+    /// The same, inside a transaction the caller holds (the demo loads in one).
+    pub(crate) fn create_member_in(&self, conn: &mut DbConnection, actor: &Actor, input: MemberInput) -> AppResult<MemberSummary> {
         authorize(actor, Permission::WriteMembers, None)?;
         let today = crate::today();
         let mut found = Vec::new();
@@ -481,7 +488,7 @@ impl App {
             return Err(AppError::Internal("validated fields missing".into()));
         };
         let card = clean(input.card_number.as_deref());
-        self.db.write(|conn| {
+        {
             let cell = cell_on(conn, "org_code", &org_code, entry_on)?;
             authorize(actor, Permission::WriteMembers, Some(&cell.version.path))?;
             check_unique(conn, &person, card.as_deref(), None)?;
@@ -526,16 +533,21 @@ impl App {
             })?;
             audit::record(conn, actor, "create", "membership", &m.id, audit::NONE, Some(&(&person, &m)))?;
             Ok(summary(&person, &m, cell.org.code.clone(), cell.version.name.clone()))
-        })
+        }
     }
 
     /// Corrects a member's personal data and card numbers; status changes go through events.
     pub fn update_member(&self, actor: &Actor, id: &str, input: MemberInput) -> AppResult<MemberSummary> {
+        self.db.write(|conn| self.update_member_in(conn, actor, id, input))
+    }
+
+    /// The same, inside a transaction the caller holds (the demo loads in one).
+    pub(crate) fn update_member_in(&self, conn: &mut DbConnection, actor: &Actor, id: &str, input: MemberInput) -> AppResult<MemberSummary> {
         let mut found = Vec::new();
         let edited = person_fields(&input, String::new(), &mut found);
         check_all(found)?;
         let Some(edited) = edited else { return Err(AppError::Internal("validated fields missing".into())) };
-        self.db.write(|conn| {
+        {
             let mut m = store::membership(conn, id)?.ok_or_else(|| AppError::NotFound("đảng viên".into()))?;
             let path = member_path(conn, &m)?;
             authorize(actor, Permission::WriteMembers, Some(&path))?;
@@ -556,11 +568,16 @@ impl App {
             let org = coso_store::orgs::by_id(conn, &m.org_id)?.map(|o| o.code).unwrap_or_default();
             let org_name = name_of(conn, &m.org_id, crate::today())?.unwrap_or_default();
             Ok(summary(&person, &m, org, org_name))
-        })
+        }
     }
 
     /// Records a lifecycle event; refused with a Vietnamese reason if the statute forbids it.
     pub fn record_member_event(&self, actor: &Actor, id: &str, input: EventInput) -> AppResult<MemberEventView> {
+        self.db.write(|conn| self.record_member_event_in(conn, actor, id, input))
+    }
+
+    /// The same, inside a transaction the caller holds (the demo loads in one).
+    pub(crate) fn record_member_event_in(&self, conn: &mut DbConnection, actor: &Actor, id: &str, input: EventInput) -> AppResult<MemberEventView> {
         let mut found = Vec::new();
         let kind = MemberEventKind::from_code(input.kind.trim()).filter(|k| k.follows_existing());
         if kind.is_none() {
@@ -576,7 +593,7 @@ impl App {
         check_all(found)?;
         let (Some(kind), Some(on)) = (kind, on) else { return Err(AppError::Internal("validated fields missing".into())) };
         let note = input.note.unwrap_or_default().trim().to_string();
-        self.db.write(|conn| {
+        {
             let mut m = store::membership(conn, id)?.ok_or_else(|| AppError::NotFound("đảng viên".into()))?;
             let path = member_path(conn, &m)?;
             authorize(actor, Permission::WriteMembers, Some(&path))?;
@@ -601,7 +618,7 @@ impl App {
                 status_after_label: MemberStatus::from_code(&m.status).map(|s| s.label()).unwrap_or("?").into(),
                 note: row.note,
             })
-        })
+        }
     }
 
     /// The events of a member (API).

@@ -133,6 +133,7 @@ pub struct OrgDetail {
 
 /// Founding a new organization.
 #[derive(Debug, Clone, Default, Deserialize, Serialize, utoipa::ToSchema)]
+#[serde(default)]
 pub struct NewOrg {
     pub code: String,
     pub name: String,
@@ -314,6 +315,11 @@ impl App {
 
     /// Founds an organization under a parent (or a root committee), by a decision.
     pub fn create_org(&self, actor: &Actor, input: NewOrg) -> AppResult<OrgSummary> {
+        self.db.write(|conn| self.create_org_in(conn, actor, input))
+    }
+
+    /// The same, inside a transaction the caller holds (the demo loads in one).
+    pub(crate) fn create_org_in(&self, conn: &mut DbConnection, actor: &Actor, input: NewOrg) -> AppResult<OrgSummary> {
         let mut found = Vec::new();
         let code = required_text("code", "mã tổ chức", &input.code, &mut found);
         if !code.is_empty() && !code.chars().all(|c| c.is_ascii_alphanumeric() || "-_.".contains(c)) {
@@ -341,7 +347,7 @@ impl App {
         let (Some(kind), Some(founded_on)) = (kind, founded_on) else {
             return Err(AppError::Internal("validated fields missing".into()));
         };
-        self.db.write(|conn| {
+        {
             if store::by_code(conn, &code)?.is_some() {
                 return Err(AppError::field("code", format!("Mã {code} đã được dùng cho tổ chức khác.")));
             }
@@ -392,7 +398,7 @@ impl App {
             store::insert_versions(conn, std::slice::from_ref(&version))?;
             audit::record(conn, actor, "create", "organization", &id, audit::NONE, Some(&(&org, &version)))?;
             Ok(OrgSummary::of(&OrgAt { org, version }, 0))
-        })
+        }
     }
 }
 

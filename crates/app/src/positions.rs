@@ -26,6 +26,7 @@ pub struct PositionView {
 
 /// A position to record.
 #[derive(Debug, Clone, Default, Deserialize, Serialize, utoipa::ToSchema)]
+#[serde(default)]
 pub struct PositionInput {
     /// The membership id of the holder.
     pub member_id: String,
@@ -72,6 +73,11 @@ pub(crate) fn positions_of_person(conn: &mut DbConnection, person_id: &str) -> A
 impl App {
     /// Records that a member holds a position in organization `code`; refuses overlaps.
     pub fn add_position(&self, actor: &Actor, code: &str, input: PositionInput) -> AppResult<()> {
+        self.db.write(|conn| self.add_position_in(conn, actor, code, input))
+    }
+
+    /// The same, inside a transaction the caller holds (the demo loads in one).
+    pub(crate) fn add_position_in(&self, conn: &mut DbConnection, actor: &Actor, code: &str, input: PositionInput) -> AppResult<()> {
         let mut found = Vec::new();
         let role = PositionRole::from_code(input.role.trim());
         if role.is_none() {
@@ -83,7 +89,7 @@ impl App {
         check_all(found)?;
         let (Some(role), Some(from)) = (role, from) else { return Err(AppError::Internal("validated fields missing".into())) };
         let span = Span { from, to };
-        self.db.write(|conn| {
+        {
             let org = org_on(conn, code, from)?;
             authorize(actor, Permission::WriteOrgs, Some(&org.version.path))?;
             let m = coso_store::members::membership(conn, input.member_id.trim())?
@@ -109,6 +115,6 @@ impl App {
             };
             store::insert(conn, &row)?;
             audit::record(conn, actor, "create", "position", &row.id, audit::NONE, Some(&row))
-        })
+        }
     }
 }

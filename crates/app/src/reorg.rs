@@ -15,6 +15,7 @@ use crate::{Actor, App, AppError, AppResult, audit};
 
 /// A reorganization as a form or the API sends it.
 #[derive(Debug, Clone, Default, Deserialize, Serialize, utoipa::ToSchema)]
+#[serde(default)]
 pub struct Reorganization {
     /// rename, move, merge, split or dissolve
     pub kind: String,
@@ -45,6 +46,11 @@ struct Ctx<'a> {
 impl App {
     /// Applies one reorganization to the organization `code`; all or nothing.
     pub fn reorganize(&self, actor: &Actor, code: &str, input: Reorganization) -> AppResult<()> {
+        self.db.write(|conn| self.reorganize_in(conn, actor, code, input))
+    }
+
+    /// The same, inside a transaction the caller holds (the demo loads in one).
+    pub(crate) fn reorganize_in(&self, conn: &mut DbConnection, actor: &Actor, code: &str, input: Reorganization) -> AppResult<()> {
         let mut found = Vec::new();
         let on = required_date("effective_on", "ngày hiệu lực", &input.effective_on, &mut found);
         not_future("effective_on", "Ngày hiệu lực", on, &mut found);
@@ -52,7 +58,7 @@ impl App {
         check_all(found)?;
         let Some(on) = on else { return Err(AppError::Internal("date missing".into())) };
         let ctx = Ctx { actor, on, decision, note: input.note.clone().unwrap_or_default().trim().to_string() };
-        self.db.write(|conn| {
+        {
             let at = org_on(conn, code, on)?;
             authorize(actor, Permission::WriteOrgs, Some(&at.version.path))?;
             ensure_latest(conn, &at, on)?;
@@ -105,7 +111,7 @@ impl App {
             }?;
             let after = store::latest_version(conn, &at.org.id)?;
             audit::record(conn, actor, &format!("reorganize.{}", input.kind), "organization", &at.org.id, Some(&at.version), after.as_ref())
-        })
+        }
     }
 }
 

@@ -1,1 +1,238 @@
-fn main() {}
+//! The `coso` command: serve the web application, migrate, load the demo, manage accounts and
+//! tokens, and print statistics.
+use std::io::Read;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand, ValueEnum};
+use coso_app::{Actor, App, AppError};
+
+#[derive(Parser)]
+#[command(name = "coso", version, about = "coso: quản lý công tác xây dựng Đảng")]
+struct Cli {
+    /// sqlite://PATH (created on first use) or postgres://USER@HOST/DB
+    #[arg(long, global = true, env = "COSO_DATABASE_URL", default_value = "sqlite://coso.db")]
+    database_url: String,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Serve the web application and the API.
+    Serve {
+        #[arg(long, env = "COSO_BIND", default_value = "127.0.0.1:8080")]
+        bind: String,
+        /// Load the Lạng Sơn demo first if the database is empty.
+        #[arg(long)]
+        demo: bool,
+    },
+    /// Apply pending database migrations.
+    Migrate,
+    /// Load the Lạng Sơn demo into an empty database.
+    Demo,
+    /// Manage user accounts.
+    User {
+        #[command(subcommand)]
+        command: UserCommand,
+    },
+    /// Manage API tokens.
+    Token {
+        #[command(subcommand)]
+        command: TokenCommand,
+    },
+    /// Print statistics.
+    Stats {
+        #[command(subcommand)]
+        command: StatsCommand,
+    },
+}
+
+#[derive(Subcommand)]
+enum UserCommand {
+    /// Create an account; the password is read from standard input.
+    Add {
+        #[arg(long)]
+        username: String,
+        /// admin, city, org_admin, cell_secretary, cadre, inspector or viewer
+        #[arg(long)]
+        role: String,
+        /// Code of the organization whose subtree the account may see
+        #[arg(long)]
+        org: Option<String>,
+        #[arg(long)]
+        display_name: Option<String>,
+        /// Read the password from standard input (required: never on the command line)
+        #[arg(long, required = true)]
+        password_stdin: bool,
+    },
+}
+
+#[derive(Subcommand)]
+enum TokenCommand {
+    /// Create an API token for a user; prints the token alone on the last line.
+    Create {
+        #[arg(long)]
+        username: String,
+    },
+}
+
+#[derive(Subcommand)]
+enum StatsCommand {
+    /// Organizations and members as of a date.
+    Orgs {
+        /// dd/mm/yyyy or yyyy-mm-dd; today by default
+        #[arg(long)]
+        as_of: Option<String>,
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+    },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum Format {
+    Json,
+    Text,
+}
+
+/// A failure shown as one line on stderr.
+struct Failure(String);
+
+impl From<AppError> for Failure {
+    fn from(e: AppError) -> Self {
+        match e {
+            AppError::Internal(detail) => Failure(format!("lỗi hệ thống: {detail}")),
+            AppError::Invalid(vs) => Failure(
+                vs.iter().map(|v| v.message.clone()).collect::<Vec<_>>().join(" "),
+            ),
+            other => Failure(other.to_string()),
+        }
+    }
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    tracing_subscriber::fmt()
+        .with_env_filter(
+            tracing_subscriber::EnvFilter::try_from_env("COSO_LOG")
+                .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info,tower_http=info")),
+        )
+        .with_writer(std::io::stderr)
+        .init();
+    match run(cli) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(Failure(message)) => {
+            eprintln!("coso: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn open(url: &str) -> Result<App, Failure> {
+    App::open(url).map_err(|e| Failure(format!("không mở được cơ sở dữ liệu {}: {e}", redact(url))))
+}
+
+/// The database URL without its password, for messages.
+fn redact(url: &str) -> String {
+    match (url.find("://"), url.rfind('@')) {
+        (Some(s), Some(at)) if at > s => {
+            let creds = &url[s + 3..at];
+            match creds.split_once(':') {
+                Some((user, _)) => format!("{}{user}:***{}", &url[..s + 3], &url[at..]),
+                None => url.to_string(),
+            }
+        }
+        _ => url.to_string(),
+    }
+}
+
+fn run(cli: Cli) -> Result<(), Failure> {
+    match cli.command {
+        Command::Serve { bind, demo } => {
+            let app = open(&cli.database_url)?;
+            if demo {
+                if app.is_empty()? {
+                    eprintln!("Đang nạp dữ liệu mẫu Lạng Sơn…");
+                    let summary = app.load_demo()?;
+                    print_demo(&summary);
+                } else {
+                    eprintln!("Cơ sở dữ liệu đã có dữ liệu; bỏ qua việc nạp dữ liệu mẫu.");
+                    print_demo_accounts();
+                }
+            }
+            let runtime = tokio::runtime::Builder::new_multi_thread()
+                .enable_all()
+                .build()
+                .map_err(|e| Failure(format!("không khởi động được: {e}")))?;
+            runtime.block_on(async move {
+                let listener = tokio::net::TcpListener::bind(&bind)
+                    .await
+                    .map_err(|e| Failure(format!("không mở được cổng {bind}: {e}")))?;
+                let addr = listener.local_addr().map(|a| a.to_string()).unwrap_or(bind);
+                eprintln!("coso đang chạy: mở http://{addr}/ trong trình duyệt (Ctrl-C để dừng).");
+                coso_web::serve(app, listener).await.map_err(|e| Failure(format!("máy chủ dừng vì lỗi: {e}")))
+            })
+        }
+        Command::Migrate => {
+            open(&cli.database_url)?;
+            println!("Đã cập nhật cấu trúc cơ sở dữ liệu.");
+            Ok(())
+        }
+        Command::Demo => {
+            let app = open(&cli.database_url)?;
+            let summary = app.load_demo()?;
+            print_demo(&summary);
+            Ok(())
+        }
+        Command::User { command: UserCommand::Add { username, role, org, display_name, password_stdin: _ } } => {
+            let mut password = String::new();
+            std::io::stdin()
+                .read_to_string(&mut password)
+                .map_err(|e| Failure(format!("không đọc được mật khẩu: {e}")))?;
+            let password = password.trim_end_matches(['\r', '\n']).to_string();
+            let app = open(&cli.database_url)?;
+            let input = coso_app::auth::NewUser { username: username.clone(), display_name, role, org_code: org, password };
+            app.add_user(&Actor::system(), input)?;
+            println!("Đã tạo tài khoản {}.", username.trim().to_lowercase());
+            Ok(())
+        }
+        Command::Token { command: TokenCommand::Create { username } } => {
+            let app = open(&cli.database_url)?;
+            let token = app.create_token(&Actor::system(), &username)?;
+            println!("Mã truy cập API cho {} (chỉ hiện một lần; gửi trong tiêu đề Authorization: Bearer):", username.trim());
+            println!("{token}");
+            Ok(())
+        }
+        Command::Stats { command: StatsCommand::Orgs { as_of, format } } => {
+            let as_of = match as_of.as_deref() {
+                Some(s) => coso_domain::date::parse(s)
+                    .ok_or_else(|| Failure(format!("ngày không hợp lệ: {s} (dùng dd/mm/yyyy hoặc yyyy-mm-dd)")))?,
+                None => coso_app::today(),
+            };
+            let app = open(&cli.database_url)?;
+            let stats = app.org_stats(&Actor::system(), as_of)?;
+            match format {
+                Format::Json => println!(
+                    "{}",
+                    serde_json::to_string_pretty(&stats).map_err(|e| Failure(e.to_string()))?
+                ),
+                Format::Text => print!("{}", stats.to_text()),
+            }
+            Ok(())
+        }
+    }
+}
+
+fn print_demo(summary: &coso_app::demo::DemoSummary) {
+    eprintln!(
+        "Đã nạp dữ liệu mẫu: {} tổ chức đảng, {} đảng viên (người được tạo ngẫu nhiên, không phải người thật).",
+        summary.organizations, summary.members
+    );
+    eprintln!("Tài khoản dùng thử:");
+    for a in &summary.accounts {
+        eprintln!("  {:<14} mật khẩu {:<14} {} — {}", a.username, a.password, a.role, a.org);
+    }
+}
+
+fn print_demo_accounts() {
+    eprintln!("Tài khoản dùng thử (nếu là dữ liệu mẫu): admin / admin12345, thanhuy / thanhuy123.");
+}

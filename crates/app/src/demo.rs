@@ -1,1 +1,0 @@
-//! The Lạng Sơn demo (being written).

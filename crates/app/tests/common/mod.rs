@@ -1,0 +1,210 @@
+//! Fixtures shared by the coso-app integration tests: a small city tree, members, accounts, and
+//! the snapshots that show whether a write changed anything.
+#![allow(dead_code, clippy::unwrap_used, clippy::expect_used)]
+
+use std::collections::BTreeMap;
+
+use chrono::NaiveDate;
+use coso_app::auth::NewUser;
+use coso_app::members::{EventInput, MemberInput, MemberQuery, MemberSummary};
+use coso_app::orgs::{NewOrg, OrgSummary};
+use coso_app::{Actor, App, AppResult};
+
+pub const PASSWORD: &str = "mat-khau-an-toan";
+
+pub fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, day).unwrap()
+}
+
+/// Unwraps a use case's result, showing the user's message and the details when it failed.
+pub fn ok<T>(what: &str, result: AppResult<T>) -> T {
+    result.unwrap_or_else(|e| panic!("{what}: {e} ({e:?})"))
+}
+
+/// The message of a refusal naming `field`; fails when the call succeeded or blamed another
+/// field (or refused for another reason).
+pub fn refused_on<T: std::fmt::Debug>(result: AppResult<T>, field: &str) -> String {
+    match result {
+        Ok(v) => panic!("expected a refusal on `{field}`, got Ok({v:?})"),
+        Err(e) => match e.message_for(field) {
+            Some(m) => m.to_string(),
+            None => panic!("expected a refusal on `{field}`, got {e:?}"),
+        },
+    }
+}
+
+pub fn org_input(code: &str, name: &str, kind: &str, parent: Option<&str>, founded: &str) -> NewOrg {
+    NewOrg {
+        code: code.into(),
+        name: name.into(),
+        kind: kind.into(),
+        sector: None,
+        parent_code: parent.map(String::from),
+        founded_on: founded.into(),
+        decision_number: "01-QĐ/TU".into(),
+    }
+}
+
+pub fn create_org(
+    app: &App,
+    code: &str,
+    name: &str,
+    kind: &str,
+    parent: Option<&str>,
+    founded: &str,
+) -> OrgSummary {
+    ok(code, app.create_org(&Actor::system(), org_input(code, name, kind, parent, founded)))
+}
+
+/// The city tree every test starts from, all founded on 01/01/2010:
+/// TU > (DK > DK-C1, DK-C2), (VT > VT-C1), CB.
+pub fn city_tree(app: &App) {
+    let units = [
+        ("TU", "Đảng bộ thành phố Lạng Sơn", "city_committee", None),
+        ("DK", "Đảng bộ phường Đông Kinh", "grassroots_committee", Some("TU")),
+        ("DK-C1", "Chi bộ khối 1", "subordinate_cell", Some("DK")),
+        ("DK-C2", "Chi bộ khối 2", "subordinate_cell", Some("DK")),
+        ("VT", "Đảng bộ phường Vĩnh Trại", "grassroots_committee", Some("TU")),
+        ("VT-C1", "Chi bộ khối Cửa Nam", "subordinate_cell", Some("VT")),
+        ("CB", "Chi bộ Trường THPT Việt Bắc", "grassroots_cell", Some("TU")),
+    ];
+    for (code, name, kind, parent) in units {
+        create_org(app, code, name, kind, parent, "01/01/2010");
+    }
+}
+
+/// One organization of a tree as the tests compare it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Node {
+    pub id: String,
+    pub name: String,
+    pub kind: String,
+    /// The parent's code, or `None` at the root of what the actor sees.
+    pub parent: Option<String>,
+    pub depth: i32,
+    pub path: String,
+    pub members: i64,
+}
+
+/// The tree the actor sees on a date, by code.
+pub fn tree_of(app: &App, actor: &Actor, on: NaiveDate) -> BTreeMap<String, Node> {
+    let tree = ok("tree", app.tree(actor, on));
+    assert_eq!(tree.as_of, on);
+    let code_of: BTreeMap<String, String> =
+        tree.orgs.iter().map(|o| (o.id.clone(), o.code.clone())).collect();
+    tree.orgs
+        .iter()
+        .map(|o| {
+            let node = Node {
+                id: o.id.clone(),
+                name: o.name.clone(),
+                kind: o.kind.clone(),
+                parent: o.parent_id.as_ref().and_then(|p| code_of.get(p).cloned()),
+                depth: o.depth,
+                path: o.path.clone(),
+                members: o.members,
+            };
+            (o.code.clone(), node)
+        })
+        .collect()
+}
+
+/// Every organization sits where its parent says: path = parent's path + own id, depth + 1.
+pub fn assert_consistent(tree: &BTreeMap<String, Node>, on: NaiveDate) {
+    for (code, node) in tree {
+        assert!(node.path.ends_with(&format!("/{}/", node.id)), "{code} on {on}: {node:?}");
+        if let Some(parent) = node.parent.as_ref().and_then(|p| tree.get(p)) {
+            assert_eq!(node.path, format!("{}{}/", parent.path, node.id), "{code} on {on}");
+            assert_eq!(node.depth, parent.depth + 1, "{code} on {on}");
+        }
+    }
+}
+
+pub fn codes(tree: &BTreeMap<String, Node>) -> Vec<&str> {
+    tree.keys().map(String::as_str).collect()
+}
+
+/// A new member admitted to `org` on `admitted`, with only the required fields.
+pub fn admission(name: &str, born: &str, org: &str, admitted: &str) -> MemberInput {
+    MemberInput {
+        full_name: name.into(),
+        born_on: born.into(),
+        sex: "male".into(),
+        ethnicity: "Kinh".into(),
+        org_code: org.into(),
+        admitted_on: admitted.into(),
+        entry: "admission".into(),
+        decision_number: "15-QĐ/ĐU".into(),
+        ..MemberInput::default()
+    }
+}
+
+pub fn admit(app: &App, name: &str, org: &str, admitted: &str) -> MemberSummary {
+    ok(name, app.create_member(&Actor::system(), admission(name, "1990-05-01", org, admitted)))
+}
+
+pub fn event(kind: &str, on: &str, to: Option<&str>) -> EventInput {
+    EventInput {
+        kind: kind.into(),
+        occurred_on: on.into(),
+        decision_number: "20-QĐ/ĐU".into(),
+        to_org_code: to.map(String::from),
+        note: None,
+    }
+}
+
+/// Names of the members an actor lists with `query`, sorted.
+pub fn listed(app: &App, actor: &Actor, query: &MemberQuery) -> Vec<String> {
+    let page = ok("list_members", app.list_members(actor, query));
+    let mut names: Vec<String> = page.members.into_iter().map(|m| m.full_name).collect();
+    names.sort();
+    names
+}
+
+pub fn query(q: &str) -> MemberQuery {
+    MemberQuery { q: Some(q.into()), ..MemberQuery::default() }
+}
+
+/// Creates an account bound to `org` and logs in with it.
+pub fn account(app: &App, username: &str, role: &str, org: Option<&str>) -> Actor {
+    let input = NewUser {
+        username: username.into(),
+        display_name: None,
+        role: role.into(),
+        org_code: org.map(String::from),
+        password: PASSWORD.into(),
+    };
+    ok(username, app.add_user(&Actor::system(), input));
+    ok("login", app.login(username, PASSWORD)).actor
+}
+
+pub fn audit_rows(app: &App) -> i64 {
+    app.db().read(coso_store::audit::count).unwrap()
+}
+
+pub fn membership_rows(app: &App) -> i64 {
+    app.db().read(coso_store::members::count_memberships).unwrap()
+}
+
+pub fn org_rows(app: &App) -> i64 {
+    app.db().read(coso_store::orgs::count_all).unwrap()
+}
+
+/// What a refused write must leave as it was: the tree on a few dates, and the row counts.
+#[derive(Debug, PartialEq)]
+pub struct Snapshot {
+    trees: Vec<BTreeMap<String, Node>>,
+    audit: i64,
+    memberships: i64,
+    orgs: i64,
+}
+
+pub fn snapshot(app: &App, dates: &[NaiveDate]) -> Snapshot {
+    let system = Actor::system();
+    Snapshot {
+        trees: dates.iter().map(|on| tree_of(app, &system, *on)).collect(),
+        audit: audit_rows(app),
+        memberships: membership_rows(app),
+        orgs: org_rows(app),
+    }
+}

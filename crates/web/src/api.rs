@@ -1,0 +1,145 @@
+//! The JSON API under /api/v1, described by the OpenAPI document it serves.
+use axum::extract::{Path, Query, State};
+use axum::http::StatusCode;
+use axum::response::IntoResponse;
+use axum::routing::get;
+use axum::{Json, Router};
+use coso_app::members::{EventInput, MemberDetail, MemberEventView, MemberInput, MemberPage, MemberQuery, MemberSummary};
+use coso_app::orgs::{OrgDetail, OrgSummary, Tree};
+use coso_app::{AppError, AppResult};
+use utoipa::OpenApi;
+
+use crate::error::{ApiError, ErrorBody};
+use crate::session::ApiActor;
+use crate::{AppState, blocking};
+
+#[derive(OpenApi)]
+#[openapi(
+    info(title = "coso API", version = "1", description = "Tổ chức đảng, đảng viên và sự kiện sinh hoạt đảng. Xác thực bằng `Authorization: Bearer <mã>` (tạo bằng `coso token create`)."),
+    paths(list_orgs, org_tree, get_org, list_members, create_member, get_member, member_events, record_event),
+    components(schemas(OrgSummary, Tree, OrgDetail, MemberPage, MemberSummary, MemberDetail, MemberInput, EventInput, MemberEventView, ErrorBody)),
+    modifiers(&BearerAuth),
+    security(("bearer" = []))
+)]
+struct ApiDoc;
+
+struct BearerAuth;
+
+impl utoipa::Modify for BearerAuth {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
+        let components = openapi.components.get_or_insert_with(Default::default);
+        components.add_security_scheme("bearer", SecurityScheme::Http(HttpBuilder::new().scheme(HttpAuthScheme::Bearer).build()));
+    }
+}
+
+/// The OpenAPI document as JSON text.
+pub fn openapi_json() -> String {
+    ApiDoc::openapi().to_pretty_json().unwrap_or_else(|_| "{}".into())
+}
+
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/openapi.json", get(|| async { ([(axum::http::header::CONTENT_TYPE, "application/json")], openapi_json()) }))
+        .route("/orgs", get(list_orgs))
+        .route("/orgs/tree", get(org_tree))
+        .route("/orgs/{code}", get(get_org))
+        .route("/members", get(list_members).post(create_member))
+        .route("/members/{id}", get(get_member))
+        .route("/members/{id}/events", get(member_events).post(record_event))
+        .fallback(|| async { ApiError(AppError::NotFound("địa chỉ API này".into())) })
+}
+
+fn parse_as_of(value: Option<&str>) -> AppResult<chrono::NaiveDate> {
+    match value.map(str::trim).filter(|s| !s.is_empty()) {
+        None => Ok(coso_app::today()),
+        Some(s) => coso_domain::date::parse(s).ok_or_else(|| AppError::field("as_of", "Ngày không hợp lệ (yyyy-mm-dd hoặc dd/mm/yyyy).")),
+    }
+}
+
+#[derive(serde::Deserialize, utoipa::IntoParams)]
+pub struct OrgListQuery {
+    /// Date of the tree (yyyy-mm-dd or dd/mm/yyyy); today by default.
+    as_of: Option<String>,
+    /// Text in the name (diacritics ignored) or the code.
+    q: Option<String>,
+}
+
+/// Organizations in the caller's scope on a date, optionally filtered by text.
+#[utoipa::path(get, path = "/api/v1/orgs", params(OrgListQuery), responses((status = 200, body = [OrgSummary]), (status = 401, body = ErrorBody)))]
+async fn list_orgs(State(state): State<AppState>, ApiActor(actor): ApiActor, Query(q): Query<OrgListQuery>) -> Result<Json<Vec<OrgSummary>>, ApiError> {
+    let as_of = parse_as_of(q.as_of.as_deref())?;
+    let app = state.app.clone();
+    let orgs = blocking(move || match q.q.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
+        Some(text) => app.search_orgs(&actor, text, as_of, 500),
+        None => Ok(app.tree(&actor, as_of)?.orgs),
+    })
+    .await?;
+    Ok(Json(orgs))
+}
+
+/// The tree in the caller's scope on a date, in path order, with counts by kind.
+#[utoipa::path(get, path = "/api/v1/orgs/tree", params(OrgListQuery), responses((status = 200, body = Tree)))]
+async fn org_tree(State(state): State<AppState>, ApiActor(actor): ApiActor, Query(q): Query<OrgListQuery>) -> Result<Json<Tree>, ApiError> {
+    let as_of = parse_as_of(q.as_of.as_deref())?;
+    let app = state.app.clone();
+    Ok(Json(blocking(move || app.tree(&actor, as_of)).await?))
+}
+
+/// One organization: details, history, subordinate units, officers.
+#[utoipa::path(get, path = "/api/v1/orgs/{code}", params(("code" = String, Path, description = "Organization code"), OrgListQuery), responses((status = 200, body = OrgDetail), (status = 404, body = ErrorBody)))]
+async fn get_org(State(state): State<AppState>, ApiActor(actor): ApiActor, Path(code): Path<String>, Query(q): Query<OrgListQuery>) -> Result<Json<OrgDetail>, ApiError> {
+    let as_of = parse_as_of(q.as_of.as_deref())?;
+    let app = state.app.clone();
+    Ok(Json(blocking(move || app.org_detail(&actor, &code, as_of)).await?))
+}
+
+#[derive(serde::Deserialize, utoipa::IntoParams)]
+pub struct MemberListQuery {
+    /// Limit to this organization's subtree.
+    org: Option<String>,
+    /// Name (diacritics and case ignored) or card number prefix.
+    q: Option<String>,
+    /// A status code, or `all`; members on the roll by default.
+    status: Option<String>,
+    page: Option<i64>,
+    per_page: Option<i64>,
+}
+
+/// Members in the caller's scope, ordered by name, paged.
+#[utoipa::path(get, path = "/api/v1/members", params(MemberListQuery), responses((status = 200, body = MemberPage)))]
+async fn list_members(State(state): State<AppState>, ApiActor(actor): ApiActor, Query(q): Query<MemberListQuery>) -> Result<Json<MemberPage>, ApiError> {
+    let query = MemberQuery { q: q.q, org: q.org, status: q.status, page: q.page, per_page: q.per_page };
+    let app = state.app.clone();
+    Ok(Json(blocking(move || app.list_members(&actor, &query)).await?))
+}
+
+/// Enters a member: a new admission or a member transferred in.
+#[utoipa::path(post, path = "/api/v1/members", request_body = MemberInput, responses((status = 201, body = MemberSummary), (status = 422, body = ErrorBody), (status = 403, body = ErrorBody)))]
+async fn create_member(State(state): State<AppState>, ApiActor(actor): ApiActor, Json(input): Json<MemberInput>) -> Result<impl IntoResponse, ApiError> {
+    let app = state.app.clone();
+    let created = blocking(move || app.create_member(&actor, input)).await?;
+    Ok((StatusCode::CREATED, Json(created)))
+}
+
+/// One member's record with events and positions.
+#[utoipa::path(get, path = "/api/v1/members/{id}", params(("id" = String, Path)), responses((status = 200, body = MemberDetail), (status = 404, body = ErrorBody)))]
+async fn get_member(State(state): State<AppState>, ApiActor(actor): ApiActor, Path(id): Path<String>) -> Result<Json<MemberDetail>, ApiError> {
+    let app = state.app.clone();
+    Ok(Json(blocking(move || app.member_detail(&actor, &id)).await?))
+}
+
+/// A member's lifecycle events, oldest first.
+#[utoipa::path(get, path = "/api/v1/members/{id}/events", params(("id" = String, Path)), responses((status = 200, body = [MemberEventView])))]
+async fn member_events(State(state): State<AppState>, ApiActor(actor): ApiActor, Path(id): Path<String>) -> Result<Json<Vec<MemberEventView>>, ApiError> {
+    let app = state.app.clone();
+    Ok(Json(blocking(move || app.member_events(&actor, &id)).await?))
+}
+
+/// Records a lifecycle event (confirmation, transfer, exemption, removal, death…).
+#[utoipa::path(post, path = "/api/v1/members/{id}/events", params(("id" = String, Path)), request_body = EventInput, responses((status = 201, body = MemberEventView), (status = 422, body = ErrorBody)))]
+async fn record_event(State(state): State<AppState>, ApiActor(actor): ApiActor, Path(id): Path<String>, Json(input): Json<EventInput>) -> Result<impl IntoResponse, ApiError> {
+    let app = state.app.clone();
+    let event = blocking(move || app.record_member_event(&actor, &id, input)).await?;
+    Ok((StatusCode::CREATED, Json(event)))
+}

@@ -1,0 +1,51 @@
+//! Field-level messages for forms: which input was wrong and why, in Vietnamese.
+use std::collections::BTreeMap;
+
+use coso_app::AppError;
+
+/// The messages of a refused form, by field name; `general` holds the rest.
+#[derive(Debug, Clone, Default)]
+pub struct FieldErrors {
+    by_field: BTreeMap<String, String>,
+    pub general: Vec<String>,
+}
+
+impl FieldErrors {
+    pub fn none() -> Self {
+        Self::default()
+    }
+
+    /// Splits an application error into field messages and general ones. Errors that are not
+    /// about the input (forbidden, internal) are returned back.
+    pub fn from_error(e: AppError) -> Result<Self, AppError> {
+        let mut out = Self::default();
+        match e {
+            AppError::Invalid(vs) => {
+                for v in vs {
+                    match v.field {
+                        Some(f) if f != "_form" => {
+                            out.by_field.entry(f.to_string()).or_insert(v.message);
+                        }
+                        _ => out.general.push(v.message),
+                    }
+                }
+            }
+            AppError::Conflict(m) | AppError::NotFound(m) => out.general.push(m),
+            other => return Err(other),
+        }
+        Ok(out)
+    }
+
+    /// The message of one field, or "" when it is fine.
+    pub fn of(&self, field: &str) -> &str {
+        self.by_field.get(field).map(String::as_str).unwrap_or("")
+    }
+
+    pub fn has(&self, field: &str) -> bool {
+        self.by_field.contains_key(field)
+    }
+
+    pub fn any(&self) -> bool {
+        !self.by_field.is_empty() || !self.general.is_empty()
+    }
+}

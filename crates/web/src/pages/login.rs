@@ -1,0 +1,61 @@
+//! Logging in and out of a browser session.
+use axum::extract::State;
+use axum::http::{HeaderMap, header};
+use axum::response::{Html, IntoResponse, Redirect, Response};
+use axum::Form;
+use coso_app::AppError;
+use rand::RngCore;
+
+use crate::error::PageError;
+use crate::session::{LOGIN_COOKIE, Posted, SESSION_COOKIE, cookie, same_secret, set_cookie};
+use crate::views::{LoginPage, render};
+use crate::{AppState, blocking};
+
+#[derive(serde::Deserialize)]
+pub struct LoginForm {
+    #[serde(default)]
+    username: String,
+    #[serde(default)]
+    password: String,
+    #[serde(rename = "_csrf", default)]
+    csrf: String,
+}
+
+fn login_page(username: &str, error: &str) -> Response {
+    let mut buf = [0u8; 16];
+    rand::rngs::OsRng.fill_bytes(&mut buf);
+    let csrf = hex::encode(buf);
+    let page = LoginPage { csrf: csrf.clone(), username: username.into(), error: error.into() };
+    let status = if error.is_empty() { axum::http::StatusCode::OK } else { axum::http::StatusCode::UNAUTHORIZED };
+    (status, [(header::SET_COOKIE, set_cookie(LOGIN_COOKIE, &csrf, 3600))], Html(render(&page))).into_response()
+}
+
+pub async fn form() -> Response {
+    login_page("", "")
+}
+
+pub async fn submit(State(state): State<AppState>, headers: HeaderMap, Form(form): Form<LoginForm>) -> Response {
+    let expected = cookie(&headers, LOGIN_COOKIE).unwrap_or_default();
+    if expected.is_empty() || !same_secret(&expected, &form.csrf) {
+        return login_page(&form.username, "Phiên đăng nhập đã hết hạn. Vui lòng nhập lại.");
+    }
+    let app = state.app.clone();
+    let (username, password) = (form.username.clone(), form.password);
+    match blocking(move || app.login(&username, &password)).await {
+        Ok(s) => (
+            [(header::SET_COOKIE, set_cookie(SESSION_COOKIE, &s.token, coso_app::auth::SESSION_HOURS * 3600))],
+            Redirect::to("/orgs"),
+        )
+            .into_response(),
+        Err(AppError::Unauthenticated) => login_page(&form.username, "Tên đăng nhập hoặc mật khẩu không đúng."),
+        Err(e @ AppError::Throttled { .. }) => login_page(&form.username, &e.to_string()),
+        Err(e) => PageError(e).into_response(),
+    }
+}
+
+pub async fn logout(State(state): State<AppState>, posted: Posted<serde::de::IgnoredAny>) -> Result<Response, PageError> {
+    let app = state.app.clone();
+    let token = posted.session.token.clone();
+    blocking(move || app.logout(&token)).await?;
+    Ok(([(header::SET_COOKIE, set_cookie(SESSION_COOKIE, "", 0))], Redirect::to("/login")).into_response())
+}

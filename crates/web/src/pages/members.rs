@@ -1,0 +1,144 @@
+//! Member pages: the register with search and paging, a member's record, forms and events.
+use axum::extract::{Path, Query, State};
+use axum::response::{Html, IntoResponse, Redirect, Response};
+use coso_app::members::{EventInput, MemberInput, MemberQuery};
+use coso_domain::member::{MemberEventKind, MemberStatus};
+
+use crate::error::PageError;
+use crate::form::FieldErrors;
+use crate::session::{Posted, Session};
+use crate::views::{Choice, Layout, MemberFormPage, MemberView, MembersPage, render};
+use crate::{AppState, blocking};
+
+fn page_url(q: &MemberQuery, page: i64) -> String {
+    let mut params = vec![("page", page.to_string())];
+    for (k, v) in [("q", &q.q), ("org", &q.org), ("status", &q.status)] {
+        if let Some(v) = v.as_deref().filter(|s| !s.is_empty()) {
+            params.push((k, v.to_string()));
+        }
+    }
+    format!("/members?{}", serde_urlencoded::to_string(params).unwrap_or_default())
+}
+
+pub async fn list(State(state): State<AppState>, session: Session, Query(q): Query<MemberQuery>) -> Result<Html<String>, PageError> {
+    let (app, actor, query) = (state.app.clone(), session.actor.clone(), q.clone());
+    let page = blocking(move || app.list_members(&actor, &query)).await?;
+    let status = q.status.clone().unwrap_or_default();
+    let statuses = Choice::list(
+        std::iter::once(("", "Đang sinh hoạt"))
+            .chain(MemberStatus::ALL.iter().map(|s| (s.code(), s.label())))
+            .chain(std::iter::once(("all", "Tất cả"))),
+        &status,
+    );
+    let prev_url = if page.page > 1 { page_url(&q, page.page - 1) } else { String::new() };
+    let next_url = if page.page < page.pages() { page_url(&q, page.page + 1) } else { String::new() };
+    let view = MembersPage {
+        layout: Layout::of(&session, "members"),
+        q: q.q.clone().unwrap_or_default(),
+        org: q.org.clone().unwrap_or_default(),
+        page,
+        statuses,
+        prev_url,
+        next_url,
+    };
+    Ok(Html(render(&view)))
+}
+
+fn form_page(session: &Session, form: MemberInput, editing: &str, errors: FieldErrors) -> Response {
+    let sexes = Choice::list([("", "— Chọn —"), ("male", "Nam"), ("female", "Nữ")], &form.sex);
+    let entries = Choice::list(
+        [("admission", "Kết nạp mới (đảng viên dự bị)"), ("transfer_in", "Chuyển sinh hoạt đến")],
+        if form.entry.is_empty() { "admission" } else { &form.entry },
+    );
+    let status = if errors.any() { axum::http::StatusCode::UNPROCESSABLE_ENTITY } else { axum::http::StatusCode::OK };
+    let page = MemberFormPage { layout: Layout::of(session, "members"), form, editing: editing.into(), sexes, entries, errors };
+    (status, Html(render(&page))).into_response()
+}
+
+#[derive(serde::Deserialize, Default)]
+pub struct NewQuery {
+    org: Option<String>,
+}
+
+pub async fn new_form(session: Session, Query(q): Query<NewQuery>) -> Response {
+    let form = MemberInput {
+        org_code: q.org.unwrap_or_default(),
+        ethnicity: "Kinh".into(),
+        religion: "Không".into(),
+        entry: "admission".into(),
+        ..Default::default()
+    };
+    form_page(&session, form, "", FieldErrors::none())
+}
+
+pub async fn create(State(state): State<AppState>, posted: Posted<MemberInput>) -> Result<Response, PageError> {
+    let (app, actor, form) = (state.app.clone(), posted.session.actor.clone(), posted.form.clone());
+    match blocking(move || app.create_member(&actor, form)).await {
+        Ok(m) => Ok(Redirect::to(&format!("/members/{}", m.id)).into_response()),
+        Err(e) => Ok(form_page(&posted.session, posted.form, "", FieldErrors::from_error(e)?)),
+    }
+}
+
+async fn member_page(state: &AppState, session: &Session, id: String, event: EventInput, errors: FieldErrors) -> Result<Response, PageError> {
+    let (app, actor) = (state.app.clone(), session.actor.clone());
+    let d = blocking(move || app.member_detail(&actor, &id)).await?;
+    let event_kinds = Choice::list(
+        std::iter::once(("", "— Chọn sự kiện —"))
+            .chain(MemberEventKind::ALL.iter().filter(|k| k.follows_existing()).map(|k| (k.code(), k.label()))),
+        &event.kind,
+    );
+    let status = if errors.any() { axum::http::StatusCode::UNPROCESSABLE_ENTITY } else { axum::http::StatusCode::OK };
+    let page = MemberView { layout: Layout::of(session, "members"), d, event, event_kinds, errors };
+    Ok((status, Html(render(&page))).into_response())
+}
+
+pub async fn show(State(state): State<AppState>, session: Session, Path(id): Path<String>) -> Result<Response, PageError> {
+    let event = EventInput { occurred_on: coso_app::today().to_string(), ..Default::default() };
+    member_page(&state, &session, id, event, FieldErrors::none()).await
+}
+
+pub async fn record_event(State(state): State<AppState>, Path(id): Path<String>, posted: Posted<EventInput>) -> Result<Response, PageError> {
+    let (app, actor, form, mid) = (state.app.clone(), posted.session.actor.clone(), posted.form.clone(), id.clone());
+    match blocking(move || app.record_member_event(&actor, &mid, form)).await {
+        Ok(_) => Ok(Redirect::to(&format!("/members/{id}#events")).into_response()),
+        Err(e) => member_page(&state, &posted.session, id, posted.form, FieldErrors::from_error(e)?).await,
+    }
+}
+
+pub async fn edit_form(State(state): State<AppState>, session: Session, Path(id): Path<String>) -> Result<Response, PageError> {
+    let (app, actor, mid) = (state.app.clone(), session.actor.clone(), id.clone());
+    let d = blocking(move || app.member_detail(&actor, &mid)).await?;
+    if !d.can_write {
+        return Err(PageError(coso_app::AppError::Forbidden));
+    }
+    let form = MemberInput {
+        full_name: d.summary.full_name.clone(),
+        birth_name: d.birth_name.clone(),
+        born_on: d.summary.born_on.to_string(),
+        sex: d.summary.sex.clone(),
+        ethnicity: d.ethnicity.clone(),
+        religion: d.religion.clone(),
+        home_town: d.home_town.clone(),
+        residence: d.residence.clone(),
+        education: d.education.clone(),
+        theory_level: d.theory_level.clone(),
+        profession: d.profession.clone(),
+        occupation: d.occupation.clone(),
+        cccd: d.cccd.clone(),
+        phone: d.phone.clone(),
+        card_number: d.summary.card_number.clone(),
+        record_number: d.record_number.clone(),
+        org_code: d.summary.org_code.clone(),
+        admitted_on: d.summary.admitted_on.to_string(),
+        ..Default::default()
+    };
+    Ok(form_page(&session, form, &id, FieldErrors::none()))
+}
+
+pub async fn update(State(state): State<AppState>, Path(id): Path<String>, posted: Posted<MemberInput>) -> Result<Response, PageError> {
+    let (app, actor, form, mid) = (state.app.clone(), posted.session.actor.clone(), posted.form.clone(), id.clone());
+    match blocking(move || app.update_member(&actor, &mid, form)).await {
+        Ok(_) => Ok(Redirect::to(&format!("/members/{id}")).into_response()),
+        Err(e) => Ok(form_page(&posted.session, posted.form, &id, FieldErrors::from_error(e)?)),
+    }
+}

@@ -1,0 +1,217 @@
+//! Organization pages: the tree as of a date, one organization, founding and reorganizing.
+use std::collections::HashMap;
+
+use axum::extract::{Path, Query, State};
+use axum::response::{Html, IntoResponse, Redirect, Response};
+use coso_app::members::MemberQuery;
+use coso_app::orgs::{NewOrg, OrgSummary, Tree};
+use coso_app::positions::PositionInput;
+use coso_app::reorg::Reorganization;
+use coso_domain::org::{OrgKind, Sector};
+use coso_domain::position::PositionRole;
+
+use crate::error::PageError;
+use crate::form::FieldErrors;
+use crate::session::{Posted, Session};
+use crate::views::{Choice, Layout, OrgFormPage, OrgPage, ReorgPage, TreeGroup, TreePage, TreeRow, render};
+use crate::{AppState, blocking};
+
+#[derive(serde::Deserialize, Default)]
+pub struct AsOf {
+    as_of: Option<String>,
+}
+
+/// Orders the tree for people: under each parent, committees before cells, then by name.
+fn arrange(tree: Tree) -> (Vec<OrgSummary>, Vec<TreeGroup>) {
+    let ids: std::collections::HashSet<String> = tree.orgs.iter().map(|o| o.id.clone()).collect();
+    let mut children: HashMap<Option<String>, Vec<OrgSummary>> = HashMap::new();
+    for o in tree.orgs {
+        // An organization whose parent is outside the reader's scope is a root of their view.
+        let parent = o.parent_id.clone().filter(|p| ids.contains(p));
+        children.entry(parent).or_default().push(o);
+    }
+    for list in children.values_mut() {
+        list.sort_by(|a, b| {
+            (kind_rank(&a.kind), coso_domain::text::fold(&a.name))
+                .cmp(&(kind_rank(&b.kind), coso_domain::text::fold(&b.name)))
+        });
+    }
+    let roots = children.remove(&None).unwrap_or_default();
+    let mut top = Vec::new();
+    let mut groups = Vec::new();
+    for root in roots {
+        if root.kind == OrgKind::CityCommittee.code() {
+            for g in children.remove(&Some(root.id.clone())).unwrap_or_default() {
+                groups.push(group(g, &mut children));
+            }
+            top.push(root);
+        } else {
+            groups.push(group(root, &mut children));
+        }
+    }
+    (top, groups)
+}
+
+fn kind_rank(kind: &str) -> usize {
+    OrgKind::ALL.iter().position(|k| k.code() == kind).unwrap_or(99)
+}
+
+fn group(org: OrgSummary, children: &mut HashMap<Option<String>, Vec<OrgSummary>>) -> TreeGroup {
+    let mut rows = Vec::new();
+    let mut stack: Vec<(OrgSummary, i32)> =
+        children.remove(&Some(org.id.clone())).unwrap_or_default().into_iter().rev().map(|o| (o, 0)).collect();
+    while let Some((o, indent)) = stack.pop() {
+        for c in children.remove(&Some(o.id.clone())).unwrap_or_default().into_iter().rev() {
+            stack.push((c, indent + 1));
+        }
+        rows.push(TreeRow { org: o, indent: indent.min(4) });
+    }
+    let members_total = org.members + rows.iter().map(|r| r.org.members).sum::<i64>();
+    TreeGroup { org, members_total, rows }
+}
+
+pub async fn tree(State(state): State<AppState>, session: Session, Query(q): Query<AsOf>) -> Result<Html<String>, PageError> {
+    let as_of = super::as_of(q.as_of.as_deref());
+    let (app, actor) = (state.app.clone(), session.actor.clone());
+    let tree = blocking(move || app.tree(&actor, as_of)).await?;
+    let counts = tree.counts.clone();
+    let grassroots_total = counts
+        .iter()
+        .filter(|c| OrgKind::from_code(&c.kind).is_some_and(|k| k.is_grassroots_org()))
+        .map(|c| c.count)
+        .sum();
+    let members_total = tree.orgs.iter().map(|o| o.members).sum();
+    let (roots, groups) = arrange(tree);
+    let page = TreePage {
+        layout: Layout::of(&session, "orgs"),
+        as_of,
+        roots,
+        groups,
+        counts,
+        grassroots_total,
+        members_total,
+        is_today: as_of == coso_app::today(),
+    };
+    Ok(Html(render(&page)))
+}
+
+async fn org_page(state: &AppState, session: &Session, code: String, as_of: chrono::NaiveDate, position: PositionInput, errors: FieldErrors) -> Result<Response, PageError> {
+    let (app, actor) = (state.app.clone(), session.actor.clone());
+    let (detail, members) = blocking(move || {
+        let detail = app.org_detail(&actor, &code, as_of)?;
+        let members = if detail.org.is_cell() && actor.role.allows(coso_domain::access::Permission::ReadMembers) {
+            let q = MemberQuery { org: Some(detail.org.code.clone()), per_page: Some(200), ..Default::default() };
+            Some(app.list_members(&actor, &q)?)
+        } else {
+            None
+        };
+        Ok((detail, members))
+    })
+    .await?;
+    let member_choices = members
+        .as_ref()
+        .map(|p| {
+            p.members
+                .iter()
+                .map(|m| Choice { value: m.id.clone(), label: format!("{} ({})", m.full_name, m.born_on.format("%Y")), selected: m.id == position.member_id })
+                .collect()
+        })
+        .unwrap_or_default();
+    let status = if errors.any() { axum::http::StatusCode::UNPROCESSABLE_ENTITY } else { axum::http::StatusCode::OK };
+    let page = OrgPage {
+        layout: Layout::of(session, "orgs"),
+        as_of,
+        roles: Choice::list(PositionRole::ALL.iter().map(|r| (r.code(), r.label())), &position.role),
+        d: detail,
+        members,
+        member_choices,
+        position,
+        errors,
+    };
+    Ok((status, Html(render(&page))).into_response())
+}
+
+pub async fn show(State(state): State<AppState>, session: Session, Path(code): Path<String>, Query(q): Query<AsOf>) -> Result<Response, PageError> {
+    let as_of = super::as_of(q.as_of.as_deref());
+    org_page(&state, &session, code, as_of, PositionInput::default(), FieldErrors::none()).await
+}
+
+fn org_form(session: &Session, form: NewOrg, errors: FieldErrors) -> Response {
+    let kinds = Choice::list(
+        std::iter::once(("", "— Chọn loại —")).chain(OrgKind::ALL.iter().map(|k| (k.code(), k.label()))),
+        &form.kind,
+    );
+    let sectors = Choice::list(
+        std::iter::once(("", "— Không —")).chain(Sector::ALL.iter().map(|s| (s.code(), s.label()))),
+        form.sector.as_deref().unwrap_or(""),
+    );
+    let status = if errors.any() { axum::http::StatusCode::UNPROCESSABLE_ENTITY } else { axum::http::StatusCode::OK };
+    let page = OrgFormPage { layout: Layout::of(session, "orgs"), form, kinds, sectors, errors };
+    (status, Html(render(&page))).into_response()
+}
+
+#[derive(serde::Deserialize, Default)]
+pub struct NewQuery {
+    parent: Option<String>,
+}
+
+pub async fn new_form(session: Session, Query(q): Query<NewQuery>) -> Response {
+    let form = NewOrg { parent_code: q.parent, founded_on: coso_app::today().to_string(), ..Default::default() };
+    org_form(&session, form, FieldErrors::none())
+}
+
+pub async fn create(State(state): State<AppState>, posted: Posted<NewOrg>) -> Result<Response, PageError> {
+    let (app, actor, form) = (state.app.clone(), posted.session.actor.clone(), posted.form.clone());
+    match blocking(move || app.create_org(&actor, form)).await {
+        Ok(org) => Ok(Redirect::to(&format!("/orgs/{}", org.code)).into_response()),
+        Err(e) => Ok(org_form(&posted.session, posted.form, FieldErrors::from_error(e)?)),
+    }
+}
+
+fn reorg_kinds(current: &str) -> Vec<Choice> {
+    Choice::list(
+        [
+            ("rename", "Đổi tên"),
+            ("move", "Điều chuyển sang tổ chức cấp trên khác"),
+            ("merge", "Sáp nhập vào tổ chức khác"),
+            ("split", "Chia tách, thành lập đơn vị mới"),
+            ("dissolve", "Giải thể"),
+        ],
+        current,
+    )
+}
+
+async fn reorg_page(state: &AppState, session: &Session, code: String, form: Reorganization, errors: FieldErrors) -> Result<Response, PageError> {
+    let (app, actor) = (state.app.clone(), session.actor.clone());
+    let detail = blocking(move || app.org_detail(&actor, &code, coso_app::today())).await?;
+    if !detail.can_write {
+        return Err(PageError(coso_app::AppError::Forbidden));
+    }
+    let status = if errors.any() { axum::http::StatusCode::UNPROCESSABLE_ENTITY } else { axum::http::StatusCode::OK };
+    let page = ReorgPage { layout: Layout::of(session, "orgs"), org: detail.org, kinds: reorg_kinds(&form.kind), form, errors };
+    Ok((status, Html(render(&page))).into_response())
+}
+
+pub async fn reorg_form(State(state): State<AppState>, session: Session, Path(code): Path<String>) -> Result<Response, PageError> {
+    let form = Reorganization { kind: "rename".into(), effective_on: coso_app::today().to_string(), ..Default::default() };
+    reorg_page(&state, &session, code, form, FieldErrors::none()).await
+}
+
+pub async fn reorganize(State(state): State<AppState>, Path(code): Path<String>, posted: Posted<Reorganization>) -> Result<Response, PageError> {
+    let (app, actor, form, c) = (state.app.clone(), posted.session.actor.clone(), posted.form.clone(), code.clone());
+    match blocking(move || app.reorganize(&actor, &c, form)).await {
+        Ok(()) => Ok(Redirect::to(&format!("/orgs/{code}")).into_response()),
+        Err(e) => reorg_page(&state, &posted.session, code, posted.form, FieldErrors::from_error(e)?).await,
+    }
+}
+
+pub async fn add_position(State(state): State<AppState>, Path(code): Path<String>, posted: Posted<PositionInput>) -> Result<Response, PageError> {
+    let (app, actor, form, c) = (state.app.clone(), posted.session.actor.clone(), posted.form.clone(), code.clone());
+    match blocking(move || app.add_position(&actor, &c, form)).await {
+        Ok(()) => Ok(Redirect::to(&format!("/orgs/{code}#officers")).into_response()),
+        Err(e) => {
+            let errors = FieldErrors::from_error(e)?;
+            org_page(&state, &posted.session, code, coso_app::today(), posted.form, errors).await
+        }
+    }
+}

@@ -1,0 +1,126 @@
+//! Who is asking: the browser session (HttpOnly cookie, CSRF token on every non-GET) or an API
+//! bearer token. These extractors are the only way handlers learn the `Actor`.
+use axum::body::Bytes;
+use axum::extract::{FromRequest, FromRequestParts, Request};
+use axum::http::request::Parts;
+use axum::http::{HeaderMap, Method, header};
+use coso_app::{Actor, AppError};
+use serde::de::DeserializeOwned;
+
+use crate::error::{ApiError, PageError};
+use crate::{AppState, blocking};
+
+pub const SESSION_COOKIE: &str = "coso_session";
+/// Double-submit token for the login form, which has no session yet.
+pub const LOGIN_COOKIE: &str = "coso_login";
+pub const CSRF_HEADER: &str = "x-csrf-token";
+
+/// A cookie's value from the request headers.
+pub fn cookie(headers: &HeaderMap, name: &str) -> Option<String> {
+    headers
+        .get_all(header::COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(';'))
+        .filter_map(|pair| pair.trim().split_once('='))
+        .find(|(k, _)| *k == name)
+        .map(|(_, v)| v.to_string())
+}
+
+/// The `Set-Cookie` value of a session or login cookie.
+pub fn set_cookie(name: &str, value: &str, max_age_secs: i64) -> String {
+    format!("{name}={value}; Path=/; HttpOnly; SameSite=Lax; Max-Age={max_age_secs}")
+}
+
+/// Compares secrets in time independent of where they differ.
+pub fn same_secret(a: &str, b: &str) -> bool {
+    a.len() == b.len() && a.bytes().zip(b.bytes()).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
+}
+
+/// A logged-in browser user.
+#[derive(Debug, Clone)]
+pub struct Session {
+    pub actor: Actor,
+    pub csrf: String,
+    pub token: String,
+}
+
+async fn session_of(headers: &HeaderMap, state: &AppState) -> Result<Session, AppError> {
+    let token = cookie(headers, SESSION_COOKIE).ok_or(AppError::Unauthenticated)?;
+    let app = state.app.clone();
+    let t = token.clone();
+    let (actor, csrf) = blocking(move || app.session(&t)).await?;
+    Ok(Session { actor, csrf, token })
+}
+
+impl FromRequestParts<AppState> for Session {
+    type Rejection = PageError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Self::Rejection> {
+        Ok(session_of(&parts.headers, state).await?)
+    }
+}
+
+/// A form posted by a logged-in user, its CSRF token checked before the handler runs.
+pub struct Posted<T> {
+    pub session: Session,
+    pub form: T,
+}
+
+#[derive(serde::Deserialize)]
+struct CsrfOnly {
+    #[serde(rename = "_csrf", default)]
+    csrf: String,
+}
+
+impl<T: DeserializeOwned + Send> FromRequest<AppState> for Posted<T> {
+    type Rejection = PageError;
+
+    async fn from_request(req: Request, state: &AppState) -> Result<Self, Self::Rejection> {
+        let (parts, body) = req.into_parts();
+        let session = session_of(&parts.headers, state).await?;
+        let bytes = Bytes::from_request(Request::from_parts(parts.clone(), body), state)
+            .await
+            .map_err(|_| AppError::field("_form", "Không đọc được nội dung biểu mẫu."))?;
+        let sent: CsrfOnly = serde_urlencoded::from_bytes(&bytes).unwrap_or(CsrfOnly { csrf: String::new() });
+        let header_token = parts.headers.get(CSRF_HEADER).and_then(|v| v.to_str().ok()).unwrap_or("");
+        let token = if sent.csrf.is_empty() { header_token } else { sent.csrf.as_str() };
+        if !same_secret(token, &session.csrf) {
+            return Err(PageError(AppError::Conflict(
+                "Biểu mẫu đã hết hạn hoặc không hợp lệ (thiếu mã bảo vệ CSRF). Hãy tải lại trang và gửi lại.".into(),
+            )));
+        }
+        let form = serde_urlencoded::from_bytes(&bytes)
+            .map_err(|e| AppError::field("_form", format!("Biểu mẫu không hợp lệ: {e}")))?;
+        Ok(Posted { session, form })
+    }
+}
+
+/// The caller of an API endpoint: a bearer token, or a browser session (which must send its
+/// CSRF token in `X-CSRF-Token` for anything but GET).
+pub struct ApiActor(pub Actor);
+
+impl FromRequestParts<AppState> for ApiActor {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Self::Rejection> {
+        let bearer = parts
+            .headers
+            .get(header::AUTHORIZATION)
+            .and_then(|v| v.to_str().ok())
+            .and_then(|v| v.strip_prefix("Bearer "))
+            .map(|t| t.trim().to_string());
+        if let Some(token) = bearer {
+            let app = state.app.clone();
+            return Ok(ApiActor(blocking(move || app.token_actor(&token)).await?));
+        }
+        let session = session_of(&parts.headers, state).await?;
+        if parts.method != Method::GET && parts.method != Method::HEAD {
+            let sent = parts.headers.get(CSRF_HEADER).and_then(|v| v.to_str().ok()).unwrap_or("");
+            if !same_secret(sent, &session.csrf) {
+                return Err(ApiError(AppError::Forbidden));
+            }
+        }
+        Ok(ApiActor(session.actor))
+    }
+}

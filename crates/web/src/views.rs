@@ -1,0 +1,184 @@
+//! The pages' view models (askama templates) and the small formatting they share.
+use askama::Template;
+use chrono::NaiveDate;
+use coso_app::members::{EventInput, MemberDetail, MemberInput, MemberPage};
+use coso_app::orgs::{KindCount, NewOrg, OrgDetail, OrgSummary};
+use coso_app::positions::PositionInput;
+use coso_app::reorg::Reorganization;
+
+use crate::form::FieldErrors;
+use crate::session::Session;
+
+/// Renders a template; a template error becomes a plain message (logged), never a panic.
+pub fn render<T: Template>(t: &T) -> String {
+    t.render().unwrap_or_else(|e| {
+        tracing::error!(error = %e, "template");
+        "Lỗi hiển thị trang.".into()
+    })
+}
+
+/// Dates as Vietnamese users read them.
+pub trait Vi {
+    fn vi(&self) -> String;
+}
+
+impl Vi for NaiveDate {
+    fn vi(&self) -> String {
+        coso_domain::date::format(*self)
+    }
+}
+
+impl Vi for Option<NaiveDate> {
+    fn vi(&self) -> String {
+        self.map(coso_domain::date::format).unwrap_or_default()
+    }
+}
+
+/// One option of a select box.
+#[derive(Debug, Clone)]
+pub struct Choice {
+    pub value: String,
+    pub label: String,
+    pub selected: bool,
+}
+
+impl Choice {
+    pub fn list<'a>(items: impl IntoIterator<Item = (&'a str, &'a str)>, current: &str) -> Vec<Choice> {
+        items
+            .into_iter()
+            .map(|(value, label)| Choice { value: value.into(), label: label.into(), selected: value == current })
+            .collect()
+    }
+}
+
+/// What every page's frame shows: who is logged in, the CSRF token, the current section.
+#[derive(Debug, Clone)]
+pub struct Layout {
+    pub user: String,
+    pub role: String,
+    pub csrf: String,
+    pub nav: &'static str,
+    pub can_manage: bool,
+}
+
+impl Layout {
+    pub fn of(session: &Session, nav: &'static str) -> Layout {
+        Layout {
+            user: session.actor.display_name.clone(),
+            role: session.actor.role.label().into(),
+            csrf: session.csrf.clone(),
+            nav,
+            can_manage: session.actor.role.allows(coso_domain::access::Permission::WriteMembers),
+        }
+    }
+}
+
+#[derive(Template)]
+#[template(path = "error.html")]
+pub struct ErrorPage {
+    pub status: u16,
+    pub message: String,
+}
+
+#[derive(Template)]
+#[template(path = "login.html")]
+pub struct LoginPage {
+    pub csrf: String,
+    pub username: String,
+    pub error: String,
+}
+
+/// An organization placed in the displayed tree, with its depth below its group.
+#[derive(Debug, Clone)]
+pub struct TreeRow {
+    pub org: OrgSummary,
+    pub indent: i32,
+}
+
+/// A TCCSĐ and everything under it.
+#[derive(Debug, Clone)]
+pub struct TreeGroup {
+    pub org: OrgSummary,
+    pub members_total: i64,
+    pub rows: Vec<TreeRow>,
+}
+
+#[derive(Template)]
+#[template(path = "tree.html")]
+pub struct TreePage {
+    pub layout: Layout,
+    pub as_of: NaiveDate,
+    pub roots: Vec<OrgSummary>,
+    pub groups: Vec<TreeGroup>,
+    pub counts: Vec<KindCount>,
+    pub grassroots_total: i64,
+    pub members_total: i64,
+    pub is_today: bool,
+}
+
+#[derive(Template)]
+#[template(path = "org.html")]
+pub struct OrgPage {
+    pub layout: Layout,
+    pub as_of: NaiveDate,
+    pub d: OrgDetail,
+    pub members: Option<MemberPage>,
+    pub position: PositionInput,
+    pub roles: Vec<Choice>,
+    pub member_choices: Vec<Choice>,
+    pub errors: FieldErrors,
+}
+
+#[derive(Template)]
+#[template(path = "org_form.html")]
+pub struct OrgFormPage {
+    pub layout: Layout,
+    pub form: NewOrg,
+    pub kinds: Vec<Choice>,
+    pub sectors: Vec<Choice>,
+    pub errors: FieldErrors,
+}
+
+#[derive(Template)]
+#[template(path = "reorg_form.html")]
+pub struct ReorgPage {
+    pub layout: Layout,
+    pub org: OrgSummary,
+    pub form: Reorganization,
+    pub kinds: Vec<Choice>,
+    pub errors: FieldErrors,
+}
+
+#[derive(Template)]
+#[template(path = "members.html")]
+pub struct MembersPage {
+    pub layout: Layout,
+    pub page: MemberPage,
+    pub q: String,
+    pub org: String,
+    pub statuses: Vec<Choice>,
+    pub prev_url: String,
+    pub next_url: String,
+}
+
+#[derive(Template)]
+#[template(path = "member.html")]
+pub struct MemberView {
+    pub layout: Layout,
+    pub d: MemberDetail,
+    pub event: EventInput,
+    pub event_kinds: Vec<Choice>,
+    pub errors: FieldErrors,
+}
+
+#[derive(Template)]
+#[template(path = "member_form.html")]
+pub struct MemberFormPage {
+    pub layout: Layout,
+    pub form: MemberInput,
+    /// The membership being edited; empty for a new member.
+    pub editing: String,
+    pub sexes: Vec<Choice>,
+    pub entries: Vec<Choice>,
+    pub errors: FieldErrors,
+}

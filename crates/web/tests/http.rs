@@ -1,0 +1,197 @@
+//! HTTP tests against a running coso on each backend: login, CSRF, scope, forms and the API.
+mod common;
+
+use common::{ADMIN, WARD, client, fixture, login, runtime, spawn};
+use coso_testkit::each_backend;
+
+#[test]
+fn health_answers_without_login_and_pages_ask_for_it() {
+    each_backend(|db| {
+        runtime().block_on(async {
+            let run = spawn(db).await;
+            let c = client();
+            let res = c.get(format!("{}/healthz", run.base)).send().await.unwrap();
+            assert_eq!(res.status(), 200);
+            let res = c.get(format!("{}/orgs", run.base)).send().await.unwrap();
+            assert_eq!(res.status(), 303);
+            assert_eq!(res.headers()["location"], "/login");
+            let res = c.get(format!("{}/api/v1/members", run.base)).send().await.unwrap();
+            assert_eq!(res.status(), 401);
+            let body: serde_json::Value = res.json().await.unwrap();
+            assert_eq!(body["error"]["message"], "Cần đăng nhập.");
+        })
+    });
+}
+
+#[test]
+fn login_shows_the_tree_and_a_wrong_password_is_refused() {
+    each_backend(|db| {
+        runtime().block_on(async {
+            let run = spawn(db).await;
+            fixture(&run.app);
+            let c = client();
+            let page = c.get(format!("{}/login", run.base)).send().await.unwrap().text().await.unwrap();
+            let csrf = common::csrf_of(&page);
+            let res = c
+                .post(format!("{}/login", run.base))
+                .form(&[("username", ADMIN.0), ("password", "sai-mat-khau"), ("_csrf", csrf.as_str())])
+                .send()
+                .await
+                .unwrap();
+            assert_eq!(res.status(), 401);
+            assert!(res.text().await.unwrap().contains("Tên đăng nhập hoặc mật khẩu không đúng."));
+
+            login(&c, &run.base, ADMIN).await;
+            let tree = c.get(format!("{}/orgs?as_of=2021-10-17", run.base)).send().await.unwrap();
+            assert_eq!(tree.status(), 200);
+            let html = tree.text().await.unwrap();
+            assert!(html.contains("Đảng bộ phường Đông Kinh Thử"));
+            assert!(html.contains("Chi bộ Trường Tiểu học Thử"));
+            // Before the units were founded the tree is empty.
+            let old = c.get(format!("{}/orgs?as_of=2014-01-01", run.base)).send().await.unwrap().text().await.unwrap();
+            assert!(!old.contains("Chi bộ khối 1"));
+        })
+    });
+}
+
+#[test]
+fn a_form_without_its_csrf_token_is_refused_and_changes_nothing() {
+    each_backend(|db| {
+        runtime().block_on(async {
+            let run = spawn(db).await;
+            fixture(&run.app);
+            let c = client();
+            login(&c, &run.base, ADMIN).await;
+            let before = run.app.list_members(&coso_app::Actor::system(), &Default::default()).unwrap().total;
+            let res = c
+                .post(format!("{}/members", run.base))
+                .form(&[("full_name", "Vi Văn Mới"), ("born_on", "1990-01-01"), ("sex", "male"), ("org_code", "T-B")])
+                .send()
+                .await
+                .unwrap();
+            assert_eq!(res.status(), 409);
+            assert!(res.text().await.unwrap().contains("CSRF"));
+            let after = run.app.list_members(&coso_app::Actor::system(), &Default::default()).unwrap().total;
+            assert_eq!(before, after);
+        })
+    });
+}
+
+#[test]
+fn member_form_shows_field_errors_in_vietnamese_then_saves() {
+    each_backend(|db| {
+        runtime().block_on(async {
+            let run = spawn(db).await;
+            fixture(&run.app);
+            let c = client();
+            let csrf = login(&c, &run.base, ADMIN).await;
+            let mut fields = vec![
+                ("_csrf", csrf.clone()),
+                ("full_name", "Vi Thị Mai".to_string()),
+                ("born_on", "1995-04-02".to_string()),
+                ("sex", "female".to_string()),
+                ("cccd", "12345".to_string()),
+                ("entry", "admission".to_string()),
+                ("org_code", "T-B".to_string()),
+                ("admitted_on", "2020-06-01".to_string()),
+                ("decision_number", "12-QĐ/TU".to_string()),
+            ];
+            let res = c.post(format!("{}/members", run.base)).form(&fields).send().await.unwrap();
+            assert_eq!(res.status(), 422);
+            let html = res.text().await.unwrap();
+            assert!(html.contains("Số CCCD phải gồm đúng 12 chữ số."), "{html}");
+            assert!(html.contains("aria-invalid=\"true\""));
+            assert!(html.contains("Vi Thị Mai"), "the form keeps what was typed");
+
+            fields[4].1 = "020095000111".into();
+            let res = c.post(format!("{}/members", run.base)).form(&fields).send().await.unwrap();
+            assert_eq!(res.status(), 303);
+            let location = res.headers()["location"].to_str().unwrap().to_string();
+            let page = c.get(format!("{}{location}", run.base)).send().await.unwrap().text().await.unwrap();
+            assert!(page.contains("Vi Thị Mai"));
+            assert!(page.contains("Kết nạp"));
+        })
+    });
+}
+
+#[test]
+fn search_ignores_diacritics_and_scope_limits_what_a_ward_sees() {
+    each_backend(|db| {
+        runtime().block_on(async {
+            let run = spawn(db).await;
+            fixture(&run.app);
+            let c = client();
+            login(&c, &run.base, WARD).await;
+            let html = c.get(format!("{}/members?q=nguyen+van+dong", run.base)).send().await.unwrap().text().await.unwrap();
+            assert!(html.contains("Nguyễn Văn Đông"));
+            let all = c.get(format!("{}/members", run.base)).send().await.unwrap().text().await.unwrap();
+            assert!(all.contains("Hoàng Thị Lụa"));
+            assert!(!all.contains("Lương Văn Bình"), "a member of another grassroots org is out of scope");
+            let other = c.get(format!("{}/orgs/T-B", run.base)).send().await.unwrap();
+            assert_eq!(other.status(), 403);
+        })
+    });
+}
+
+#[test]
+fn the_api_takes_bearer_tokens_and_answers_errors_in_json() {
+    each_backend(|db| {
+        runtime().block_on(async {
+            let run = spawn(db).await;
+            fixture(&run.app);
+            let token = run.app.create_token(&coso_app::Actor::system(), WARD.0).unwrap();
+            let c = reqwest::Client::new();
+            let auth = format!("Bearer {token}");
+            let page: serde_json::Value = c
+                .get(format!("{}/api/v1/members?q=LUA", run.base))
+                .header("authorization", &auth)
+                .send()
+                .await
+                .unwrap()
+                .json()
+                .await
+                .unwrap();
+            assert_eq!(page["total"], 1);
+            assert_eq!(page["members"][0]["full_name"], "Hoàng Thị Lụa");
+
+            let tree: serde_json::Value = c
+                .get(format!("{}/api/v1/orgs/tree?as_of=17/10/2021", run.base))
+                .header("authorization", &auth)
+                .send()
+                .await
+                .unwrap()
+                .json()
+                .await
+                .unwrap();
+            assert_eq!(tree["orgs"].as_array().unwrap().len(), 3, "T-A with its two cells");
+
+            let mut bad = common::member("Nông Văn Sai", "T-A-1", "12");
+            bad.cccd = Some("02008000000X".into());
+            let res = c.post(format!("{}/api/v1/members", run.base)).header("authorization", &auth).json(&bad).send().await.unwrap();
+            assert_eq!(res.status(), 422);
+            let body: serde_json::Value = res.json().await.unwrap();
+            assert_eq!(body["error"]["fields"]["cccd"], "Số CCCD phải gồm đúng 12 chữ số.");
+
+            let outside = common::member("Nông Văn Ngoài", "T-B", "020080000099");
+            let res = c.post(format!("{}/api/v1/members", run.base)).header("authorization", &auth).json(&outside).send().await.unwrap();
+            assert_eq!(res.status(), 403);
+
+            let good = common::member("Nông Văn Trong", "T-A-2", "020080000098");
+            let res = c.post(format!("{}/api/v1/members", run.base)).header("authorization", &auth).json(&good).send().await.unwrap();
+            assert_eq!(res.status(), 201);
+
+            run.app.revoke_token(&coso_app::Actor::system(), &token).unwrap();
+            let res = c.get(format!("{}/api/v1/members", run.base)).header("authorization", &auth).send().await.unwrap();
+            assert_eq!(res.status(), 401);
+        })
+    });
+}
+
+#[test]
+fn openapi_document_describes_the_endpoints() {
+    let doc: serde_json::Value = serde_json::from_str(&coso_web::openapi_json()).unwrap();
+    for path in ["/api/v1/orgs", "/api/v1/orgs/tree", "/api/v1/orgs/{code}", "/api/v1/members", "/api/v1/members/{id}", "/api/v1/members/{id}/events"] {
+        assert!(doc["paths"][path].is_object(), "missing {path}");
+    }
+    assert!(doc["components"]["schemas"]["MemberInput"].is_object());
+}
