@@ -1,0 +1,89 @@
+//! The `coso` binary as a user runs it: demo, statistics on both backends, accounts, tokens,
+//! and one clear line on stderr with a non-zero exit for bad input.
+use std::io::Write;
+use std::process::{Command, Output, Stdio};
+
+fn coso(db: &str, args: &[&str], stdin: Option<&str>) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_coso"))
+        .args(args)
+        .env("COSO_DATABASE_URL", db)
+        .env("COSO_LOG", "warn")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("coso runs");
+    if let Some(input) = stdin {
+        child.stdin.take().unwrap().write_all(input.as_bytes()).unwrap();
+    } else {
+        drop(child.stdin.take());
+    }
+    child.wait_with_output().unwrap()
+}
+
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}
+
+fn stats(db: &str) -> serde_json::Value {
+    let out = coso(db, &["stats", "orgs", "--as-of", "17/10/2021", "--format", "json"], None);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
+#[test]
+fn the_demo_gives_the_seed_figures_on_both_backends() {
+    let sqlite = coso_testkit::sqlite();
+    let out = coso(&sqlite.url, &["demo"], None);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let on_sqlite = stats(&sqlite.url);
+    assert_eq!(on_sqlite["grassroots_total"], 73);
+    assert_eq!(on_sqlite["grassroots_committees"], 13);
+    assert_eq!(on_sqlite["grassroots_cells"], 60);
+    for key in ["subordinate_cells", "members_official", "members_probationary"] {
+        assert!(on_sqlite[key].as_i64().is_some_and(|n| n > 0), "{key} in {on_sqlite}");
+    }
+
+    // A second load is refused with one line and a non-zero exit.
+    let again = coso(&sqlite.url, &["demo"], None);
+    assert!(!again.status.success());
+    let err = text(&again.stderr);
+    assert_eq!(err.trim().lines().count(), 1, "{err}");
+    assert!(err.contains("đã có dữ liệu"), "{err}");
+
+    if let Some(url) = coso_testkit::postgres_url() {
+        let pg = coso_testkit::postgres(&url);
+        let out = coso(&pg.url, &["demo"], None);
+        assert!(out.status.success(), "{}", text(&out.stderr));
+        assert_eq!(stats(&pg.url), on_sqlite, "both backends give the same statistics");
+    } else {
+        eprintln!("-- postgres skipped: COSO_TEST_POSTGRES_URL is not set");
+    }
+}
+
+#[test]
+fn accounts_and_tokens_from_the_command_line() {
+    let db = coso_testkit::sqlite();
+    let out = coso(&db.url, &["migrate"], None);
+    assert!(out.status.success());
+    let out = coso(&db.url, &["user", "add", "--username", "Quantri", "--role", "admin", "--password-stdin"], Some("mat-khau-dai\n"));
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    // The global option may also come after the subcommand.
+    let out = Command::new(env!("CARGO_BIN_EXE_coso"))
+        .args(["token", "create", "--username", "quantri", "--database-url", &db.url])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let stdout = text(&out.stdout);
+    let token = stdout.trim().lines().last().unwrap();
+    assert!(token.starts_with("coso_") && !token.contains(' '), "{stdout}");
+
+    let bad = coso(&db.url, &["user", "add", "--username", "canbo1", "--role", "city", "--password-stdin"], Some("mat-khau-dai"));
+    assert!(!bad.status.success());
+    assert_eq!(text(&bad.stderr).trim().lines().count(), 1);
+    assert!(text(&bad.stderr).contains("tổ chức"));
+
+    let bad_date = coso(&db.url, &["stats", "orgs", "--as-of", "32/13/2021"], None);
+    assert!(!bad_date.status.success());
+    assert!(text(&bad_date.stderr).contains("ngày không hợp lệ"));
+}
