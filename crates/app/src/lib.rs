@@ -9,6 +9,7 @@ pub mod members;
 pub mod orgs;
 pub mod positions;
 pub mod reorg;
+pub mod scale;
 pub mod stats;
 
 pub use access::Actor;
@@ -41,7 +42,7 @@ impl App {
 
     /// Whether the database answers (health checks).
     pub fn healthy(&self) -> bool {
-        self.db.read(|conn| coso_store::orgs::count_all(conn)).is_ok()
+        self.db.read(coso_store::orgs::count_all).is_ok()
     }
 }
 

@@ -335,7 +335,6 @@ pub(crate) fn transfer_for_reorganization(
     decision: &str,
 ) -> AppResult<()> {
     let before = m.clone();
-    let on = on.max(m.last_event_on);
     write_event(conn, m, MemberEventKind::TransferInternal, on, Some(target), decision, "Theo sắp xếp tổ chức")?;
     audit::record(conn, actor, "event.transfer_internal", "membership", &m.id, Some(&before), Some(&*m))
 }

@@ -156,7 +156,7 @@ pub(crate) fn required_date(field: &'static str, label: &str, input: &str, found
             None
         }
         None => {
-            found.push(Violation::on(field, format!("{label} không đúng dạng ngày (dd/mm/yyyy).")));
+            found.push(Violation::on(field, format!("{} không đúng dạng ngày (dd/mm/yyyy).", sentence_start(label))));
             None
         }
     }
@@ -167,9 +167,18 @@ pub(crate) fn optional_date(field: &'static str, label: &str, input: Option<&str
     let s = input.map(str::trim).filter(|s| !s.is_empty())?;
     let parsed = date::parse(s);
     if parsed.is_none() {
-        found.push(Violation::on(field, format!("{label} không đúng dạng ngày (dd/mm/yyyy).")));
+        found.push(Violation::on(field, format!("{} không đúng dạng ngày (dd/mm/yyyy).", sentence_start(label))));
     }
     parsed
+}
+
+/// A label at the start of a sentence: its first letter capitalised.
+fn sentence_start(label: &str) -> String {
+    let mut chars = label.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
 }
 
 pub(crate) fn required_text(field: &'static str, label: &str, input: &str, found: &mut Vec<Violation>) -> String {
@@ -322,8 +331,10 @@ impl App {
     pub(crate) fn create_org_in(&self, conn: &mut DbConnection, actor: &Actor, input: NewOrg) -> AppResult<OrgSummary> {
         let mut found = Vec::new();
         let code = required_text("code", "mã tổ chức", &input.code, &mut found);
-        if !code.is_empty() && !code.chars().all(|c| c.is_ascii_alphanumeric() || "-_.".contains(c)) {
-            found.push(Violation::on("code", "Mã tổ chức chỉ gồm chữ không dấu, số, dấu chấm, gạch ngang."));
+        if !code.is_empty()
+            && let Err(v) = rules::check_code(&code)
+        {
+            found.push(v);
         }
         let name = required_text("name", "tên tổ chức", &input.name, &mut found);
         let kind = OrgKind::from_code(input.kind.trim());

@@ -3,6 +3,7 @@ use chrono::NaiveDate;
 use coso_domain::access::Permission;
 use coso_domain::position::{self as rules, Held, PositionRole, Span};
 use coso_domain::Violation;
+use coso_domain::member::MemberStatus;
 use coso_store::positions::{self as store, PositionRow};
 use coso_store::{DbConnection, new_id, now};
 use serde::{Deserialize, Serialize};
@@ -94,6 +95,17 @@ impl App {
             authorize(actor, Permission::WriteOrgs, Some(&org.version.path))?;
             let m = coso_store::members::membership(conn, input.member_id.trim())?
                 .ok_or_else(|| AppError::field("member_id", "Không tìm thấy đảng viên này."))?;
+            let holder_cell = coso_store::members::period_on(conn, &m.id, from)?
+                .filter(|p| MemberStatus::from_code(&p.status).is_some_and(|s| s.on_roll()))
+                .map(|p| coso_store::orgs::version_on(conn, &p.org_id, from))
+                .transpose()?
+                .flatten();
+            if !holder_cell.is_some_and(|v| coso_domain::org::in_subtree(&v.path, &org.version.path)) {
+                return Err(AppError::field(
+                    "member_id",
+                    format!("Người này không sinh hoạt trong {} vào ngày {}.", org.version.name, coso_domain::date::format(from)),
+                ));
+            }
             let existing: Vec<Held> = store::of_org_role(conn, &org.org.id, role.code())?
                 .iter()
                 .map(|p| Held {

@@ -194,7 +194,7 @@ fn move_under(conn: &mut DbConnection, at: &OrgAt, parent: &OrgAt, on: NaiveDate
     let new_prefix = rules::child_path(Some(&parent.version.path), &at.org.id);
     let depth_shift = parent.version.depth + 1 - at.version.depth;
     for v in store::subtree_versions_from(conn, &old_prefix, on)? {
-        if v.valid_to.is_some() {
+        if v.valid_to.is_some() || v.valid_from > on {
             let name = v.name.clone();
             return Err(AppError::field("effective_on", format!("{name} đã có thay đổi sau ngày này; hãy chọn ngày hiệu lực muộn hơn.")));
         }
@@ -220,12 +220,16 @@ fn dissolve(conn: &mut DbConnection, at: &OrgAt, on: NaiveDate, _event: &OrgEven
             format!("{} còn {} tổ chức trực thuộc; hãy điều chuyển hoặc giải thể các tổ chức đó trước.", at.version.name, children.len()),
         ));
     }
-    let members = coso_store::members::on_roll_of(conn, &at.org.id)?;
-    if !members.is_empty() {
+    let periods = coso_store::members::periods_of_org_from(conn, &at.org.id, on)?;
+    let remaining = periods.iter().filter(|p| on_roll(p) && p.valid_to.is_none()).count();
+    if remaining > 0 {
         return Err(AppError::field(
             "kind",
-            format!("{} còn {} đảng viên; hãy chuyển sinh hoạt cho họ trước khi giải thể.", at.version.name, members.len()),
+            format!("{} còn {remaining} đảng viên; hãy chuyển sinh hoạt cho họ trước khi giải thể.", at.version.name),
         ));
+    }
+    if periods.iter().any(|p| p.valid_from > on || (on_roll(p) && p.valid_to.is_some())) {
+        return Err(members_changed_later(&at.version.name));
     }
     if at.version.valid_from == on {
         store::drop_unborn_version(conn, &at.version.id)?;
@@ -239,7 +243,17 @@ fn dissolve(conn: &mut DbConnection, at: &OrgAt, on: NaiveDate, _event: &OrgEven
 /// Merges `source` into `target`: its units move under the target, its members transfer to the
 /// target, and the source ends. Both get an event naming the other.
 fn merge_into(conn: &mut DbConnection, ctx: &Ctx, source: &OrgAt, target: &OrgAt) -> AppResult<()> {
-    let members = coso_store::members::on_roll_of(conn, &source.org.id)?;
+    ensure_latest(conn, target, ctx.on)?;
+    let periods = coso_store::members::periods_of_org_from(conn, &source.org.id, ctx.on)?;
+    if periods.iter().any(|p| p.valid_from > ctx.on || (on_roll(p) && p.valid_to.is_some())) {
+        return Err(members_changed_later(&source.version.name));
+    }
+    let mut members = Vec::new();
+    for p in periods.iter().filter(|p| on_roll(p)) {
+        if let Some(m) = coso_store::members::membership(conn, &p.membership_id)? {
+            members.push(m);
+        }
+    }
     let target_kind = OrgKind::from_code(&target.version.kind);
     if !members.is_empty() && !target_kind.is_some_and(|k| k.holds_members()) {
         return Err(AppError::field(
@@ -256,6 +270,18 @@ fn merge_into(conn: &mut DbConnection, ctx: &Ctx, source: &OrgAt, target: &OrgAt
         crate::members::transfer_for_reorganization(conn, ctx.actor, &mut m, target, ctx.on, &ctx.decision)?;
     }
     dissolve(conn, source, ctx.on, &event)
+}
+
+fn on_roll(period: &coso_store::members::PeriodRow) -> bool {
+    coso_domain::member::MemberStatus::from_code(&period.status).is_some_and(|s| s.on_roll())
+}
+
+/// A reorganization must not rewrite what members did after its date.
+fn members_changed_later(name: &str) -> AppError {
+    AppError::field(
+        "effective_on",
+        format!("Đảng viên của {name} có biến động sau ngày hiệu lực này; hãy chọn ngày hiệu lực muộn hơn."),
+    )
 }
 
 /// Creates new units beside `source` from one line each, `MÃ | Tên`; the source goes on.
@@ -280,6 +306,7 @@ fn split(conn: &mut DbConnection, ctx: &Ctx, source: &OrgAt, lines: &str) -> App
         None => None,
     };
     for (code, name) in units {
+        rules::check_code(&code).map_err(|v| AppError::invalid(Violation { field: Some("new_units"), ..v }))?;
         if store::by_code(conn, &code)?.is_some() {
             return Err(AppError::field("new_units", format!("Mã {code} đã được dùng cho tổ chức khác.")));
         }

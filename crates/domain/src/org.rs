@@ -92,16 +92,27 @@ pub fn check_placement(parent: Option<OrgKind>, child: OrgKind) -> Result<(), Vi
     match parent {
         None if child == OrgKind::CityCommittee => Ok(()),
         None => Err(Violation::on(
-            "parent",
+            "parent_code",
             format!("{} phải có tổ chức cấp trên.", child.label()),
         )),
         Some(p) if p.may_contain(child) => Ok(()),
         Some(p) => Err(Violation::on(
-            "parent",
+            "parent_code",
             format!("{} không thể trực thuộc {}.", child.label(), p.label().to_lowercase()),
         )
         .cite("Điều lệ Đảng, Chương IV")),
     }
+}
+
+/// Checks an organization code: ASCII letters, digits, dot, dash or underscore, no spaces.
+pub fn check_code(code: &str) -> Result<(), Violation> {
+    if code.is_empty() || code.len() > 40 || !code.chars().all(|c| c.is_ascii_alphanumeric() || "-_.".contains(c)) {
+        return Err(Violation::on(
+            "code",
+            format!("Mã tổ chức «{code}» chỉ được gồm chữ không dấu, số, dấu chấm, gạch ngang (tối đa 40 ký tự)."),
+        ));
+    }
+    Ok(())
 }
 
 /// Sector of a TCCSĐ (domain.md §2).
@@ -252,6 +263,14 @@ mod tests {
         ];
         for (parent, child, ok) in cases {
             assert_eq!(check_placement(parent, child).is_ok(), ok, "{parent:?} > {child:?}");
+        }
+    }
+
+    #[test]
+    fn organization_codes_are_plain_ascii() {
+        let cases = [("LS-HVT-K9", true), ("LS.C01", true), ("DK C8", false), ("Đông", false), ("", false)];
+        for (code, ok) in cases {
+            assert_eq!(check_code(code).is_ok(), ok, "{code:?}");
         }
     }
 

@@ -4,6 +4,12 @@ use diesel::dsl::count_star;
 use diesel::prelude::*;
 
 use crate::orgs::escape_like;
+
+diesel::define_sql_function! {
+    /// SQL `lower()` of a nullable text.
+    #[sql_name = "lower"]
+    fn lower_opt(x: diesel::sql_types::Nullable<diesel::sql_types::Text>) -> diesel::sql_types::Nullable<diesel::sql_types::Text>;
+}
 use crate::schema::{membership_events, membership_periods, memberships, org_versions, persons};
 use crate::{DbConnection, StoreResult};
 
@@ -223,12 +229,12 @@ pub fn list(conn: &mut DbConnection, filter: &MemberFilter) -> StoreResult<(Vec<
         if let Some(q_text) = filter.query.as_deref().filter(|s| !s.is_empty()) {
             let folded = coso_domain::text::fold(q_text);
             let pattern = format!("%{}%", escape_like(&folded));
-            let card = format!("{}%", escape_like(q_text.trim()));
+            let card = format!("{}%", escape_like(&q_text.trim().to_lowercase()));
             q = q.filter(
                 persons::name_folded
                     .like(pattern)
                     .escape('\\')
-                    .or(memberships::card_number.like(card).escape('\\')),
+                    .or(lower_opt(memberships::card_number).like(card).escape('\\')),
             );
         }
         q
@@ -292,6 +298,25 @@ pub fn count_by_org_on(
         .group_by(membership_periods::org_id)
         .select((membership_periods::org_id, count_star()))
         .load(conn)?)
+}
+
+/// Periods spent in an organization that were in force on `on` or began later: whoever a
+/// reorganization dated `on` would have to account for.
+pub fn periods_of_org_from(conn: &mut DbConnection, org_id: &str, on: NaiveDate) -> StoreResult<Vec<PeriodRow>> {
+    Ok(membership_periods::table
+        .filter(membership_periods::org_id.eq(org_id))
+        .filter(membership_periods::valid_to.is_null().or(membership_periods::valid_to.gt(on)))
+        .load(conn)?)
+}
+
+/// The period of a membership in force on a date.
+pub fn period_on(conn: &mut DbConnection, membership_id: &str, on: NaiveDate) -> StoreResult<Option<PeriodRow>> {
+    Ok(membership_periods::table
+        .filter(membership_periods::membership_id.eq(membership_id))
+        .filter(membership_periods::valid_from.le(on))
+        .filter(membership_periods::valid_to.is_null().or(membership_periods::valid_to.gt(on)))
+        .first(conn)
+        .optional()?)
 }
 
 /// Memberships on the roll of one organization now (for moves on reorganization).

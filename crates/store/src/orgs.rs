@@ -4,6 +4,11 @@ use diesel::dsl::count_star;
 use diesel::prelude::*;
 
 use crate::schema::{org_events, org_versions, organizations};
+
+diesel::define_sql_function! {
+    /// SQL `lower()`: LIKE ignores case on SQLite but not on PostgreSQL.
+    fn lower(x: diesel::sql_types::Text) -> diesel::sql_types::Text;
+}
 use crate::{DbConnection, StoreResult};
 
 #[derive(Debug, Clone, Queryable, Selectable, Insertable, serde::Serialize)]
@@ -215,7 +220,7 @@ pub fn subtree_versions_from(
     Ok(org_versions::table
         .filter(org_versions::path.ge(root_path))
         .filter(org_versions::path.lt(end))
-        .filter(in_force_on!(on))
+        .filter(org_versions::valid_to.is_null().or(org_versions::valid_to.gt(on)))
         .load(conn)?)
 }
 
@@ -254,7 +259,7 @@ pub fn search_on(
             org_versions::name_folded
                 .like(pattern.clone())
                 .escape('\\')
-                .or(organizations::code.like(pattern).escape('\\')),
+                .or(lower(organizations::code).like(pattern).escape('\\')),
         )
         .order(org_versions::path.asc())
         .limit(limit)

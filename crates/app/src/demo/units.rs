@@ -66,7 +66,13 @@ pub(crate) const PLACES: [Place; 8] = [
         name: "Chi Lăng",
         ward: true,
         numbered_blocks: 0,
-        named: &[("CN", "Cửa Nam"), ("DT", "Đại Thắng"), ("VM", "Văn Miếu"), ("TT", "Tô Thị"), ("KL", "Kỳ Lừa")],
+        named: &[
+            ("CN", "Cửa Nam"),
+            ("DT", "Đại Thắng"),
+            ("VM", "Văn Miếu"),
+            ("TT", "Tô Thị"),
+            ("KL", "Kỳ Lừa"),
+        ],
         services: &[
             ("TH", "Chi bộ Trường Tiểu học Chi Lăng", Profile::School),
             ("YT", "Chi bộ Trạm Y tế phường Chi Lăng", Profile::Health),
@@ -80,7 +86,14 @@ pub(crate) const PLACES: [Place; 8] = [
         named: &[],
         services: &[("MN", "Chi bộ Trường Mầm non Đông Kinh", Profile::School)],
     },
-    Place { code: "HVT", name: "Hoàng Văn Thụ", ward: true, numbered_blocks: 9, named: &[], services: &[] },
+    Place {
+        code: "HVT",
+        name: "Hoàng Văn Thụ",
+        ward: true,
+        numbered_blocks: 9,
+        named: &[],
+        services: &[],
+    },
     Place {
         code: "TT",
         name: "Tam Thanh",
@@ -105,7 +118,14 @@ pub(crate) const PLACES: [Place; 8] = [
         name: "Hoàng Đồng",
         ward: false,
         numbered_blocks: 0,
-        named: &[("NC", "Nà Chuông"), ("KK", "Khòn Khuyển"), ("PM", "Pò Mỏ"), ("BT", "Bản Thẩu"), ("NCA", "Nà Cạn"), ("KP", "Khòn Pát")],
+        named: &[
+            ("NC", "Nà Chuông"),
+            ("KK", "Khòn Khuyển"),
+            ("PM", "Pò Mỏ"),
+            ("BT", "Bản Thẩu"),
+            ("NCA", "Nà Cạn"),
+            ("KP", "Khòn Pát"),
+        ],
         services: &[("TH", "Chi bộ Trường Tiểu học Hoàng Đồng", Profile::School)],
     },
     Place {
@@ -113,7 +133,13 @@ pub(crate) const PLACES: [Place; 8] = [
         name: "Mai Pha",
         ward: false,
         numbered_blocks: 0,
-        named: &[("NP", "Nà Pàn"), ("KC", "Khòn Coọng"), ("RP", "Rọ Phải"), ("KCA", "Kéo Cạn"), ("PD", "Pò Đứa")],
+        named: &[
+            ("NP", "Nà Pàn"),
+            ("KC", "Khòn Coọng"),
+            ("RP", "Rọ Phải"),
+            ("KCA", "Kéo Cạn"),
+            ("PD", "Pò Đứa"),
+        ],
         services: &[("TH", "Chi bộ Trường Tiểu học Mai Pha", Profile::School)],
     },
     Place {
@@ -121,7 +147,13 @@ pub(crate) const PLACES: [Place; 8] = [
         name: "Quảng Lạc",
         ward: false,
         numbered_blocks: 0,
-        named: &[("NS", "Nà Sàng"), ("NL", "Nà Lầm"), ("PS", "Pò Sóc"), ("KKH", "Khòn Khoang"), ("BL", "Bản Làn")],
+        named: &[
+            ("NS", "Nà Sàng"),
+            ("NL", "Nà Lầm"),
+            ("PS", "Pò Sóc"),
+            ("KKH", "Khòn Khoang"),
+            ("BL", "Bản Làn"),
+        ],
         services: &[("YT", "Chi bộ Trạm Y tế xã Quảng Lạc", Profile::Health)],
     },
 ];
@@ -202,92 +234,139 @@ pub(crate) const COMMITTEES: [Committee; 5] = [
     },
 ];
 
-/// A grassroots cell directly under the city committee.
-pub(crate) struct CityCell {
-    pub(crate) code: &'static str,
-    pub(crate) name: &'static str,
+/// Grassroots cells directly under the city committee, of one sector and profile:
+/// (code suffix, name).
+pub(crate) struct CellGroup {
     pub(crate) sector: Sector,
     pub(crate) profile: Profile,
-    /// Founded after coso's history begins: (date, decision).
-    pub(crate) founded: Option<(NaiveDate, &'static str)>,
+    pub(crate) cells: &'static [(&'static str, &'static str)],
 }
 
-const fn cell(code: &'static str, name: &'static str, sector: Sector, profile: Profile) -> CityCell {
-    CityCell { code, name, sector, profile, founded: None }
-}
-
-use Profile::{Agency, Enterprise, Leadership, Military, Police, School};
-use Sector::{Agency as AgencySector, ArmedForces, Enterprise as EnterpriseSector};
+/// Cells founded after coso's history begins: (code suffix, date, decision).
+pub(crate) const LATER_FOUNDINGS: [(&str, NaiveDate, &str); 1] =
+    [("BQLDA", day(2018, 3, 1), "512-QĐ/TU")];
 
 /// The 61 cells of 2015 and the one founded in 2018; one is dissolved in 2017 and one merged
 /// in 2020, which leaves the article's 60.
-pub(crate) const CITY_CELLS: [CityCell; 62] = [
-    cell("CQD", "Chi bộ các cơ quan Đảng thành phố", AgencySector, Leadership),
-    cell("TTCT", "Chi bộ Trung tâm Chính trị thành phố", AgencySector, Leadership),
-    cell("MTTQ", "Chi bộ Cơ quan Mặt trận Tổ quốc và các đoàn thể thành phố", AgencySector, Leadership),
-    cell("GD", "Chi bộ Phòng Giáo dục và Đào tạo", AgencySector, Agency),
-    cell("QLDT", "Chi bộ Phòng Quản lý đô thị", AgencySector, Agency),
-    cell("TTDT", "Chi bộ Đội Quản lý trật tự đô thị", AgencySector, Agency),
-    cell("LDXH", "Chi bộ Phòng Lao động - Thương binh và Xã hội", AgencySector, Agency),
-    cell("VHTT", "Chi bộ Phòng Văn hóa và Thông tin", AgencySector, Agency),
-    cell("TP", "Chi bộ Phòng Tư pháp", AgencySector, Agency),
-    cell("PYT", "Chi bộ Phòng Y tế thành phố", AgencySector, Agency),
-    cell("TTTH", "Chi bộ Đài Truyền thanh - Truyền hình thành phố", AgencySector, Agency),
-    CityCell {
-        code: "BQLDA",
-        name: "Chi bộ Ban Quản lý dự án đầu tư xây dựng thành phố",
-        sector: AgencySector,
-        profile: Agency,
-        founded: Some((day(2018, 3, 1), "512-QĐ/TU")),
+pub(crate) const CITY_CELLS: [CellGroup; 6] = [
+    CellGroup {
+        sector: Sector::Agency,
+        profile: Profile::Leadership,
+        cells: &[
+            ("CQD", "Chi bộ các cơ quan Đảng thành phố"),
+            ("TTCT", "Chi bộ Trung tâm Chính trị thành phố"),
+            (
+                "MTTQ",
+                "Chi bộ Cơ quan Mặt trận Tổ quốc và các đoàn thể thành phố",
+            ),
+        ],
     },
-    cell("PTQD", "Chi bộ Trung tâm Phát triển quỹ đất thành phố", AgencySector, Agency),
-    cell("VPDK", "Chi bộ Chi nhánh Văn phòng Đăng ký đất đai thành phố", AgencySector, Agency),
-    cell("CHO", "Chi bộ Ban Quản lý các chợ thành phố", AgencySector, Agency),
-    cell("DTDT", "Chi bộ Ban Quản lý di tích và danh thắng thành phố", AgencySector, Agency),
-    cell("NVH", "Chi bộ Nhà Văn hóa thiếu nhi thành phố", AgencySector, Agency),
-    cell("DVNN", "Chi bộ Trung tâm Dịch vụ nông nghiệp thành phố", AgencySector, Agency),
-    cell("GDNN", "Chi bộ Trung tâm Giáo dục nghề nghiệp - Giáo dục thường xuyên thành phố", AgencySector, School),
-    cell("THUE", "Chi bộ Chi cục Thuế thành phố", AgencySector, Agency),
-    cell("KBNN", "Chi bộ Kho bạc Nhà nước thành phố", AgencySector, Agency),
-    cell("VKS", "Chi bộ Viện Kiểm sát nhân dân thành phố", AgencySector, Agency),
-    cell("TAND", "Chi bộ Tòa án nhân dân thành phố", AgencySector, Agency),
-    cell("THA", "Chi bộ Chi cục Thi hành án dân sự thành phố", AgencySector, Agency),
-    cell("TK", "Chi bộ Chi cục Thống kê thành phố", AgencySector, Agency),
-    cell("BHXH", "Chi bộ Bảo hiểm xã hội thành phố", AgencySector, Agency),
-    cell("NHCS", "Chi bộ Phòng giao dịch Ngân hàng Chính sách xã hội thành phố", AgencySector, Agency),
-    cell("KL", "Chi bộ Hạt Kiểm lâm thành phố", AgencySector, Agency),
-    cell("QLTT", "Chi bộ Đội Quản lý thị trường số 1", AgencySector, Agency),
-    cell("THCS-TT", "Chi bộ Trường THCS Tam Thanh", AgencySector, School),
-    cell("THCS-CL", "Chi bộ Trường THCS Chi Lăng", AgencySector, School),
-    cell("THCS-HVT", "Chi bộ Trường THCS Hoàng Văn Thụ", AgencySector, School),
-    cell("THCS-DK", "Chi bộ Trường THCS Đông Kinh", AgencySector, School),
-    cell("THCS-VT", "Chi bộ Trường THCS Vĩnh Trại", AgencySector, School),
-    cell("THCS-HD", "Chi bộ Trường THCS Hoàng Đồng", AgencySector, School),
-    cell("THCS-QL", "Chi bộ Trường THCS Quảng Lạc", AgencySector, School),
-    cell("THCS-MP", "Chi bộ Trường THCS Mai Pha", AgencySector, School),
-    cell("TH-HVT", "Chi bộ Trường Tiểu học Hoàng Văn Thụ", AgencySector, School),
-    cell("TH-DK", "Chi bộ Trường Tiểu học Đông Kinh", AgencySector, School),
-    cell("TH-VT", "Chi bộ Trường Tiểu học Vĩnh Trại", AgencySector, School),
-    cell("TH-QL", "Chi bộ Trường Tiểu học Quảng Lạc", AgencySector, School),
-    cell("MN-HH", "Chi bộ Trường Mầm non Hoa Hồng", AgencySector, School),
-    cell("MN-HS", "Chi bộ Trường Mầm non Hoa Sen", AgencySector, School),
-    cell("MN-HM", "Chi bộ Trường Mầm non Hoa Mai", AgencySector, School),
-    cell("MN-HPL", "Chi bộ Trường Mầm non Hoa Phong Lan", AgencySector, School),
-    cell("MN-SC", "Chi bộ Trường Mầm non Sơn Ca", AgencySector, School),
-    cell("MN-TT", "Chi bộ Trường Mầm non Tuổi Thơ", AgencySector, School),
-    cell("BD", "Chi bộ Bưu điện thành phố", EnterpriseSector, Enterprise),
-    cell("DL", "Chi bộ Điện lực thành phố", EnterpriseSector, Enterprise),
-    cell("AGR", "Chi bộ Ngân hàng Nông nghiệp và Phát triển nông thôn chi nhánh thành phố", EnterpriseSector, Enterprise),
-    cell("CNTP", "Chi bộ Xí nghiệp Cấp nước thành phố", EnterpriseSector, Enterprise),
-    cell("VTKL", "Chi bộ Công ty Cổ phần Vận tải Kỳ Lừa", EnterpriseSector, Enterprise),
-    cell("XDPV", "Chi bộ Công ty TNHH Xây dựng Phai Vệ", EnterpriseSector, Enterprise),
-    cell("DLTT", "Chi bộ Công ty Cổ phần Du lịch Nhị Tam Thanh", EnterpriseSector, Enterprise),
-    cell("TMDB", "Chi bộ Công ty TNHH Thương mại Đông Bắc", EnterpriseSector, Enterprise),
-    cell("BX", "Chi bộ Công ty Cổ phần Bến xe khách thành phố", EnterpriseSector, Enterprise),
-    cell("IN", "Chi bộ Công ty Cổ phần In và Bao bì Kỳ Lừa", EnterpriseSector, Enterprise),
-    cell("HTX", "Chi bộ Hợp tác xã Dịch vụ nông nghiệp Mai Pha", EnterpriseSector, Enterprise),
-    cell("VTNN", "Chi bộ Công ty Cổ phần Vật tư Nông nghiệp thành phố", EnterpriseSector, Enterprise),
-    cell("PCCC", "Chi bộ Đội Cảnh sát Phòng cháy, chữa cháy và Cứu nạn, cứu hộ", ArmedForces, Police),
-    cell("DQCD", "Chi bộ Đại đội Dân quân tự vệ cơ động thành phố", ArmedForces, Military),
-    cell("KSQS", "Chi bộ Đội Kiểm soát quân sự khu vực thành phố", ArmedForces, Military),
+    CellGroup {
+        sector: Sector::Agency,
+        profile: Profile::Agency,
+        cells: &[
+            ("GD", "Chi bộ Phòng Giáo dục và Đào tạo"),
+            ("QLDT", "Chi bộ Phòng Quản lý đô thị"),
+            ("TTDT", "Chi bộ Đội Quản lý trật tự đô thị"),
+            ("LDXH", "Chi bộ Phòng Lao động - Thương binh và Xã hội"),
+            ("VHTT", "Chi bộ Phòng Văn hóa và Thông tin"),
+            ("TP", "Chi bộ Phòng Tư pháp"),
+            ("PYT", "Chi bộ Phòng Y tế thành phố"),
+            ("TTTH", "Chi bộ Đài Truyền thanh - Truyền hình thành phố"),
+            (
+                "BQLDA",
+                "Chi bộ Ban Quản lý dự án đầu tư xây dựng thành phố",
+            ),
+            ("PTQD", "Chi bộ Trung tâm Phát triển quỹ đất thành phố"),
+            (
+                "VPDK",
+                "Chi bộ Chi nhánh Văn phòng Đăng ký đất đai thành phố",
+            ),
+            ("CHO", "Chi bộ Ban Quản lý các chợ thành phố"),
+            ("DTDT", "Chi bộ Ban Quản lý di tích và danh thắng thành phố"),
+            ("NVH", "Chi bộ Nhà Văn hóa thiếu nhi thành phố"),
+            ("DVNN", "Chi bộ Trung tâm Dịch vụ nông nghiệp thành phố"),
+            ("THUE", "Chi bộ Chi cục Thuế thành phố"),
+            ("KBNN", "Chi bộ Kho bạc Nhà nước thành phố"),
+            ("VKS", "Chi bộ Viện Kiểm sát nhân dân thành phố"),
+            ("TAND", "Chi bộ Tòa án nhân dân thành phố"),
+            ("THA", "Chi bộ Chi cục Thi hành án dân sự thành phố"),
+            ("TK", "Chi bộ Chi cục Thống kê thành phố"),
+            ("BHXH", "Chi bộ Bảo hiểm xã hội thành phố"),
+            (
+                "NHCS",
+                "Chi bộ Phòng giao dịch Ngân hàng Chính sách xã hội thành phố",
+            ),
+            ("KL", "Chi bộ Hạt Kiểm lâm thành phố"),
+            ("QLTT", "Chi bộ Đội Quản lý thị trường số 1"),
+        ],
+    },
+    CellGroup {
+        sector: Sector::Agency,
+        profile: Profile::School,
+        cells: &[
+            (
+                "GDNN",
+                "Chi bộ Trung tâm Giáo dục nghề nghiệp - Giáo dục thường xuyên thành phố",
+            ),
+            ("THCS-TT", "Chi bộ Trường THCS Tam Thanh"),
+            ("THCS-CL", "Chi bộ Trường THCS Chi Lăng"),
+            ("THCS-HVT", "Chi bộ Trường THCS Hoàng Văn Thụ"),
+            ("THCS-DK", "Chi bộ Trường THCS Đông Kinh"),
+            ("THCS-VT", "Chi bộ Trường THCS Vĩnh Trại"),
+            ("THCS-HD", "Chi bộ Trường THCS Hoàng Đồng"),
+            ("THCS-QL", "Chi bộ Trường THCS Quảng Lạc"),
+            ("THCS-MP", "Chi bộ Trường THCS Mai Pha"),
+            ("TH-HVT", "Chi bộ Trường Tiểu học Hoàng Văn Thụ"),
+            ("TH-DK", "Chi bộ Trường Tiểu học Đông Kinh"),
+            ("TH-VT", "Chi bộ Trường Tiểu học Vĩnh Trại"),
+            ("TH-QL", "Chi bộ Trường Tiểu học Quảng Lạc"),
+            ("MN-HH", "Chi bộ Trường Mầm non Hoa Hồng"),
+            ("MN-HS", "Chi bộ Trường Mầm non Hoa Sen"),
+            ("MN-HM", "Chi bộ Trường Mầm non Hoa Mai"),
+            ("MN-HPL", "Chi bộ Trường Mầm non Hoa Phong Lan"),
+            ("MN-SC", "Chi bộ Trường Mầm non Sơn Ca"),
+            ("MN-TT", "Chi bộ Trường Mầm non Tuổi Thơ"),
+        ],
+    },
+    CellGroup {
+        sector: Sector::Enterprise,
+        profile: Profile::Enterprise,
+        cells: &[
+            ("BD", "Chi bộ Bưu điện thành phố"),
+            ("DL", "Chi bộ Điện lực thành phố"),
+            (
+                "AGR",
+                "Chi bộ Ngân hàng Nông nghiệp và Phát triển nông thôn chi nhánh thành phố",
+            ),
+            ("CNTP", "Chi bộ Xí nghiệp Cấp nước thành phố"),
+            ("VTKL", "Chi bộ Công ty Cổ phần Vận tải Kỳ Lừa"),
+            ("XDPV", "Chi bộ Công ty TNHH Xây dựng Phai Vệ"),
+            ("DLTT", "Chi bộ Công ty Cổ phần Du lịch Nhị Tam Thanh"),
+            ("TMDB", "Chi bộ Công ty TNHH Thương mại Đông Bắc"),
+            ("BX", "Chi bộ Công ty Cổ phần Bến xe khách thành phố"),
+            ("IN", "Chi bộ Công ty Cổ phần In và Bao bì Kỳ Lừa"),
+            ("HTX", "Chi bộ Hợp tác xã Dịch vụ nông nghiệp Mai Pha"),
+            (
+                "VTNN",
+                "Chi bộ Công ty Cổ phần Vật tư Nông nghiệp thành phố",
+            ),
+        ],
+    },
+    CellGroup {
+        sector: Sector::ArmedForces,
+        profile: Profile::Police,
+        cells: &[(
+            "PCCC",
+            "Chi bộ Đội Cảnh sát Phòng cháy, chữa cháy và Cứu nạn, cứu hộ",
+        )],
+    },
+    CellGroup {
+        sector: Sector::ArmedForces,
+        profile: Profile::Military,
+        cells: &[
+            ("DQCD", "Chi bộ Đại đội Dân quân tự vệ cơ động thành phố"),
+            ("KSQS", "Chi bộ Đội Kiểm soát quân sự khu vực thành phố"),
+        ],
+    },
 ];

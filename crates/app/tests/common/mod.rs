@@ -8,6 +8,7 @@ use chrono::NaiveDate;
 use coso_app::auth::NewUser;
 use coso_app::members::{EventInput, MemberInput, MemberQuery, MemberSummary};
 use coso_app::orgs::{NewOrg, OrgSummary};
+use coso_app::reorg::Reorganization;
 use coso_app::{Actor, App, AppResult};
 
 pub const PASSWORD: &str = "mat-khau-an-toan";
@@ -33,7 +34,13 @@ pub fn refused_on<T: std::fmt::Debug>(result: AppResult<T>, field: &str) -> Stri
     }
 }
 
-pub fn org_input(code: &str, name: &str, kind: &str, parent: Option<&str>, founded: &str) -> NewOrg {
+pub fn org_input(
+    code: &str,
+    name: &str,
+    kind: &str,
+    parent: Option<&str>,
+    founded: &str,
+) -> NewOrg {
     NewOrg {
         code: code.into(),
         name: name.into(),
@@ -53,7 +60,13 @@ pub fn create_org(
     parent: Option<&str>,
     founded: &str,
 ) -> OrgSummary {
-    ok(code, app.create_org(&Actor::system(), org_input(code, name, kind, parent, founded)))
+    ok(
+        code,
+        app.create_org(
+            &Actor::system(),
+            org_input(code, name, kind, parent, founded),
+        ),
+    )
 }
 
 /// The city tree every test starts from, all founded on 01/01/2010:
@@ -61,16 +74,43 @@ pub fn create_org(
 pub fn city_tree(app: &App) {
     let units = [
         ("TU", "Đảng bộ thành phố Lạng Sơn", "city_committee", None),
-        ("DK", "Đảng bộ phường Đông Kinh", "grassroots_committee", Some("TU")),
+        (
+            "DK",
+            "Đảng bộ phường Đông Kinh",
+            "grassroots_committee",
+            Some("TU"),
+        ),
         ("DK-C1", "Chi bộ khối 1", "subordinate_cell", Some("DK")),
         ("DK-C2", "Chi bộ khối 2", "subordinate_cell", Some("DK")),
-        ("VT", "Đảng bộ phường Vĩnh Trại", "grassroots_committee", Some("TU")),
-        ("VT-C1", "Chi bộ khối Cửa Nam", "subordinate_cell", Some("VT")),
-        ("CB", "Chi bộ Trường THPT Việt Bắc", "grassroots_cell", Some("TU")),
+        (
+            "VT",
+            "Đảng bộ phường Vĩnh Trại",
+            "grassroots_committee",
+            Some("TU"),
+        ),
+        (
+            "VT-C1",
+            "Chi bộ khối Cửa Nam",
+            "subordinate_cell",
+            Some("VT"),
+        ),
+        (
+            "CB",
+            "Chi bộ Trường THPT Việt Bắc",
+            "grassroots_cell",
+            Some("TU"),
+        ),
     ];
     for (code, name, kind, parent) in units {
         create_org(app, code, name, kind, parent, "01/01/2010");
     }
+}
+
+/// The app over a test database, with the city tree founded.
+pub fn city(db: &coso_store::Db) -> App {
+    let app = App::with_db(db.clone());
+    city_tree(&app);
+    app
 }
 
 /// One organization of a tree as the tests compare it.
@@ -90,8 +130,11 @@ pub struct Node {
 pub fn tree_of(app: &App, actor: &Actor, on: NaiveDate) -> BTreeMap<String, Node> {
     let tree = ok("tree", app.tree(actor, on));
     assert_eq!(tree.as_of, on);
-    let code_of: BTreeMap<String, String> =
-        tree.orgs.iter().map(|o| (o.id.clone(), o.code.clone())).collect();
+    let code_of: BTreeMap<String, String> = tree
+        .orgs
+        .iter()
+        .map(|o| (o.id.clone(), o.code.clone()))
+        .collect();
     tree.orgs
         .iter()
         .map(|o| {
@@ -112,9 +155,16 @@ pub fn tree_of(app: &App, actor: &Actor, on: NaiveDate) -> BTreeMap<String, Node
 /// Every organization sits where its parent says: path = parent's path + own id, depth + 1.
 pub fn assert_consistent(tree: &BTreeMap<String, Node>, on: NaiveDate) {
     for (code, node) in tree {
-        assert!(node.path.ends_with(&format!("/{}/", node.id)), "{code} on {on}: {node:?}");
+        assert!(
+            node.path.ends_with(&format!("/{}/", node.id)),
+            "{code} on {on}: {node:?}"
+        );
         if let Some(parent) = node.parent.as_ref().and_then(|p| tree.get(p)) {
-            assert_eq!(node.path, format!("{}{}/", parent.path, node.id), "{code} on {on}");
+            assert_eq!(
+                node.path,
+                format!("{}{}/", parent.path, node.id),
+                "{code} on {on}"
+            );
             assert_eq!(node.depth, parent.depth + 1, "{code} on {on}");
         }
     }
@@ -140,7 +190,13 @@ pub fn admission(name: &str, born: &str, org: &str, admitted: &str) -> MemberInp
 }
 
 pub fn admit(app: &App, name: &str, org: &str, admitted: &str) -> MemberSummary {
-    ok(name, app.create_member(&Actor::system(), admission(name, "1990-05-01", org, admitted)))
+    ok(
+        name,
+        app.create_member(
+            &Actor::system(),
+            admission(name, "1990-05-01", org, admitted),
+        ),
+    )
 }
 
 pub fn event(kind: &str, on: &str, to: Option<&str>) -> EventInput {
@@ -162,7 +218,10 @@ pub fn listed(app: &App, actor: &Actor, query: &MemberQuery) -> Vec<String> {
 }
 
 pub fn query(q: &str) -> MemberQuery {
-    MemberQuery { q: Some(q.into()), ..MemberQuery::default() }
+    MemberQuery {
+        q: Some(q.into()),
+        ..MemberQuery::default()
+    }
 }
 
 /// Creates an account bound to `org` and logs in with it.
@@ -183,7 +242,9 @@ pub fn audit_rows(app: &App) -> i64 {
 }
 
 pub fn membership_rows(app: &App) -> i64 {
-    app.db().read(coso_store::members::count_memberships).unwrap()
+    app.db()
+        .read(coso_store::members::count_memberships)
+        .unwrap()
 }
 
 pub fn org_rows(app: &App) -> i64 {
@@ -207,4 +268,65 @@ pub fn snapshot(app: &App, dates: &[NaiveDate]) -> Snapshot {
         memberships: membership_rows(app),
         orgs: org_rows(app),
     }
+}
+
+/// Founds a unit named after its code.
+pub fn unit(app: &App, code: &str, kind: &str, parent: Option<&str>, founded: &str) -> OrgSummary {
+    create_org(app, code, &format!("Đơn vị {code}"), kind, parent, founded)
+}
+
+/// A reorganization of `kind` on `on`; `arg` is the new name (rename), the new parent (move),
+/// the target (merge) or the new units (split).
+pub fn reorg(kind: &str, on: &str, arg: &str) -> Reorganization {
+    let mut r = Reorganization {
+        kind: kind.into(),
+        effective_on: on.into(),
+        decision_number: "35-QĐ/TU".into(),
+        ..Reorganization::default()
+    };
+    let arg = Some(arg.to_string());
+    match kind {
+        "rename" => r.new_name = arg,
+        "move" => r.new_parent_code = arg,
+        "merge" => r.target_code = arg,
+        "split" => r.new_units = arg,
+        _ => {}
+    }
+    r
+}
+
+/// Applies a reorganization as the system, as [`reorg`] builds it.
+pub fn change(app: &App, code: &str, kind: &str, on: &str, arg: &str) -> AppResult<()> {
+    app.reorganize(&Actor::system(), code, reorg(kind, on, arg))
+}
+
+/// (event kind, related organization's code) of an organization, oldest first.
+pub fn events_of(app: &App, code: &str) -> Vec<(String, Option<String>)> {
+    let detail = ok(
+        code,
+        app.org_detail(&Actor::system(), code, coso_app::today()),
+    );
+    detail
+        .events
+        .into_iter()
+        .map(|e| (e.kind, e.related_code))
+        .collect()
+}
+
+/// `(kind, Some(code))` as [`events_of`] lists an event naming another organization.
+pub fn ev(kind: &str, related: Option<&str>) -> (String, Option<String>) {
+    (kind.to_string(), related.map(String::from))
+}
+
+/// A member's input with one more field filled in.
+pub fn with(mut input: MemberInput, field: &str, value: &str) -> MemberInput {
+    let value = Some(value.to_string());
+    match field {
+        "cccd" => input.cccd = value,
+        "card_number" => input.card_number = value,
+        "official_on" => input.official_on = value,
+        "entry_on" => input.entry_on = value,
+        other => panic!("no such field in this fixture: {other}"),
+    }
+    input
 }

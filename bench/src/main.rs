@@ -1,0 +1,100 @@
+//! Times coso's main reads on a generated tree of chosen size; see docs/performance.md.
+use std::time::{Duration, Instant};
+
+use clap::Parser;
+use coso_app::members::MemberQuery;
+use coso_app::scale::ScaleSpec;
+use coso_app::{Actor, App, AppResult};
+use coso_domain::access::Role;
+
+#[derive(Parser)]
+struct Args {
+    #[arg(long, default_value = "sqlite://target/bench-scale.db")]
+    database_url: String,
+    #[arg(long, default_value_t = 1000)]
+    grassroots: usize,
+    #[arg(long, default_value_t = 8)]
+    cells_per_committee: usize,
+    #[arg(long, default_value_t = 20)]
+    members_per_cell: usize,
+    #[arg(long, default_value_t = 20)]
+    runs: usize,
+}
+
+fn time<T>(label: &str, runs: usize, mut f: impl FnMut() -> AppResult<T>) -> AppResult<()> {
+    let mut samples: Vec<Duration> = Vec::with_capacity(runs);
+    for _ in 0..runs {
+        let start = Instant::now();
+        f()?;
+        samples.push(start.elapsed());
+    }
+    samples.sort();
+    let ms = |d: Duration| d.as_secs_f64() * 1000.0;
+    let p = |q: f64| samples[((samples.len() as f64 - 1.0) * q).round() as usize];
+    println!("{label:<44} p50 {:>8.2} ms  p95 {:>8.2} ms  max {:>8.2} ms", ms(p(0.5)), ms(p(0.95)), ms(p(1.0)));
+    Ok(())
+}
+
+fn peak_rss_mib() -> f64 {
+    std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|s| s.lines().find(|l| l.starts_with("VmHWM:")).map(String::from))
+        .and_then(|l| l.split_whitespace().nth(1).and_then(|kb| kb.parse::<f64>().ok()))
+        .map(|kb| kb / 1024.0)
+        .unwrap_or(0.0)
+}
+
+fn main() -> AppResult<()> {
+    let args = Args::parse();
+    let app = App::open(&args.database_url)?;
+    let sys = Actor::system();
+    let today = coso_app::today();
+    if app.org_stats(&sys, today)?.grassroots_total == 0 {
+        let spec = ScaleSpec {
+            grassroots: args.grassroots,
+            cells_per_committee: args.cells_per_committee,
+            members_per_cell: args.members_per_cell,
+        };
+        let start = Instant::now();
+        let summary = app.generate_scale(spec, |done, total| {
+            if done % 50 == 0 || done == total {
+                eprint!("\rgenerating: {done}/{total} grassroots organizations");
+            }
+        })?;
+        eprintln!();
+        println!(
+            "generated {} organizations and {} members in {:.1} s",
+            summary.organizations,
+            summary.members,
+            start.elapsed().as_secs_f64()
+        );
+    }
+    let stats = app.org_stats(&sys, today)?;
+    println!(
+        "tree: {} TCCSĐ, {} subordinate cells, {} members",
+        stats.grassroots_total,
+        stats.subordinate_cells,
+        stats.members_official + stats.members_probationary
+    );
+    let one = app.search_orgs(&sys, "Đảng bộ cơ sở số 0", today, 1)?;
+    let committee = one.first().ok_or_else(|| coso_app::AppError::NotFound("đảng bộ cơ sở số 0".into()))?;
+    let ward = Actor {
+        role: Role::OrgAdmin,
+        scope_path: Some(app.org_detail(&sys, &committee.code, today)?.org.path.clone()),
+        ..Actor::system()
+    };
+    let runs = args.runs;
+    time("stats orgs, whole tree (counts as of a date)", runs, || app.org_stats(&sys, today))?;
+    time("tree of one grassroots committee (scoped)", runs, || app.tree(&ward, today))?;
+    time("members of one committee, page 1 (scoped)", runs, || app.list_members(&ward, &MemberQuery::default()))?;
+    time("member search 'nguyen van an', whole tree", runs, || {
+        app.list_members(&sys, &MemberQuery { q: Some("nguyen van an".into()), ..Default::default() })
+    })?;
+    time("member search by card prefix, whole tree", runs, || {
+        app.list_members(&sys, &MemberQuery { q: Some("S00000012".into()), ..Default::default() })
+    })?;
+    time("organization page of a committee", runs, || app.org_detail(&sys, &committee.code, today))?;
+    time("whole tree as of a past date", runs.min(5), || app.tree(&sys, chrono::NaiveDate::from_ymd_opt(2016, 6, 1).unwrap_or(today)))?;
+    println!("peak RSS {:.0} MiB", peak_rss_mib());
+    Ok(())
+}
