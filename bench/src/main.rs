@@ -31,7 +31,12 @@ fn time<T>(label: &str, runs: usize, mut f: impl FnMut() -> AppResult<T>) -> App
     samples.sort();
     let ms = |d: Duration| d.as_secs_f64() * 1000.0;
     let p = |q: f64| samples[((samples.len() as f64 - 1.0) * q).round() as usize];
-    println!("{label:<44} p50 {:>8.2} ms  p95 {:>8.2} ms  max {:>8.2} ms", ms(p(0.5)), ms(p(0.95)), ms(p(1.0)));
+    println!(
+        "{label:<44} p50 {:>8.2} ms  p95 {:>8.2} ms  max {:>8.2} ms",
+        ms(p(0.5)),
+        ms(p(0.95)),
+        ms(p(1.0))
+    );
     Ok(())
 }
 
@@ -86,7 +91,9 @@ fn main() -> AppResult<()> {
     let runs = args.runs;
     time("stats orgs, whole tree (counts as of a date)", runs, || app.org_stats(&sys, today))?;
     time("tree of one grassroots committee (scoped)", runs, || app.tree(&ward, today))?;
-    time("members of one committee, page 1 (scoped)", runs, || app.list_members(&ward, &MemberQuery::default()))?;
+    time("members of one committee, page 1 (scoped)", runs, || {
+        app.list_members(&ward, &MemberQuery::default())
+    })?;
     time("member search 'nguyen van an', whole tree", runs, || {
         app.list_members(&sys, &MemberQuery { q: Some("nguyen van an".into()), ..Default::default() })
     })?;
@@ -94,7 +101,9 @@ fn main() -> AppResult<()> {
         app.list_members(&sys, &MemberQuery { q: Some("S00000012".into()), ..Default::default() })
     })?;
     time("organization page of a committee", runs, || app.org_detail(&sys, &committee.code, today))?;
-    time("whole tree as of a past date", runs.min(5), || app.tree(&sys, chrono::NaiveDate::from_ymd_opt(2016, 6, 1).unwrap_or(today)))?;
+    time("whole tree as of a past date", runs.min(5), || {
+        app.tree(&sys, chrono::NaiveDate::from_ymd_opt(2016, 6, 1).unwrap_or(today))
+    })?;
     println!("peak RSS {:.0} MiB", peak_rss_mib());
     Ok(())
 }

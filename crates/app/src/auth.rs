@@ -1,6 +1,6 @@
 //! Accounts: passwords (argon2id), login with throttling, browser sessions and API tokens.
-use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString, rand_core::OsRng};
 use argon2::Argon2;
+use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString, rand_core::OsRng};
 use chrono::Duration;
 use coso_domain::access::{Permission, Role};
 use coso_store::accounts::{self, LoginAttemptRow, SessionRow, TokenRow, UserRow};
@@ -100,13 +100,16 @@ impl App {
     }
 
     /// The same, inside a transaction the caller holds (the demo loads in one).
-    pub(crate) fn add_user_in(&self, conn: &mut DbConnection, actor: &Actor, input: NewUser) -> AppResult<String> {
+    pub(crate) fn add_user_in(
+        &self,
+        conn: &mut DbConnection,
+        actor: &Actor,
+        input: NewUser,
+    ) -> AppResult<String> {
         authorize(actor, Permission::ManageUsers, None)?;
         let username = normalize_username(&input.username);
         let mut problems = Vec::new();
-        if username.len() < 3
-            || !username.chars().all(|c| c.is_ascii_alphanumeric() || "._-".contains(c))
-        {
+        if username.len() < 3 || !username.chars().all(|c| c.is_ascii_alphanumeric() || "._-".contains(c)) {
             problems.push(coso_domain::Violation::on(
                 "username",
                 "Tên đăng nhập gồm ít nhất 3 ký tự: chữ không dấu, số, dấu chấm, gạch ngang.",
@@ -178,7 +181,12 @@ impl App {
         self.db.write(|conn| {
             accounts::insert_login_attempt(
                 conn,
-                &LoginAttemptRow { id: new_id(), username: username.clone(), attempted_at: now(), succeeded: ok },
+                &LoginAttemptRow {
+                    id: new_id(),
+                    username: username.clone(),
+                    attempted_at: now(),
+                    succeeded: ok,
+                },
             )?;
             Ok::<_, AppError>(())
         })?;
@@ -208,8 +216,8 @@ impl App {
     /// The actor and form token of a live session cookie.
     pub fn session(&self, token: &str) -> AppResult<(Actor, String)> {
         self.db.read(|conn| {
-            let (session, user) = accounts::live_session(conn, &secret_hash(token), now())?
-                .ok_or(AppError::Unauthenticated)?;
+            let (session, user) =
+                accounts::live_session(conn, &secret_hash(token), now())?.ok_or(AppError::Unauthenticated)?;
             Ok((self.actor_of(conn, &user)?, session.csrf_token))
         })
     }

@@ -40,9 +40,7 @@ impl AppError {
     /// The message a field's input shows, if the error names that field.
     pub fn message_for(&self, field: &str) -> Option<&str> {
         match self {
-            AppError::Invalid(vs) => {
-                vs.iter().find(|v| v.field == Some(field)).map(|v| v.message.as_str())
-            }
+            AppError::Invalid(vs) => vs.iter().find(|v| v.field == Some(field)).map(|v| v.message.as_str()),
             _ => None,
         }
     }

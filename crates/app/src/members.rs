@@ -5,7 +5,9 @@ use coso_domain::access::Permission;
 use coso_domain::member::{self as rules, MemberEventKind, MemberState, MemberStatus, Sex};
 use coso_domain::org::OrgKind;
 use coso_domain::{Violation, date, text};
-use coso_store::members::{self as store, MemberFilter, MembershipEventRow, MembershipRow, PeriodRow, PersonRow};
+use coso_store::members::{
+    self as store, MemberFilter, MembershipEventRow, MembershipRow, PeriodRow, PersonRow,
+};
 use coso_store::orgs::OrgAt;
 use coso_store::{DbConnection, new_id, now};
 use serde::{Deserialize, Serialize};
@@ -229,7 +231,12 @@ fn person_fields(input: &MemberInput, id: String, found: &mut Vec<Violation>) ->
 }
 
 /// Card number and CCCD must be unique across the register.
-fn check_unique(conn: &mut DbConnection, person: &PersonRow, card: Option<&str>, membership_id: Option<&str>) -> AppResult<()> {
+fn check_unique(
+    conn: &mut DbConnection,
+    person: &PersonRow,
+    card: Option<&str>,
+    membership_id: Option<&str>,
+) -> AppResult<()> {
     let mut found = Vec::new();
     if let Some(c) = card
         && store::card_number_taken(conn, c, membership_id)?
@@ -250,7 +257,10 @@ fn cell_on(conn: &mut DbConnection, field: &'static str, code: &str, on: NaiveDa
         AppError::field(field, format!("Không có tổ chức mã {} vào ngày {}.", code.trim(), date::format(on)))
     })?;
     if !OrgKind::from_code(&at.version.kind).is_some_and(|k| k.holds_members()) {
-        return Err(AppError::field(field, format!("{} không phải chi bộ; đảng viên sinh hoạt ở chi bộ.", at.version.name)));
+        return Err(AppError::field(
+            field,
+            format!("{} không phải chi bộ; đảng viên sinh hoạt ở chi bộ.", at.version.name),
+        ));
     }
     Ok(at)
 }
@@ -276,7 +286,8 @@ fn write_event(
 ) -> AppResult<MembershipEventRow> {
     let from_status = MemberStatus::from_code(&m.status)
         .ok_or_else(|| AppError::Internal(format!("unknown status {}", m.status)))?;
-    let state = MemberState { status: from_status, admitted_on: m.admitted_on, last_event_on: m.last_event_on };
+    let state =
+        MemberState { status: from_status, admitted_on: m.admitted_on, last_event_on: m.last_event_on };
     let status = rules::apply_event(&state, kind, on).map_err(AppError::invalid)?;
     let from_org = m.org_id.clone();
     if let Some(to) = to {
@@ -335,7 +346,15 @@ pub(crate) fn transfer_for_reorganization(
     decision: &str,
 ) -> AppResult<()> {
     let before = m.clone();
-    write_event(conn, m, MemberEventKind::TransferInternal, on, Some(target), decision, "Theo sắp xếp tổ chức")?;
+    write_event(
+        conn,
+        m,
+        MemberEventKind::TransferInternal,
+        on,
+        Some(target),
+        decision,
+        "Theo sắp xếp tổ chức",
+    )?;
     audit::record(conn, actor, "event.transfer_internal", "membership", &m.id, Some(&before), Some(&*m))
 }
 
@@ -369,11 +388,19 @@ impl App {
                 offset: (page - 1) * per_page,
             };
             let (rows, total) = store::list(conn, &filter)?;
-            let codes = coso_store::orgs::names_on(conn, &rows.iter().map(|r| r.membership.org_id.clone()).collect::<Vec<_>>(), today)?;
+            let codes = coso_store::orgs::names_on(
+                conn,
+                &rows.iter().map(|r| r.membership.org_id.clone()).collect::<Vec<_>>(),
+                today,
+            )?;
             let members = rows
                 .iter()
                 .map(|r| {
-                    let code = codes.iter().find(|(id, _, _)| *id == r.membership.org_id).map(|(_, c, _)| c.clone()).unwrap_or_default();
+                    let code = codes
+                        .iter()
+                        .find(|(id, _, _)| *id == r.membership.org_id)
+                        .map(|(_, c, _)| c.clone())
+                        .unwrap_or_default();
                     summary(&r.person, &r.membership, code, r.org_name.clone())
                 })
                 .collect();
@@ -408,7 +435,10 @@ impl App {
                     decision_number: e.decision_number,
                     from_org,
                     to_org,
-                    status_after_label: MemberStatus::from_code(&e.status_after).map(|s| s.label()).unwrap_or("?").into(),
+                    status_after_label: MemberStatus::from_code(&e.status_after)
+                        .map(|s| s.label())
+                        .unwrap_or("?")
+                        .into(),
                     note: e.note,
                 });
             }
@@ -441,27 +471,44 @@ impl App {
     }
 
     /// The same, inside a transaction the caller holds (the demo loads in one).
-    pub(crate) fn create_member_in(&self, conn: &mut DbConnection, actor: &Actor, input: MemberInput) -> AppResult<MemberSummary> {
+    pub(crate) fn create_member_in(
+        &self,
+        conn: &mut DbConnection,
+        actor: &Actor,
+        input: MemberInput,
+    ) -> AppResult<MemberSummary> {
         authorize(actor, Permission::WriteMembers, None)?;
         let today = crate::today();
         let mut found = Vec::new();
         let person = person_fields(&input, new_id(), &mut found);
         let admitted_on = required_date("admitted_on", "ngày vào Đảng", &input.admitted_on, &mut found);
-        let official_on = optional_date("official_on", "Ngày chính thức", input.official_on.as_deref(), &mut found);
+        let official_on =
+            optional_date("official_on", "Ngày chính thức", input.official_on.as_deref(), &mut found);
         let entry = match input.entry.trim() {
             "" | "admission" => MemberEventKind::Admission,
             "transfer_in" => MemberEventKind::TransferIn,
             _ => {
-                found.push(Violation::on("entry", "Cần chọn hình thức: kết nạp mới hoặc chuyển sinh hoạt đến."));
+                found.push(Violation::on(
+                    "entry",
+                    "Cần chọn hình thức: kết nạp mới hoặc chuyển sinh hoạt đến.",
+                ));
                 MemberEventKind::Admission
             }
         };
         let entry_on = match entry {
-            MemberEventKind::TransferIn => required_date("entry_on", "ngày chuyển đến", input.entry_on.as_deref().unwrap_or(""), &mut found),
+            MemberEventKind::TransferIn => required_date(
+                "entry_on",
+                "ngày chuyển đến",
+                input.entry_on.as_deref().unwrap_or(""),
+                &mut found,
+            ),
             _ => admitted_on,
         };
         if entry == MemberEventKind::Admission && official_on.is_some() {
-            found.push(Violation::on("official_on", "Đảng viên mới kết nạp là dự bị; ngày chính thức ghi khi công nhận."));
+            found.push(Violation::on(
+                "official_on",
+                "Đảng viên mới kết nạp là dự bị; ngày chính thức ghi khi công nhận.",
+            ));
         }
         let org_code = required_text("org_code", "chi bộ sinh hoạt", &input.org_code, &mut found);
         let decision = required_text("decision_number", "số quyết định", &input.decision_number, &mut found);
@@ -510,26 +557,32 @@ impl App {
                 updated_at: now(),
             };
             store::insert_membership(conn, &m)?;
-            store::insert_period(conn, &PeriodRow {
-                id: new_id(),
-                membership_id: m.id.clone(),
-                org_id: cell.org.id.clone(),
-                status: m.status.clone(),
-                valid_from: entry_on,
-                valid_to: None,
-            })?;
-            store::insert_event(conn, &MembershipEventRow {
-                id: new_id(),
-                membership_id: m.id.clone(),
-                kind: entry.code().into(),
-                occurred_on: entry_on,
-                decision_number: decision.clone(),
-                from_org_id: None,
-                to_org_id: Some(cell.org.id.clone()),
-                status_after: m.status.clone(),
-                note: String::new(),
-                created_at: now(),
-            })?;
+            store::insert_period(
+                conn,
+                &PeriodRow {
+                    id: new_id(),
+                    membership_id: m.id.clone(),
+                    org_id: cell.org.id.clone(),
+                    status: m.status.clone(),
+                    valid_from: entry_on,
+                    valid_to: None,
+                },
+            )?;
+            store::insert_event(
+                conn,
+                &MembershipEventRow {
+                    id: new_id(),
+                    membership_id: m.id.clone(),
+                    kind: entry.code().into(),
+                    occurred_on: entry_on,
+                    decision_number: decision.clone(),
+                    from_org_id: None,
+                    to_org_id: Some(cell.org.id.clone()),
+                    status_after: m.status.clone(),
+                    note: String::new(),
+                    created_at: now(),
+                },
+            )?;
             audit::record(conn, actor, "create", "membership", &m.id, audit::NONE, Some(&(&person, &m)))?;
             Ok(summary(&person, &m, cell.org.code.clone(), cell.version.name.clone()))
         }
@@ -541,7 +594,13 @@ impl App {
     }
 
     /// The same, inside a transaction the caller holds (the demo loads in one).
-    pub(crate) fn update_member_in(&self, conn: &mut DbConnection, actor: &Actor, id: &str, input: MemberInput) -> AppResult<MemberSummary> {
+    pub(crate) fn update_member_in(
+        &self,
+        conn: &mut DbConnection,
+        actor: &Actor,
+        id: &str,
+        input: MemberInput,
+    ) -> AppResult<MemberSummary> {
         let mut found = Vec::new();
         let edited = person_fields(&input, String::new(), &mut found);
         check_all(found)?;
@@ -550,10 +609,16 @@ impl App {
             let mut m = store::membership(conn, id)?.ok_or_else(|| AppError::NotFound("đảng viên".into()))?;
             let path = member_path(conn, &m)?;
             authorize(actor, Permission::WriteMembers, Some(&path))?;
-            let before_person = store::person(conn, &m.person_id)?.ok_or_else(|| AppError::NotFound("hồ sơ".into()))?;
+            let before_person =
+                store::person(conn, &m.person_id)?.ok_or_else(|| AppError::NotFound("hồ sơ".into()))?;
             let before_m = m.clone();
-            let person = PersonRow { id: before_person.id.clone(), created_at: before_person.created_at, ..edited.clone() };
-            let mut found = rules::check_record_dates(person.born_on, Some(m.admitted_on), m.official_on, crate::today());
+            let person = PersonRow {
+                id: before_person.id.clone(),
+                created_at: before_person.created_at,
+                ..edited.clone()
+            };
+            let mut found =
+                rules::check_record_dates(person.born_on, Some(m.admitted_on), m.official_on, crate::today());
             found.retain(|v| v.field == Some("born_on") || v.field == Some("admitted_on"));
             check_all(found)?;
             let card = clean(input.card_number.as_deref());
@@ -563,7 +628,15 @@ impl App {
             m.record_number = clean(input.record_number.as_deref());
             m.updated_at = now();
             store::update_membership(conn, &m)?;
-            audit::record(conn, actor, "update", "membership", &m.id, Some(&(&before_person, &before_m)), Some(&(&person, &m)))?;
+            audit::record(
+                conn,
+                actor,
+                "update",
+                "membership",
+                &m.id,
+                Some(&(&before_person, &before_m)),
+                Some(&(&person, &m)),
+            )?;
             let org = coso_store::orgs::by_id(conn, &m.org_id)?.map(|o| o.code).unwrap_or_default();
             let org_name = name_of(conn, &m.org_id, crate::today())?.unwrap_or_default();
             Ok(summary(&person, &m, org, org_name))
@@ -571,12 +644,23 @@ impl App {
     }
 
     /// Records a lifecycle event; refused with a Vietnamese reason if the statute forbids it.
-    pub fn record_member_event(&self, actor: &Actor, id: &str, input: EventInput) -> AppResult<MemberEventView> {
+    pub fn record_member_event(
+        &self,
+        actor: &Actor,
+        id: &str,
+        input: EventInput,
+    ) -> AppResult<MemberEventView> {
         self.db.write(|conn| self.record_member_event_in(conn, actor, id, input))
     }
 
     /// The same, inside a transaction the caller holds (the demo loads in one).
-    pub(crate) fn record_member_event_in(&self, conn: &mut DbConnection, actor: &Actor, id: &str, input: EventInput) -> AppResult<MemberEventView> {
+    pub(crate) fn record_member_event_in(
+        &self,
+        conn: &mut DbConnection,
+        actor: &Actor,
+        id: &str,
+        input: EventInput,
+    ) -> AppResult<MemberEventView> {
         let mut found = Vec::new();
         let kind = MemberEventKind::from_code(input.kind.trim()).filter(|k| k.follows_existing());
         if kind.is_none() {
@@ -590,7 +674,9 @@ impl App {
             found.push(Violation::on("to_org_code", "Cần chọn chi bộ chuyển đến."));
         }
         check_all(found)?;
-        let (Some(kind), Some(on)) = (kind, on) else { return Err(AppError::Internal("validated fields missing".into())) };
+        let (Some(kind), Some(on)) = (kind, on) else {
+            return Err(AppError::Internal("validated fields missing".into()));
+        };
         let note = input.note.unwrap_or_default().trim().to_string();
         {
             let mut m = store::membership(conn, id)?.ok_or_else(|| AppError::NotFound("đảng viên".into()))?;
@@ -606,7 +692,15 @@ impl App {
             };
             let before = m.clone();
             let row = write_event(conn, &mut m, kind, on, target.as_ref(), &decision, &note)?;
-            audit::record(conn, actor, &format!("event.{}", kind.code()), "membership", &m.id, Some(&before), Some(&m))?;
+            audit::record(
+                conn,
+                actor,
+                &format!("event.{}", kind.code()),
+                "membership",
+                &m.id,
+                Some(&before),
+                Some(&m),
+            )?;
             Ok(MemberEventView {
                 kind: row.kind,
                 label: kind.label().into(),
@@ -614,7 +708,10 @@ impl App {
                 decision_number: row.decision_number,
                 from_org: None,
                 to_org: target.map(|t| t.version.name),
-                status_after_label: MemberStatus::from_code(&m.status).map(|s| s.label()).unwrap_or("?").into(),
+                status_after_label: MemberStatus::from_code(&m.status)
+                    .map(|s| s.label())
+                    .unwrap_or("?")
+                    .into(),
                 note: row.note,
             })
         }

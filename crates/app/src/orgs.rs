@@ -148,7 +148,12 @@ pub struct NewOrg {
 }
 
 /// Reads a required date field.
-pub(crate) fn required_date(field: &'static str, label: &str, input: &str, found: &mut Vec<Violation>) -> Option<NaiveDate> {
+pub(crate) fn required_date(
+    field: &'static str,
+    label: &str,
+    input: &str,
+    found: &mut Vec<Violation>,
+) -> Option<NaiveDate> {
     match date::parse(input) {
         Some(d) => Some(d),
         None if input.trim().is_empty() => {
@@ -156,18 +161,29 @@ pub(crate) fn required_date(field: &'static str, label: &str, input: &str, found
             None
         }
         None => {
-            found.push(Violation::on(field, format!("{} không đúng dạng ngày (dd/mm/yyyy).", sentence_start(label))));
+            found.push(Violation::on(
+                field,
+                format!("{} không đúng dạng ngày (dd/mm/yyyy).", sentence_start(label)),
+            ));
             None
         }
     }
 }
 
 /// Reads an optional date field.
-pub(crate) fn optional_date(field: &'static str, label: &str, input: Option<&str>, found: &mut Vec<Violation>) -> Option<NaiveDate> {
+pub(crate) fn optional_date(
+    field: &'static str,
+    label: &str,
+    input: Option<&str>,
+    found: &mut Vec<Violation>,
+) -> Option<NaiveDate> {
     let s = input.map(str::trim).filter(|s| !s.is_empty())?;
     let parsed = date::parse(s);
     if parsed.is_none() {
-        found.push(Violation::on(field, format!("{} không đúng dạng ngày (dd/mm/yyyy).", sentence_start(label))));
+        found.push(Violation::on(
+            field,
+            format!("{} không đúng dạng ngày (dd/mm/yyyy).", sentence_start(label)),
+        ));
     }
     parsed
 }
@@ -181,7 +197,12 @@ fn sentence_start(label: &str) -> String {
     }
 }
 
-pub(crate) fn required_text(field: &'static str, label: &str, input: &str, found: &mut Vec<Violation>) -> String {
+pub(crate) fn required_text(
+    field: &'static str,
+    label: &str,
+    input: &str,
+    found: &mut Vec<Violation>,
+) -> String {
     let s = input.trim();
     if s.is_empty() {
         found.push(Violation::on(field, format!("Cần nhập {label}.")));
@@ -189,7 +210,12 @@ pub(crate) fn required_text(field: &'static str, label: &str, input: &str, found
     s.to_string()
 }
 
-pub(crate) fn not_future(field: &'static str, label: &str, on: Option<NaiveDate>, found: &mut Vec<Violation>) {
+pub(crate) fn not_future(
+    field: &'static str,
+    label: &str,
+    on: Option<NaiveDate>,
+    found: &mut Vec<Violation>,
+) {
     if let Some(d) = on
         && d > crate::today()
     {
@@ -241,7 +267,13 @@ impl App {
     }
 
     /// Organizations in scope whose name or code contains `query` (diacritics ignored).
-    pub fn search_orgs(&self, actor: &Actor, query: &str, as_of: NaiveDate, limit: i64) -> AppResult<Vec<OrgSummary>> {
+    pub fn search_orgs(
+        &self,
+        actor: &Actor,
+        query: &str,
+        as_of: NaiveDate,
+        limit: i64,
+    ) -> AppResult<Vec<OrgSummary>> {
         authorize(actor, Permission::ReadOrgs, None)?;
         let folded = text::fold(query);
         self.db.read(|conn| {
@@ -328,7 +360,12 @@ impl App {
     }
 
     /// The same, inside a transaction the caller holds (the demo loads in one).
-    pub(crate) fn create_org_in(&self, conn: &mut DbConnection, actor: &Actor, input: NewOrg) -> AppResult<OrgSummary> {
+    pub(crate) fn create_org_in(
+        &self,
+        conn: &mut DbConnection,
+        actor: &Actor,
+        input: NewOrg,
+    ) -> AppResult<OrgSummary> {
         let mut found = Vec::new();
         let code = required_text("code", "mã tổ chức", &input.code, &mut found);
         if !code.is_empty()
@@ -378,7 +415,13 @@ impl App {
                 None => authorize(actor, Permission::ManageUsers, None)?,
             }
             let id = new_id();
-            let org = OrgRow { id: id.clone(), code: code.clone(), founded_on, dissolved_on: None, created_at: now() };
+            let org = OrgRow {
+                id: id.clone(),
+                code: code.clone(),
+                founded_on,
+                dissolved_on: None,
+                created_at: now(),
+            };
             store::insert_org(conn, &org)?;
             let event = OrgEventRow {
                 id: new_id(),
@@ -415,9 +458,7 @@ impl App {
 
 /// The name an organization had on a date (or its latest).
 pub(crate) fn name_of(conn: &mut DbConnection, org_id: &str, on: NaiveDate) -> AppResult<Option<String>> {
-    Ok(store::version_on(conn, org_id, on)?
-        .or(store::latest_version(conn, org_id)?)
-        .map(|v| v.name))
+    Ok(store::version_on(conn, org_id, on)?.or(store::latest_version(conn, org_id)?).map(|v| v.name))
 }
 
 fn kind_counts(counts: &[(String, i64)]) -> Vec<KindCount> {

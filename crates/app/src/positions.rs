@@ -1,9 +1,9 @@
 //! Positions in organizations' committees: who is secretary, deputy, committee member, when.
 use chrono::NaiveDate;
-use coso_domain::access::Permission;
-use coso_domain::position::{self as rules, Held, PositionRole, Span};
 use coso_domain::Violation;
+use coso_domain::access::Permission;
 use coso_domain::member::MemberStatus;
+use coso_domain::position::{self as rules, Held, PositionRole, Span};
 use coso_store::positions::{self as store, PositionRow};
 use coso_store::{DbConnection, new_id, now};
 use serde::{Deserialize, Serialize};
@@ -78,7 +78,13 @@ impl App {
     }
 
     /// The same, inside a transaction the caller holds (the demo loads in one).
-    pub(crate) fn add_position_in(&self, conn: &mut DbConnection, actor: &Actor, code: &str, input: PositionInput) -> AppResult<()> {
+    pub(crate) fn add_position_in(
+        &self,
+        conn: &mut DbConnection,
+        actor: &Actor,
+        code: &str,
+        input: PositionInput,
+    ) -> AppResult<()> {
         let mut found = Vec::new();
         let role = PositionRole::from_code(input.role.trim());
         if role.is_none() {
@@ -88,7 +94,9 @@ impl App {
         let to = optional_date("valid_to", "Ngày kết thúc", input.valid_to.as_deref(), &mut found);
         let decision = required_text("decision_number", "số quyết định", &input.decision_number, &mut found);
         check_all(found)?;
-        let (Some(role), Some(from)) = (role, from) else { return Err(AppError::Internal("validated fields missing".into())) };
+        let (Some(role), Some(from)) = (role, from) else {
+            return Err(AppError::Internal("validated fields missing".into()));
+        };
         let span = Span { from, to };
         {
             let org = org_on(conn, code, from)?;
@@ -103,7 +111,11 @@ impl App {
             if !holder_cell.is_some_and(|v| coso_domain::org::in_subtree(&v.path, &org.version.path)) {
                 return Err(AppError::field(
                     "member_id",
-                    format!("Người này không sinh hoạt trong {} vào ngày {}.", org.version.name, coso_domain::date::format(from)),
+                    format!(
+                        "Người này không sinh hoạt trong {} vào ngày {}.",
+                        org.version.name,
+                        coso_domain::date::format(from)
+                    ),
                 ));
             }
             let existing: Vec<Held> = store::of_org_role(conn, &org.org.id, role.code())?

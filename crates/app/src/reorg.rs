@@ -50,14 +50,21 @@ impl App {
     }
 
     /// The same, inside a transaction the caller holds (the demo loads in one).
-    pub(crate) fn reorganize_in(&self, conn: &mut DbConnection, actor: &Actor, code: &str, input: Reorganization) -> AppResult<()> {
+    pub(crate) fn reorganize_in(
+        &self,
+        conn: &mut DbConnection,
+        actor: &Actor,
+        code: &str,
+        input: Reorganization,
+    ) -> AppResult<()> {
         let mut found = Vec::new();
         let on = required_date("effective_on", "ngày hiệu lực", &input.effective_on, &mut found);
         not_future("effective_on", "Ngày hiệu lực", on, &mut found);
         let decision = required_text("decision_number", "số quyết định", &input.decision_number, &mut found);
         check_all(found)?;
         let Some(on) = on else { return Err(AppError::Internal("date missing".into())) };
-        let ctx = Ctx { actor, on, decision, note: input.note.clone().unwrap_or_default().trim().to_string() };
+        let ctx =
+            Ctx { actor, on, decision, note: input.note.clone().unwrap_or_default().trim().to_string() };
         {
             let at = org_on(conn, code, on)?;
             authorize(actor, Permission::WriteOrgs, Some(&at.version.path))?;
@@ -83,8 +90,12 @@ impl App {
                     if parent_code.is_empty() {
                         return Err(AppError::field("new_parent_code", "Cần chọn tổ chức cấp trên mới."));
                     }
-                    let parent = org_on(conn, parent_code, on)
-                        .map_err(|_| AppError::field("new_parent_code", format!("Không có tổ chức mã {parent_code} vào ngày {}.", date::format(on))))?;
+                    let parent = org_on(conn, parent_code, on).map_err(|_| {
+                        AppError::field(
+                            "new_parent_code",
+                            format!("Không có tổ chức mã {parent_code} vào ngày {}.", date::format(on)),
+                        )
+                    })?;
                     authorize(actor, Permission::WriteOrgs, Some(&parent.version.path))?;
                     let event = write_event(conn, &ctx, &at.org, OrgEventKind::Move, Some(&parent.org.id))?;
                     move_under(conn, &at, &parent, on, &event)
@@ -94,10 +105,17 @@ impl App {
                     if target_code.is_empty() {
                         return Err(AppError::field("target_code", "Cần chọn tổ chức nhận sáp nhập."));
                     }
-                    let target = org_on(conn, target_code, on)
-                        .map_err(|_| AppError::field("target_code", format!("Không có tổ chức mã {target_code} vào ngày {}.", date::format(on))))?;
+                    let target = org_on(conn, target_code, on).map_err(|_| {
+                        AppError::field(
+                            "target_code",
+                            format!("Không có tổ chức mã {target_code} vào ngày {}.", date::format(on)),
+                        )
+                    })?;
                     if target.org.id == at.org.id {
-                        return Err(AppError::field("target_code", "Không thể sáp nhập một tổ chức vào chính nó."));
+                        return Err(AppError::field(
+                            "target_code",
+                            "Không thể sáp nhập một tổ chức vào chính nó.",
+                        ));
                     }
                     authorize(actor, Permission::WriteOrgs, Some(&target.version.path))?;
                     merge_into(conn, &ctx, &at, &target)
@@ -107,10 +125,21 @@ impl App {
                     let event = write_event(conn, &ctx, &at.org, OrgEventKind::Dissolve, None)?;
                     dissolve(conn, &at, on, &event)
                 }
-                _ => Err(AppError::field("kind", "Cần chọn loại sắp xếp (đổi tên, điều chuyển, sáp nhập, chia tách, giải thể).")),
+                _ => Err(AppError::field(
+                    "kind",
+                    "Cần chọn loại sắp xếp (đổi tên, điều chuyển, sáp nhập, chia tách, giải thể).",
+                )),
             }?;
             let after = store::latest_version(conn, &at.org.id)?;
-            audit::record(conn, actor, &format!("reorganize.{}", input.kind), "organization", &at.org.id, Some(&at.version), after.as_ref())
+            audit::record(
+                conn,
+                actor,
+                &format!("reorganize.{}", input.kind),
+                "organization",
+                &at.org.id,
+                Some(&at.version),
+                after.as_ref(),
+            )
         }
     }
 }
@@ -179,11 +208,18 @@ fn supersede(
 }
 
 /// Puts `at` (and its whole subtree) under `parent` from `on`.
-fn move_under(conn: &mut DbConnection, at: &OrgAt, parent: &OrgAt, on: NaiveDate, event: &OrgEventRow) -> AppResult<()> {
+fn move_under(
+    conn: &mut DbConnection,
+    at: &OrgAt,
+    parent: &OrgAt,
+    on: NaiveDate,
+    event: &OrgEventRow,
+) -> AppResult<()> {
     let kind = OrgKind::from_code(&at.version.kind);
     let parent_kind = OrgKind::from_code(&parent.version.kind);
     if let Some(kind) = kind {
-        rules::check_placement(parent_kind, kind).map_err(|v| AppError::invalid(Violation { field: Some("new_parent_code"), ..v }))?;
+        rules::check_placement(parent_kind, kind)
+            .map_err(|v| AppError::invalid(Violation { field: Some("new_parent_code"), ..v }))?;
     }
     rules::check_move(&at.version.path, &parent.version.path)
         .map_err(|v| AppError::invalid(Violation { field: Some("new_parent_code"), ..v }))?;
@@ -196,7 +232,10 @@ fn move_under(conn: &mut DbConnection, at: &OrgAt, parent: &OrgAt, on: NaiveDate
     for v in store::subtree_versions_from(conn, &old_prefix, on)? {
         if v.valid_to.is_some() || v.valid_from > on {
             let name = v.name.clone();
-            return Err(AppError::field("effective_on", format!("{name} đã có thay đổi sau ngày này; hãy chọn ngày hiệu lực muộn hơn.")));
+            return Err(AppError::field(
+                "effective_on",
+                format!("{name} đã có thay đổi sau ngày này; hãy chọn ngày hiệu lực muộn hơn."),
+            ));
         }
         let is_root = v.org_id == at.org.id;
         let new_path = format!("{new_prefix}{}", &v.path[old_prefix.len()..]);
@@ -217,7 +256,11 @@ fn dissolve(conn: &mut DbConnection, at: &OrgAt, on: NaiveDate, _event: &OrgEven
     if !children.is_empty() {
         return Err(AppError::field(
             "kind",
-            format!("{} còn {} tổ chức trực thuộc; hãy điều chuyển hoặc giải thể các tổ chức đó trước.", at.version.name, children.len()),
+            format!(
+                "{} còn {} tổ chức trực thuộc; hãy điều chuyển hoặc giải thể các tổ chức đó trước.",
+                at.version.name,
+                children.len()
+            ),
         ));
     }
     let periods = coso_store::members::periods_of_org_from(conn, &at.org.id, on)?;
@@ -225,7 +268,10 @@ fn dissolve(conn: &mut DbConnection, at: &OrgAt, on: NaiveDate, _event: &OrgEven
     if remaining > 0 {
         return Err(AppError::field(
             "kind",
-            format!("{} còn {remaining} đảng viên; hãy chuyển sinh hoạt cho họ trước khi giải thể.", at.version.name),
+            format!(
+                "{} còn {remaining} đảng viên; hãy chuyển sinh hoạt cho họ trước khi giải thể.",
+                at.version.name
+            ),
         ));
     }
     if periods.iter().any(|p| p.valid_from > on || (on_roll(p) && p.valid_to.is_some())) {
@@ -292,7 +338,12 @@ fn split(conn: &mut DbConnection, ctx: &Ctx, source: &OrgAt, lines: &str) -> App
             Some((code, name)) if !code.trim().is_empty() && !name.trim().is_empty() => {
                 units.push((code.trim().to_string(), name.trim().to_string()))
             }
-            _ => return Err(AppError::field("new_units", format!("Dòng «{line}» cần có dạng MÃ | Tên đơn vị."))),
+            _ => {
+                return Err(AppError::field(
+                    "new_units",
+                    format!("Dòng «{line}» cần có dạng MÃ | Tên đơn vị."),
+                ));
+            }
         }
     }
     if units.is_empty() {
@@ -306,7 +357,8 @@ fn split(conn: &mut DbConnection, ctx: &Ctx, source: &OrgAt, lines: &str) -> App
         None => None,
     };
     for (code, name) in units {
-        rules::check_code(&code).map_err(|v| AppError::invalid(Violation { field: Some("new_units"), ..v }))?;
+        rules::check_code(&code)
+            .map_err(|v| AppError::invalid(Violation { field: Some("new_units"), ..v }))?;
         if store::by_code(conn, &code)?.is_some() {
             return Err(AppError::field("new_units", format!("Mã {code} đã được dùng cho tổ chức khác.")));
         }

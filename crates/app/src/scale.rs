@@ -19,10 +19,13 @@ pub struct ScaleSummary {
     pub members: usize,
 }
 
-const FAMILY: [&str; 12] = ["Nguyễn", "Hoàng", "Lương", "Vi", "Hà", "Nông", "Lăng", "Chu", "Đinh", "Lộc", "Triệu", "Phạm"];
+const FAMILY: [&str; 12] =
+    ["Nguyễn", "Hoàng", "Lương", "Vi", "Hà", "Nông", "Lăng", "Chu", "Đinh", "Lộc", "Triệu", "Phạm"];
 const MIDDLE: [&str; 6] = ["Văn", "Thị", "Đức", "Minh", "Thu", "Quang"];
-const GIVEN: [&str; 16] =
-    ["An", "Bình", "Cường", "Dung", "Đông", "Giang", "Hải", "Hạnh", "Khánh", "Lan", "Mai", "Nam", "Phong", "Quyên", "Sơn", "Tâm"];
+const GIVEN: [&str; 16] = [
+    "An", "Bình", "Cường", "Dung", "Đông", "Giang", "Hải", "Hạnh", "Khánh", "Lan", "Mai", "Nam", "Phong",
+    "Quyên", "Sơn", "Tâm",
+];
 
 fn org(code: String, name: String, kind: &str, parent: Option<&str>) -> NewOrg {
     NewOrg {
@@ -65,11 +68,19 @@ fn member(n: usize, cell: &str) -> MemberInput {
 impl App {
     /// Generates a tree under a new root `S` with `spec`'s shape. `progress` is told after
     /// each grassroots organization (done, total).
-    pub fn generate_scale(&self, spec: ScaleSpec, mut progress: impl FnMut(usize, usize)) -> AppResult<ScaleSummary> {
+    pub fn generate_scale(
+        &self,
+        spec: ScaleSpec,
+        mut progress: impl FnMut(usize, usize),
+    ) -> AppResult<ScaleSummary> {
         let sys = Actor::system();
         let mut summary = ScaleSummary::default();
         self.db.write(|conn| {
-            self.create_org_in(conn, &sys, org("S".into(), "Đảng bộ quy mô lớn".into(), "city_committee", None))
+            self.create_org_in(
+                conn,
+                &sys,
+                org("S".into(), "Đảng bộ quy mô lớn".into(), "city_committee", None),
+            )
         })?;
         summary.organizations += 1;
         let mut n = 0usize;
@@ -77,11 +88,24 @@ impl App {
             self.db.write(|conn| -> AppResult<()> {
                 let code = format!("S-{g:05}");
                 if g % 2 == 0 {
-                    self.create_org_in(conn, &sys, org(code.clone(), format!("Đảng bộ cơ sở số {g}"), "grassroots_committee", Some("S")))?;
+                    self.create_org_in(
+                        conn,
+                        &sys,
+                        org(code.clone(), format!("Đảng bộ cơ sở số {g}"), "grassroots_committee", Some("S")),
+                    )?;
                     summary.organizations += 1;
                     for c in 0..spec.cells_per_committee {
                         let cell = format!("{code}-{c:03}");
-                        self.create_org_in(conn, &sys, org(cell.clone(), format!("Chi bộ {c} thuộc đảng bộ {g}"), "subordinate_cell", Some(&code)))?;
+                        self.create_org_in(
+                            conn,
+                            &sys,
+                            org(
+                                cell.clone(),
+                                format!("Chi bộ {c} thuộc đảng bộ {g}"),
+                                "subordinate_cell",
+                                Some(&code),
+                            ),
+                        )?;
                         summary.organizations += 1;
                         for _ in 0..spec.members_per_cell {
                             self.create_member_in(conn, &sys, member(n, &cell))?;
@@ -89,7 +113,11 @@ impl App {
                         }
                     }
                 } else {
-                    self.create_org_in(conn, &sys, org(code.clone(), format!("Chi bộ cơ sở số {g}"), "grassroots_cell", Some("S")))?;
+                    self.create_org_in(
+                        conn,
+                        &sys,
+                        org(code.clone(), format!("Chi bộ cơ sở số {g}"), "grassroots_cell", Some("S")),
+                    )?;
                     summary.organizations += 1;
                     for _ in 0..spec.members_per_cell {
                         self.create_member_in(conn, &sys, member(n, &code))?;

@@ -32,15 +32,10 @@ const DUNG: &str = "Phạm Thị Dung";
 fn world(db: &coso_store::Db) -> World {
     let app = App::with_db(db.clone());
     city_tree(&app);
-    let members = [
-        (AN, "DK-C1"),
-        (BINH, "DK-C2"),
-        (CUONG, "VT-C1"),
-        (DUNG, "CB"),
-    ]
-    .into_iter()
-    .map(|(name, org)| (name, admit(&app, name, org, "2020-01-10").id))
-    .collect();
+    let members = [(AN, "DK-C1"), (BINH, "DK-C2"), (CUONG, "VT-C1"), (DUNG, "CB")]
+        .into_iter()
+        .map(|(name, org)| (name, admit(&app, name, org, "2020-01-10").id))
+        .collect();
     World {
         org_admin: account(&app, "dk.admin", "org_admin", Some("DK")),
         secretary: account(&app, "c1.bithu", "cell_secretary", Some("DK-C1")),
@@ -52,10 +47,7 @@ fn world(db: &coso_store::Db) -> World {
 }
 
 fn forbidden<T: std::fmt::Debug>(what: &str, result: AppResult<T>) {
-    assert!(
-        matches!(result, Err(AppError::Forbidden)),
-        "{what}: expected Forbidden, got {result:?}"
-    );
+    assert!(matches!(result, Err(AppError::Forbidden)), "{what}: expected Forbidden, got {result:?}");
 }
 
 /// Rows a refused write must leave as they were.
@@ -68,46 +60,18 @@ fn member_lists_hold_only_the_actor_subtree() {
     each_backend(|db| {
         let w = world(db);
         let sys = Actor::system();
-        let in_org = |code: &str| MemberQuery {
-            org: Some(code.into()),
-            ..MemberQuery::default()
-        };
+        let in_org = |code: &str| MemberQuery { org: Some(code.into()), ..MemberQuery::default() };
         let all = MemberQuery::default();
         let cases: [(&str, &Actor, MemberQuery, Option<&[&str]>); 10] = [
             ("org admin", &w.org_admin, all.clone(), Some(&[AN, BINH])),
             ("secretary", &w.secretary, all.clone(), Some(&[AN])),
             ("viewer", &w.viewer, all.clone(), Some(&[AN, BINH])),
             ("system", &sys, all.clone(), Some(&[CUONG, AN, DUNG, BINH])),
-            (
-                "org admin in a cell",
-                &w.org_admin,
-                in_org("DK-C2"),
-                Some(&[BINH]),
-            ),
-            (
-                "org admin searching outside",
-                &w.org_admin,
-                query("le van"),
-                Some(&[]),
-            ),
-            (
-                "org admin asking for another committee",
-                &w.org_admin,
-                in_org("VT"),
-                None,
-            ),
-            (
-                "secretary asking for the committee above",
-                &w.secretary,
-                in_org("DK"),
-                None,
-            ),
-            (
-                "secretary asking for a sibling cell",
-                &w.secretary,
-                in_org("DK-C2"),
-                None,
-            ),
+            ("org admin in a cell", &w.org_admin, in_org("DK-C2"), Some(&[BINH])),
+            ("org admin searching outside", &w.org_admin, query("le van"), Some(&[])),
+            ("org admin asking for another committee", &w.org_admin, in_org("VT"), None),
+            ("secretary asking for the committee above", &w.secretary, in_org("DK"), None),
+            ("secretary asking for a sibling cell", &w.secretary, in_org("DK-C2"), None),
             ("cadre", &w.cadre, all, None),
         ];
         for (label, actor, q, want) in cases {
@@ -122,11 +86,7 @@ fn member_lists_hold_only_the_actor_subtree() {
             let mut want = want.to_vec();
             want.sort();
             assert_eq!(got, want, "{label}");
-            assert_eq!(
-                page.total,
-                want.len() as i64,
-                "{label}: the total counts only the scope"
-            );
+            assert_eq!(page.total, want.len() as i64, "{label}: the total counts only the scope");
         }
     });
 }
@@ -158,14 +118,8 @@ fn a_member_outside_the_scope_cannot_be_read() {
                     );
                 }
                 None => {
-                    forbidden(
-                        &format!("{label} reading {name}"),
-                        w.app.member_detail(actor, id),
-                    );
-                    forbidden(
-                        &format!("{label} reading events of {name}"),
-                        w.app.member_events(actor, id),
-                    );
+                    forbidden(&format!("{label} reading {name}"), w.app.member_detail(actor, id));
+                    forbidden(&format!("{label} reading events of {name}"), w.app.member_events(actor, id));
                 }
             }
         }
@@ -190,8 +144,7 @@ fn attempt(w: &World, actor: &Actor, write: &Write) -> AppResult<()> {
         }
         Write::Event(who, kind, to) => {
             let input = event(kind, "2022-01-01", to);
-            app.record_member_event(actor, &w.members[who], input)
-                .map(|_| ())
+            app.record_member_event(actor, &w.members[who], input).map(|_| ())
         }
         Write::Correct(who) => {
             let input = admission(who, "1995-05-01", "DK-C2", "2020-01-10");
@@ -201,9 +154,7 @@ fn attempt(w: &World, actor: &Actor, write: &Write) -> AppResult<()> {
             let input = org_input(code, "Đơn vị mới", kind, parent, "2021-01-01");
             app.create_org(actor, input).map(|_| ())
         }
-        Write::Rename(code) => {
-            app.reorganize(actor, code, reorg("rename", "2022-01-01", "Tên mới"))
-        }
+        Write::Rename(code) => app.reorganize(actor, code, reorg("rename", "2022-01-01", "Tên mới")),
     }
 }
 
@@ -214,48 +165,13 @@ fn writes_need_both_the_role_and_the_scope() {
         let w = world(db);
         let (admin, secretary) = (&w.org_admin, &w.secretary);
         let cases = [
-            (
-                "viewer admits in its scope",
-                &w.viewer,
-                Admit("Võ Văn E", "DK-C1"),
-                false,
-            ),
-            (
-                "cadre admits in its scope",
-                &w.cadre,
-                Admit("Võ Văn F", "DK-C1"),
-                false,
-            ),
-            (
-                "secretary admits in its cell",
-                secretary,
-                Admit("Võ Văn G", "DK-C1"),
-                true,
-            ),
-            (
-                "secretary admits in a sibling cell",
-                secretary,
-                Admit("Võ Văn H", "DK-C2"),
-                false,
-            ),
-            (
-                "org admin admits in its committee",
-                admin,
-                Admit("Võ Văn I", "DK-C2"),
-                true,
-            ),
-            (
-                "org admin admits elsewhere",
-                admin,
-                Admit("Võ Văn K", "VT-C1"),
-                false,
-            ),
-            (
-                "org admin records outside",
-                admin,
-                Event(CUONG, "removal", None),
-                false,
-            ),
+            ("viewer admits in its scope", &w.viewer, Admit("Võ Văn E", "DK-C1"), false),
+            ("cadre admits in its scope", &w.cadre, Admit("Võ Văn F", "DK-C1"), false),
+            ("secretary admits in its cell", secretary, Admit("Võ Văn G", "DK-C1"), true),
+            ("secretary admits in a sibling cell", secretary, Admit("Võ Văn H", "DK-C2"), false),
+            ("org admin admits in its committee", admin, Admit("Võ Văn I", "DK-C2"), true),
+            ("org admin admits elsewhere", admin, Admit("Võ Văn K", "VT-C1"), false),
+            ("org admin records outside", admin, Event(CUONG, "removal", None), false),
             (
                 "secretary moves out of its cell",
                 secretary,
@@ -281,30 +197,10 @@ fn writes_need_both_the_role_and_the_scope() {
                 Found("DK-C7", "subordinate_cell", Some("DK")),
                 true,
             ),
-            (
-                "org admin founds elsewhere",
-                admin,
-                Found("VT-C7", "subordinate_cell", Some("VT")),
-                false,
-            ),
-            (
-                "org admin founds a city committee",
-                admin,
-                Found("TU2", "city_committee", None),
-                false,
-            ),
-            (
-                "secretary renames its cell",
-                secretary,
-                Rename("DK-C1"),
-                false,
-            ),
-            (
-                "org admin renames another committee",
-                admin,
-                Rename("VT"),
-                false,
-            ),
+            ("org admin founds elsewhere", admin, Found("VT-C7", "subordinate_cell", Some("VT")), false),
+            ("org admin founds a city committee", admin, Found("TU2", "city_committee", None), false),
+            ("secretary renames its cell", secretary, Rename("DK-C1"), false),
+            ("org admin renames another committee", admin, Rename("VT"), false),
             ("org admin renames its committee", admin, Rename("DK"), true),
         ];
         for (label, actor, write, allowed) in cases {
@@ -334,25 +230,17 @@ fn only_administrators_manage_accounts() {
             org_code: Some("DK".into()),
             password: PASSWORD.into(),
         };
-        for (label, actor) in [
-            ("org admin", &w.org_admin),
-            ("city board", &city),
-            ("secretary", &w.secretary),
-        ] {
+        for (label, actor) in
+            [("org admin", &w.org_admin), ("city board", &city), ("secretary", &w.secretary)]
+        {
             let before = (users(), audit_rows(&w.app));
             forbidden(label, w.app.add_user(actor, new_user()));
             forbidden(label, w.app.create_token(actor, "dk.admin"));
             assert_eq!((users(), audit_rows(&w.app)), before, "{label}");
         }
         let token = ok("token", w.app.create_token(&Actor::system(), "dk.xem"));
-        forbidden(
-            "org admin revoking",
-            w.app.revoke_token(&w.org_admin, &token),
-        );
-        assert_eq!(
-            ok("token actor", w.app.token_actor(&token)).username,
-            "dk.xem"
-        );
+        forbidden("org admin revoking", w.app.revoke_token(&w.org_admin, &token));
+        assert_eq!(ok("token actor", w.app.token_actor(&token)).username, "dk.xem");
         let admin = account(&w.app, "quan.tri", "admin", None);
         assert_eq!(admin.scope_path, None);
         ok("admin adds a user", w.app.add_user(&admin, new_user()));
@@ -369,60 +257,31 @@ fn the_tree_and_counts_are_limited_to_the_scope() {
         let sys = Actor::system();
         let today = coso_app::today();
         let whole = tree_of(&w.app, &sys, today);
-        assert_eq!(
-            w.org_admin.scope_path.as_deref(),
-            Some(whole["DK"].path.as_str())
-        );
-        assert_eq!(
-            w.secretary.scope_path.as_deref(),
-            Some(whole["DK-C1"].path.as_str())
-        );
+        assert_eq!(w.org_admin.scope_path.as_deref(), Some(whole["DK"].path.as_str()));
+        assert_eq!(w.secretary.scope_path.as_deref(), Some(whole["DK-C1"].path.as_str()));
         let cases: [Scope; 5] = [
-            (
-                "org admin",
-                &w.org_admin,
-                &["DK", "DK-C1", "DK-C2"],
-                (1, 2, 2),
-            ),
+            ("org admin", &w.org_admin, &["DK", "DK-C1", "DK-C2"], (1, 2, 2)),
             ("secretary", &w.secretary, &["DK-C1"], (0, 1, 1)),
             ("viewer", &w.viewer, &["DK", "DK-C1", "DK-C2"], (1, 2, 2)),
             ("cadre", &w.cadre, &["DK", "DK-C1", "DK-C2"], (1, 2, 2)),
-            (
-                "system",
-                &sys,
-                &["CB", "DK", "DK-C1", "DK-C2", "TU", "VT", "VT-C1"],
-                (2, 3, 4),
-            ),
+            ("system", &sys, &["CB", "DK", "DK-C1", "DK-C2", "TU", "VT", "VT-C1"], (2, 3, 4)),
         ];
         for (label, actor, want, (committees, cells, members)) in cases {
             assert_eq!(codes(&tree_of(&w.app, actor, today)), want, "{label}");
             let s = ok(label, w.app.org_stats(actor, today));
             assert_eq!(
-                (
-                    s.grassroots_committees,
-                    s.subordinate_cells,
-                    s.members_probationary
-                ),
+                (s.grassroots_committees, s.subordinate_cells, s.members_probationary),
                 (committees, cells, members),
                 "{label}"
             );
         }
-        let found: Vec<String> = ok(
-            "search",
-            w.app.search_orgs(&w.org_admin, "chi bo", today, 20),
-        )
-        .into_iter()
-        .map(|o| o.code)
-        .collect();
+        let found: Vec<String> = ok("search", w.app.search_orgs(&w.org_admin, "chi bo", today, 20))
+            .into_iter()
+            .map(|o| o.code)
+            .collect();
         assert_eq!(found, ["DK-C1", "DK-C2"]);
-        forbidden(
-            "org admin opening another committee",
-            w.app.org_detail(&w.org_admin, "VT", today),
-        );
-        forbidden(
-            "secretary opening its committee",
-            w.app.org_detail(&w.secretary, "DK", today),
-        );
+        forbidden("org admin opening another committee", w.app.org_detail(&w.org_admin, "VT", today));
+        forbidden("secretary opening its committee", w.app.org_detail(&w.secretary, "DK", today));
         assert!(ok("detail", w.app.org_detail(&w.org_admin, "DK-C1", today)).can_write);
         assert!(!ok("detail", w.app.org_detail(&w.viewer, "DK-C1", today)).can_write);
     });

@@ -22,29 +22,19 @@ fn setup(db: &coso_store::Db) -> App {
 }
 
 fn is_unauthenticated<T: std::fmt::Debug>(what: &str, result: AppResult<T>) {
-    assert!(
-        matches!(result, Err(AppError::Unauthenticated)),
-        "{what}: {result:?}"
-    );
+    assert!(matches!(result, Err(AppError::Unauthenticated)), "{what}: {result:?}");
 }
 
 /// The secrets a table keeps, read straight from the database.
-fn stored(
-    app: &App,
-    query: impl FnOnce(&mut DbConnection) -> QueryResult<Vec<String>>,
-) -> Vec<String> {
-    app.db()
-        .read(|c| query(c).map_err(StoreError::from))
-        .unwrap()
+fn stored(app: &App, query: impl FnOnce(&mut DbConnection) -> QueryResult<Vec<String>>) -> Vec<String> {
+    app.db().read(|c| query(c).map_err(StoreError::from)).unwrap()
 }
 
 #[test]
 fn login_checks_the_password() {
     each_backend(|db| {
         let app = setup(db);
-        let cell_path = tree_of(&app, &Actor::system(), coso_app::today())["DK-C1"]
-            .path
-            .clone();
+        let cell_path = tree_of(&app, &Actor::system(), coso_app::today())["DK-C1"].path.clone();
         let cases = [
             ("bithu.dk", PASSWORD, true),
             ("  BiThu.DK ", PASSWORD, true),
@@ -61,10 +51,7 @@ fn login_checks_the_password() {
             }
             let session = ok(username, result);
             let actor = &session.actor;
-            assert_eq!(
-                (actor.username.as_str(), actor.role),
-                ("bithu.dk", Role::CellSecretary)
-            );
+            assert_eq!((actor.username.as_str(), actor.role), ("bithu.dk", Role::CellSecretary));
             assert_eq!(actor.scope_path.as_deref(), Some(cell_path.as_str()));
             assert!(actor.user_id.is_some());
             assert!(session.token.len() >= 32 && session.csrf_token.len() >= 16);
@@ -77,22 +64,13 @@ fn repeated_failures_lock_the_username_only() {
     each_backend(|db| {
         let app = setup(db);
         for n in 0..MAX_FAILURES {
-            is_unauthenticated(
-                &format!("failure {n}"),
-                app.login("bithu.dk", "sai-mat-khau"),
-            );
+            is_unauthenticated(&format!("failure {n}"), app.login("bithu.dk", "sai-mat-khau"));
         }
-        for (password, what) in [
-            (PASSWORD, "the right password"),
-            ("sai-mat-khau", "a wrong one"),
-        ] {
+        for (password, what) in [(PASSWORD, "the right password"), ("sai-mat-khau", "a wrong one")] {
             match app.login("bithu.dk", password) {
                 Err(e @ AppError::Throttled { minutes }) => {
                     assert_eq!(minutes, THROTTLE_MINUTES);
-                    assert_eq!(
-                        e.to_string(),
-                        "Đăng nhập sai quá nhiều lần. Vui lòng thử lại sau 15 phút."
-                    );
+                    assert_eq!(e.to_string(), "Đăng nhập sai quá nhiều lần. Vui lòng thử lại sau 15 phút.");
                 }
                 other => panic!("{what} after {MAX_FAILURES} failures: {other:?}"),
             }
@@ -101,10 +79,7 @@ fn repeated_failures_lock_the_username_only() {
         // Failures before a successful login are forgiven.
         for round in 0..2 {
             for n in 0..MAX_FAILURES - 1 {
-                is_unauthenticated(
-                    &format!("round {round}, failure {n}"),
-                    app.login("dk.admin", "sai"),
-                );
+                is_unauthenticated(&format!("round {round}, failure {n}"), app.login("dk.admin", "sai"));
             }
             ok(&format!("round {round}"), app.login("dk.admin", PASSWORD));
         }
@@ -115,8 +90,7 @@ fn repeated_failures_lock_the_username_only() {
 fn a_session_resolves_until_logout() {
     each_backend(|db| {
         let app = setup(db);
-        let sessions_of =
-            |app: &App| stored(app, |c| sessions::table.select(sessions::id_hash).load(c));
+        let sessions_of = |app: &App| stored(app, |c| sessions::table.select(sessions::id_hash).load(c));
         let earlier = sessions_of(&app).len();
         let first = ok("login", app.login("bithu.dk", PASSWORD));
         let second = ok("login", app.login("bithu.dk", PASSWORD));
@@ -135,10 +109,7 @@ fn a_session_resolves_until_logout() {
         ok("logout", app.logout(&first.token));
         assert_eq!(sessions_of(&app).len(), earlier + 1);
         is_unauthenticated("after logout", app.session(&first.token));
-        assert_eq!(
-            ok("the other session", app.session(&second.token)).1,
-            second.csrf_token
-        );
+        assert_eq!(ok("the other session", app.session(&second.token)).1, second.csrf_token);
     });
 }
 
@@ -150,31 +121,17 @@ fn api_tokens_work_until_revoked() {
         let token = ok("token", app.create_token(&sys, "DK.Admin"));
         assert!(token.starts_with("coso_"), "{token}");
         let actor = ok("token actor", app.token_actor(&token));
-        assert_eq!(
-            (actor.username.as_str(), actor.role),
-            ("dk.admin", Role::OrgAdmin)
-        );
-        let hashes = stored(&app, |c| {
-            api_tokens::table.select(api_tokens::token_hash).load(c)
-        });
+        assert_eq!((actor.username.as_str(), actor.role), ("dk.admin", Role::OrgAdmin));
+        let hashes = stored(&app, |c| api_tokens::table.select(api_tokens::token_hash).load(c));
         assert_eq!(hashes.len(), 1);
         assert_ne!(hashes[0], token);
         let other = ok("second token", app.create_token(&sys, "dk.admin"));
         ok("revoke", app.revoke_token(&sys, &token));
         is_unauthenticated("a revoked token", app.token_actor(&token));
-        assert_eq!(
-            ok("the other token", app.token_actor(&other)).username,
-            "dk.admin"
-        );
+        assert_eq!(ok("the other token", app.token_actor(&other)).username, "dk.admin");
         is_unauthenticated("a made-up token", app.token_actor("coso_khong_co"));
-        assert!(matches!(
-            app.revoke_token(&sys, "coso_khong_co"),
-            Err(AppError::NotFound(_))
-        ));
-        assert!(matches!(
-            app.create_token(&sys, "khong.co.ai"),
-            Err(AppError::NotFound(_))
-        ));
+        assert!(matches!(app.revoke_token(&sys, "coso_khong_co"), Err(AppError::NotFound(_))));
+        assert!(matches!(app.create_token(&sys, "khong.co.ai"), Err(AppError::NotFound(_))));
     });
 }
 
@@ -183,32 +140,14 @@ fn passwords_are_stored_as_argon2id_hashes() {
     each_backend(|db| {
         let app = setup(db);
         for username in ["bithu.dk", "dk.admin"] {
-            let user = app
-                .db()
-                .read(|c| coso_store::accounts::user_by_username(c, username))
-                .unwrap()
-                .unwrap();
-            assert!(
-                user.password_hash.starts_with("$argon2id$"),
-                "{username}: {}",
-                user.password_hash
-            );
+            let user =
+                app.db().read(|c| coso_store::accounts::user_by_username(c, username)).unwrap().unwrap();
+            assert!(user.password_hash.starts_with("$argon2id$"), "{username}: {}", user.password_hash);
             assert!(!user.password_hash.contains(PASSWORD));
         }
-        let a = app
-            .db()
-            .read(|c| coso_store::accounts::user_by_username(c, "bithu.dk"))
-            .unwrap()
-            .unwrap();
-        let b = app
-            .db()
-            .read(|c| coso_store::accounts::user_by_username(c, "dk.admin"))
-            .unwrap()
-            .unwrap();
-        assert_ne!(
-            a.password_hash, b.password_hash,
-            "each password has its own salt"
-        );
+        let a = app.db().read(|c| coso_store::accounts::user_by_username(c, "bithu.dk")).unwrap().unwrap();
+        let b = app.db().read(|c| coso_store::accounts::user_by_username(c, "dk.admin")).unwrap().unwrap();
+        assert_ne!(a.password_hash, b.password_hash, "each password has its own salt");
     });
 }
 
@@ -223,22 +162,13 @@ fn accounts_are_checked_before_they_are_created() {
     };
     let cases = [
         (user("ab", "viewer", Some("DK"), PASSWORD), "username"),
-        (
-            user("người.dùng", "viewer", Some("DK"), PASSWORD),
-            "username",
-        ),
+        (user("người.dùng", "viewer", Some("DK"), PASSWORD), "username"),
         (user("dk.admin", "viewer", Some("DK"), PASSWORD), "username"),
-        (
-            user(" DK.Admin ", "viewer", Some("DK"), PASSWORD),
-            "username",
-        ),
+        (user(" DK.Admin ", "viewer", Some("DK"), PASSWORD), "username"),
         (user("nguoi.moi", "viewer", Some("DK"), "ngan"), "password"),
         (user("nguoi.moi", "thu_ky", Some("DK"), PASSWORD), "role"),
         (user("nguoi.moi", "viewer", None, PASSWORD), "org"),
-        (
-            user("nguoi.moi", "viewer", Some("KHONG-CO"), PASSWORD),
-            "org",
-        ),
+        (user("nguoi.moi", "viewer", Some("KHONG-CO"), PASSWORD), "org"),
     ];
     each_backend(|db| {
         let app = setup(db);
@@ -251,10 +181,7 @@ fn accounts_are_checked_before_they_are_created() {
         let audits = audit_rows(&app);
         ok(
             "a good account",
-            app.add_user(
-                &Actor::system(),
-                user("nguoi.moi", "viewer", Some("DK"), PASSWORD),
-            ),
+            app.add_user(&Actor::system(), user("nguoi.moi", "viewer", Some("DK"), PASSWORD)),
         );
         assert_eq!(audit_rows(&app), audits + 1);
     });

@@ -19,9 +19,7 @@ fn the_demo_reproduces_the_article_and_keeps_its_history() {
         assert!(app.is_empty().unwrap());
 
         let started = Instant::now();
-        let summary = app
-            .load_demo()
-            .unwrap_or_else(|e| panic!("load_demo: {e} ({e:?})"));
+        let summary = app.load_demo().unwrap_or_else(|e| panic!("load_demo: {e} ({e:?})"));
         eprintln!(
             "demo loaded on {:?} in {:.1?}: {} organizations, {} members",
             db.backend(),
@@ -39,76 +37,42 @@ fn the_demo_reproduces_the_article_and_keeps_its_history() {
             assert_eq!(stats.grassroots_cells, 60, "{on}");
             let members = stats.members_official + stats.members_probationary;
             assert!((2500..=5000).contains(&members), "{on}: {members} members");
-            assert!(
-                stats.members_probationary > 0 && stats.members_exempted > 0,
-                "{stats:?}"
-            );
+            assert!(stats.members_probationary > 0 && stats.members_exempted > 0, "{stats:?}");
         }
 
         // History: the tree of 2016 is not the tree of 2021.
         let counts = |on| {
-            app.tree(&system, on)
-                .unwrap()
-                .counts
-                .into_iter()
-                .map(|c| (c.kind, c.count))
-                .collect::<Vec<_>>()
+            app.tree(&system, on).unwrap().counts.into_iter().map(|c| (c.kind, c.count)).collect::<Vec<_>>()
         };
         assert_ne!(counts(date(2016, 6, 1)), counts(date(2021, 10, 17)));
-        let merged = app
-            .org_detail(&system, "LS-TTDT", date(2021, 10, 17))
-            .unwrap();
+        let merged = app.org_detail(&system, "LS-TTDT", date(2021, 10, 17)).unwrap();
         assert_eq!(merged.dissolved_on, Some(date(2020, 7, 1)));
 
         // The units the article names, with their officers.
-        let block9 = app
-            .org_detail(&system, "LS-HVT-K9", date(2021, 10, 17))
-            .unwrap();
+        let block9 = app.org_detail(&system, "LS-HVT-K9", date(2021, 10, 17)).unwrap();
         assert_eq!(block9.org.name, "Chi bộ khối 9");
         assert_eq!(block9.parent.map(|p| p.code), Some("LS-HVT".to_string()));
         let roles: Vec<&str> = block9.officers.iter().map(|o| o.role.as_str()).collect();
-        assert!(
-            roles.contains(&"secretary") && roles.contains(&"deputy_secretary"),
-            "{roles:?}"
-        );
-        let cua_nam = app
-            .org_detail(&system, "LS-CL-CN", date(2021, 10, 17))
-            .unwrap();
+        assert!(roles.contains(&"secretary") && roles.contains(&"deputy_secretary"), "{roles:?}");
+        let cua_nam = app.org_detail(&system, "LS-CL-CN", date(2021, 10, 17)).unwrap();
         assert_eq!(cua_nam.org.name, "Chi bộ khối Cửa Nam");
         assert!(app.org_detail(&system, "LS-DK", date(2021, 10, 17)).is_ok());
 
         // The accounts it prints can log in, each within its organization.
-        let usernames: Vec<&str> = summary
-            .accounts
-            .iter()
-            .map(|a| a.username.as_str())
-            .collect();
-        assert_eq!(
-            usernames,
-            ["admin", "thanhuy", "hoangvanthu", "khoi9", "xem"]
-        );
-        let khoi9 = summary
-            .accounts
-            .iter()
-            .find(|a| a.username == "khoi9")
-            .unwrap();
+        let usernames: Vec<&str> = summary.accounts.iter().map(|a| a.username.as_str()).collect();
+        assert_eq!(usernames, ["admin", "thanhuy", "hoangvanthu", "khoi9", "xem"]);
+        let khoi9 = summary.accounts.iter().find(|a| a.username == "khoi9").unwrap();
         assert_eq!(khoi9.role, "Bí thư chi bộ");
         assert_eq!(khoi9.org, "Chi bộ khối 9");
         let session = app.login("khoi9", &khoi9.password).unwrap();
-        assert_eq!(
-            session.actor.scope_path.as_deref(),
-            Some(block9.org.path.as_str())
-        );
+        assert_eq!(session.actor.scope_path.as_deref(), Some(block9.org.path.as_str()));
 
         match app.load_demo() {
             Err(AppError::Conflict(message)) => assert_eq!(
                 message,
                 "Cơ sở dữ liệu đã có dữ liệu; chỉ nạp dữ liệu mẫu vào cơ sở dữ liệu trống."
             ),
-            other => panic!(
-                "a second load must be refused, got {:?}",
-                other.map(|s| s.members)
-            ),
+            other => panic!("a second load must be refused, got {:?}", other.map(|s| s.members)),
         }
     });
 }

@@ -29,43 +29,21 @@ fn admissions_and_transfers_in_enter_the_register() {
         let (app, sys) = (city(db), Actor::system());
         let audits = audit_rows(&app);
         let input = admission("Nguyễn Văn An", "1990-05-01", "DK-C1", "10/01/2020");
-        let input = with(
-            with(input, "cccd", "001090001234"),
-            "card_number",
-            "31000001",
-        );
+        let input = with(with(input, "cccd", "001090001234"), "card_number", "31000001");
         let an = ok("admission", app.create_member(&sys, input));
         let arrived = transfer_in("2005-03-01", Some("2006-03-01"), "2021-07-01");
         let binh = ok("transfer in", app.create_member(&sys, arrived));
         assert_eq!(audit_rows(&app), audits + 2);
         let cases = [
-            (
-                &an,
-                "probationary",
-                (d(2020, 1, 10), None),
-                ("admission", d(2020, 1, 10)),
-            ),
-            (
-                &binh,
-                "official",
-                (d(2005, 3, 1), Some(d(2006, 3, 1))),
-                ("transfer_in", d(2021, 7, 1)),
-            ),
+            (&an, "probationary", (d(2020, 1, 10), None), ("admission", d(2020, 1, 10))),
+            (&binh, "official", (d(2005, 3, 1), Some(d(2006, 3, 1))), ("transfer_in", d(2021, 7, 1))),
         ];
         for (m, status, dates, first_event) in cases {
             let name = &m.full_name;
-            assert_eq!(
-                (m.status.as_str(), m.org_code.as_str()),
-                (status, "DK-C1"),
-                "{name}"
-            );
+            assert_eq!((m.status.as_str(), m.org_code.as_str()), (status, "DK-C1"), "{name}");
             assert_eq!((m.admitted_on, m.official_on), dates, "{name}");
             let detail = ok("detail", app.member_detail(&sys, &m.id));
-            let events: Vec<_> = detail
-                .events
-                .iter()
-                .map(|e| (e.kind.as_str(), e.occurred_on))
-                .collect();
+            let events: Vec<_> = detail.events.iter().map(|e| (e.kind.as_str(), e.occurred_on)).collect();
             assert_eq!(events, [first_event], "{name}");
         }
         let detail = ok("detail", app.member_detail(&sys, &an.id));
@@ -80,11 +58,7 @@ fn admissions_and_transfers_in_enter_the_register() {
         ];
         for ((y, m, day), want) in cases {
             let s = ok("stats", app.org_stats(&sys, d(y, m, day)));
-            assert_eq!(
-                (s.members_probationary, s.members_official),
-                want,
-                "on {y}-{m}-{day}"
-            );
+            assert_eq!((s.members_probationary, s.members_official), want, "on {y}-{m}-{day}");
         }
         assert_eq!(tree_of(&app, &sys, coso_app::today())["DK-C1"].members, 2);
     });
@@ -94,34 +68,13 @@ fn admissions_and_transfers_in_enter_the_register() {
 fn a_wrong_record_is_refused_on_its_field_in_vietnamese() {
     let member = || admission("Nguyễn Văn An", "1990-05-01", "DK-C1", "2020-01-10");
     let aged = |born: &str| admission("Nguyễn Văn An", born, "DK-C1", "2020-01-10");
-    let placed =
-        |org: &str, admitted: &str| admission("Nguyễn Văn An", "1990-05-01", org, admitted);
+    let placed = |org: &str, admitted: &str| admission("Nguyễn Văn An", "1990-05-01", org, admitted);
     let twelve_digits = "Số CCCD phải gồm đúng 12 chữ số.";
     let cases = [
-        (
-            "11 digits",
-            with(member(), "cccd", "00109000123"),
-            "cccd",
-            twelve_digits,
-        ),
-        (
-            "a letter",
-            with(member(), "cccd", "00109000123a"),
-            "cccd",
-            twelve_digits,
-        ),
-        (
-            "aged 16",
-            aged("2003-02-01"),
-            "admitted_on",
-            "từ 18 đến 60 (người này 16 tuổi).",
-        ),
-        (
-            "aged 61",
-            aged("1958-06-01"),
-            "admitted_on",
-            "từ 18 đến 60 (người này 61 tuổi).",
-        ),
+        ("11 digits", with(member(), "cccd", "00109000123"), "cccd", twelve_digits),
+        ("a letter", with(member(), "cccd", "00109000123a"), "cccd", twelve_digits),
+        ("aged 16", aged("2003-02-01"), "admitted_on", "từ 18 đến 60 (người này 16 tuổi)."),
+        ("aged 61", aged("1958-06-01"), "admitted_on", "từ 18 đến 60 (người này 61 tuổi)."),
         (
             "official after 9 months",
             transfer_in("2019-01-01", Some("2019-10-01"), "2021-01-01"),
@@ -134,24 +87,14 @@ fn a_wrong_record_is_refused_on_its_field_in_vietnamese() {
             "official_on",
             "Đảng viên mới kết nạp là dự bị; ngày chính thức ghi khi công nhận.",
         ),
-        (
-            "no such birth date",
-            aged("31/02/1990"),
-            "born_on",
-            "không đúng dạng ngày (dd/mm/yyyy).",
-        ),
+        ("no such birth date", aged("31/02/1990"), "born_on", "không đúng dạng ngày (dd/mm/yyyy)."),
         (
             "admitted in the future",
             placed("DK-C1", "2099-01-10"),
             "admitted_on",
             "Ngày vào Đảng không thể ở tương lai.",
         ),
-        (
-            "no name",
-            admission(" ", "1990-05-01", "DK-C1", "2020-01-10"),
-            "full_name",
-            "Cần nhập họ và tên.",
-        ),
+        ("no name", admission(" ", "1990-05-01", "DK-C1", "2020-01-10"), "full_name", "Cần nhập họ và tên."),
         (
             "in a committee",
             placed("DK", "2020-01-10"),
@@ -187,41 +130,21 @@ fn card_numbers_and_cccd_are_unique() {
     each_backend(|db| {
         let (app, sys) = (city(db), Actor::system());
         let first = admission("Nguyễn Văn An", "1990-05-01", "DK-C1", "2020-01-10");
-        let first = with(
-            with(first, "cccd", "001090001234"),
-            "card_number",
-            "31000001",
-        );
+        let first = with(with(first, "cccd", "001090001234"), "card_number", "31000001");
         ok("first", app.create_member(&sys, first));
         let second = || admission("Trần Văn Bình", "1991-05-01", "VT-C1", "2020-02-10");
         let taken_card = "Số thẻ đảng viên 31000001 đã có trong sổ.";
         let cases = [
-            (
-                with(second(), "card_number", "31000001"),
-                "card_number",
-                taken_card,
-            ),
-            (
-                with(second(), "card_number", " 31000001 "),
-                "card_number",
-                taken_card,
-            ),
-            (
-                with(second(), "cccd", "001090001234"),
-                "cccd",
-                "Số CCCD này đã có trong sổ.",
-            ),
+            (with(second(), "card_number", "31000001"), "card_number", taken_card),
+            (with(second(), "card_number", " 31000001 "), "card_number", taken_card),
+            (with(second(), "cccd", "001090001234"), "cccd", "Số CCCD này đã có trong sổ."),
         ];
         for (input, field, want) in cases {
             let before = counts(&app);
             assert_eq!(refused_on(app.create_member(&sys, input), field), want);
             assert_eq!(counts(&app), before, "{field}");
         }
-        let fine = with(
-            with(second(), "cccd", "001091001234"),
-            "card_number",
-            "31000002",
-        );
+        let fine = with(with(second(), "cccd", "001091001234"), "card_number", "31000002");
         ok("second", app.create_member(&sys, fine));
     });
 }
@@ -240,25 +163,15 @@ fn events_follow_the_statute_in_date_order() {
         (
             "expulsion",
             "2020-12-01",
-            Some((
-                "kind",
-                "Đảng viên dự bị không bị khai trừ; nếu không đủ tư cách thì xóa tên.",
-            )),
+            Some(("kind", "Đảng viên dự bị không bị khai trừ; nếu không đủ tư cách thì xóa tên.")),
         ),
         ("confirmation", "10/01/2021", None),
         (
             "exemption",
             "2020-12-31",
-            Some((
-                "occurred_on",
-                "Ngày sự kiện phải từ ngày 10/01/2021 (sự kiện gần nhất) trở về sau.",
-            )),
+            Some(("occurred_on", "Ngày sự kiện phải từ ngày 10/01/2021 (sự kiện gần nhất) trở về sau.")),
         ),
-        (
-            "death",
-            "2099-01-01",
-            Some(("occurred_on", "Ngày sự kiện không thể ở tương lai.")),
-        ),
+        ("death", "2099-01-01", Some(("occurred_on", "Ngày sự kiện không thể ở tương lai."))),
         ("death", "2023-05-01", None),
         (
             "confirmation",
@@ -272,12 +185,7 @@ fn events_follow_the_statute_in_date_order() {
     each_backend(|db| {
         let (app, sys) = (city(db), Actor::system());
         let an = admit(&app, "Nguyễn Văn An", "DK-C1", "2020-01-10");
-        let state = || {
-            (
-                counts(&app),
-                ok("detail", app.member_detail(&sys, &an.id)).events.len(),
-            )
-        };
+        let state = || (counts(&app), ok("detail", app.member_detail(&sys, &an.id)).events.len());
         for (kind, on, refusal) in steps {
             let before = state();
             let result = app.record_member_event(&sys, &an.id, event(kind, on, None));
@@ -285,11 +193,7 @@ fn events_follow_the_statute_in_date_order() {
                 None => {
                     ok(kind, result);
                     let ((memberships, audits), events) = before;
-                    assert_eq!(
-                        state(),
-                        ((memberships, audits + 1), events + 1),
-                        "{kind} on {on}"
-                    );
+                    assert_eq!(state(), ((memberships, audits + 1), events + 1), "{kind} on {on}");
                 }
                 Some((field, want)) => {
                     assert_eq!(refused_on(result, field), want, "{kind} on {on}");
@@ -299,27 +203,15 @@ fn events_follow_the_statute_in_date_order() {
         }
         let detail = ok("detail", app.member_detail(&sys, &an.id));
         let s = &detail.summary;
-        assert_eq!(
-            (s.status.as_str(), s.official_on),
-            ("deceased", Some(d(2021, 1, 10)))
-        );
+        assert_eq!((s.status.as_str(), s.official_on), ("deceased", Some(d(2021, 1, 10))));
         let kinds: Vec<_> = detail.events.iter().map(|e| e.kind.as_str()).collect();
         assert_eq!(kinds, ["admission", "confirmation", "death"]);
         // The dead leave the roll but not the record.
         assert!(listed(&app, &sys, &MemberQuery::default()).is_empty());
-        let all = MemberQuery {
-            status: Some("all".into()),
-            ..MemberQuery::default()
-        };
+        let all = MemberQuery { status: Some("all".into()), ..MemberQuery::default() };
         assert_eq!(listed(&app, &sys, &all), ["Nguyễn Văn An"]);
-        assert_eq!(
-            ok("stats", app.org_stats(&sys, d(2022, 1, 1))).members_official,
-            1
-        );
-        assert_eq!(
-            ok("stats", app.org_stats(&sys, d(2023, 5, 1))).members_official,
-            0
-        );
+        assert_eq!(ok("stats", app.org_stats(&sys, d(2022, 1, 1))).members_official, 1);
+        assert_eq!(ok("stats", app.org_stats(&sys, d(2023, 5, 1))).members_official, 0);
     });
 }
 
@@ -329,51 +221,29 @@ fn an_internal_transfer_moves_the_member_and_the_counts_by_date() {
         let (app, sys) = (city(db), Actor::system());
         let an = admit(&app, "Nguyễn Văn An", "DK-C1", "2020-01-10");
         let refusals = [
-            (
-                Some("DK-C1"),
-                "Đảng viên đang sinh hoạt ở chính chi bộ này.",
-            ),
-            (
-                Some("VT"),
-                "Đảng bộ phường Vĩnh Trại không phải chi bộ; đảng viên sinh hoạt ở chi bộ.",
-            ),
+            (Some("DK-C1"), "Đảng viên đang sinh hoạt ở chính chi bộ này."),
+            (Some("VT"), "Đảng bộ phường Vĩnh Trại không phải chi bộ; đảng viên sinh hoạt ở chi bộ."),
             (None, "Cần chọn chi bộ chuyển đến."),
         ];
         for (to, want) in refusals {
             let before = counts(&app);
             let input = event("transfer_internal", "2022-06-01", to);
-            assert_eq!(
-                refused_on(app.record_member_event(&sys, &an.id, input), "to_org_code"),
-                want
-            );
+            assert_eq!(refused_on(app.record_member_event(&sys, &an.id, input), "to_org_code"), want);
             assert_eq!(counts(&app), before);
         }
         let input = event("transfer_internal", "2022-06-01", Some("VT-C1"));
         ok("transfer", app.record_member_event(&sys, &an.id, input));
         let s = ok("detail", app.member_detail(&sys, &an.id)).summary;
-        assert_eq!(
-            (s.org_code.as_str(), s.status.as_str()),
-            ("VT-C1", "probationary")
-        );
+        assert_eq!((s.org_code.as_str(), s.status.as_str()), ("VT-C1", "probationary"));
         let (eve, day) = (d(2022, 5, 31), d(2022, 6, 1));
         for (on, want) in [(eve, (1, 0)), (day, (0, 1))] {
             let tree = tree_of(&app, &sys, on);
-            assert_eq!(
-                (tree["DK-C1"].members, tree["VT-C1"].members),
-                want,
-                "on {on}"
-            );
+            assert_eq!((tree["DK-C1"].members, tree["VT-C1"].members), want, "on {on}");
         }
         let dk = account(&app, "dk.admin", "org_admin", Some("DK"));
         let vt = account(&app, "vt.admin", "org_admin", Some("VT"));
-        let cases = [
-            (&dk, eve, 1),
-            (&dk, day, 0),
-            (&vt, eve, 0),
-            (&vt, day, 1),
-            (&sys, eve, 1),
-            (&sys, day, 1),
-        ];
+        let cases =
+            [(&dk, eve, 1), (&dk, day, 0), (&vt, eve, 0), (&vt, day, 1), (&sys, eve, 1), (&sys, day, 1)];
         for (actor, on, want) in cases {
             let s = ok("stats", app.org_stats(actor, on));
             assert_eq!(s.members_probationary, want, "{} on {on}", actor.username);
@@ -390,13 +260,8 @@ fn search_ignores_diacritics_and_case_and_finds_card_prefixes() {
         ("Đinh Văn Dũng", "32000104"),
         ("Trần Đức Em", "32000205"),
     ];
-    let (an, binh, cuc, dung, em) = (
-        "Nguyễn Văn An",
-        "Nguyễn Văn Bình",
-        "NGUYỄN THỊ CÚC",
-        "Đinh Văn Dũng",
-        "Trần Đức Em",
-    );
+    let (an, binh, cuc, dung, em) =
+        ("Nguyễn Văn An", "Nguyễn Văn Bình", "NGUYỄN THỊ CÚC", "Đinh Văn Dũng", "Trần Đức Em");
     let cases: [(&str, &[&str]); 13] = [
         ("nguyen van", &[an, binh]),
         ("NGUYỄN", &[cuc, an, binh]),
@@ -415,11 +280,7 @@ fn search_ignores_diacritics_and_case_and_finds_card_prefixes() {
     each_backend(|db| {
         let (app, sys) = (city(db), Actor::system());
         for (name, card) in people {
-            let input = with(
-                admission(name, "1990-05-01", "DK-C1", "2020-01-10"),
-                "card_number",
-                card,
-            );
+            let input = with(admission(name, "1990-05-01", "DK-C1", "2020-01-10"), "card_number", card);
             ok(name, app.create_member(&sys, input));
         }
         for (q, want) in cases {
@@ -434,10 +295,7 @@ fn card_numbers_are_found_in_any_case() {
     each_backend(|db| {
         let (app, sys) = (city(db), Actor::system());
         let input = admission("Hà Thị Giang", "1990-05-01", "DK-C1", "2020-01-10");
-        ok(
-            "member",
-            app.create_member(&sys, with(input, "card_number", "LS-00042")),
-        );
+        ok("member", app.create_member(&sys, with(input, "card_number", "LS-00042")));
         for q in ["LS-0004", "ls-0004", "Ls-00042"] {
             let found = listed(&app, &sys, &query(q));
             assert_eq!(found, ["Hà Thị Giang"], "query {q:?} on {:?}", db.backend());
@@ -468,21 +326,14 @@ fn lists_page_in_name_order() {
             admit(&app, name, "DK-C1", "2020-01-10");
         }
         for (page, want) in cases {
-            let q = MemberQuery {
-                page: Some(page),
-                per_page: Some(3),
-                ..MemberQuery::default()
-            };
+            let q = MemberQuery { page: Some(page), per_page: Some(3), ..MemberQuery::default() };
             let found = ok("list", app.list_members(&sys, &q));
             let got: Vec<&str> = found.members.iter().map(|m| m.full_name.as_str()).collect();
             assert_eq!(got, want, "page {page}");
             let paging = (found.total, found.page, found.per_page, found.pages());
             assert_eq!(paging, (7, page, 3, 3), "page {page}");
         }
-        let q = MemberQuery {
-            per_page: Some(2),
-            ..query("thi")
-        };
+        let q = MemberQuery { per_page: Some(2), ..query("thi") };
         let found = ok("list", app.list_members(&sys, &q));
         assert_eq!((found.total, found.members.len(), found.pages()), (3, 2, 2));
     });
@@ -500,36 +351,15 @@ fn refusals_read_as_sentences() {
         let bad_founding = org_input("X1", "Chi bộ", "subordinate_cell", Some("DK"), "32/01/2015");
         let bad_event = event("death", "hôm qua", None);
         let cases = [
-            (
-                "born_on",
-                refused_on(app.create_member(&sys, bad_birth), "born_on"),
-            ),
-            (
-                "entry_on",
-                refused_on(app.create_member(&sys, bad_arrival), "entry_on"),
-            ),
-            (
-                "admitted_on",
-                refused_on(app.create_member(&sys, no_admission), "admitted_on"),
-            ),
-            (
-                "occurred_on",
-                refused_on(
-                    app.record_member_event(&sys, &an.id, bad_event),
-                    "occurred_on",
-                ),
-            ),
-            (
-                "founded_on",
-                refused_on(app.create_org(&sys, bad_founding), "founded_on"),
-            ),
+            ("born_on", refused_on(app.create_member(&sys, bad_birth), "born_on")),
+            ("entry_on", refused_on(app.create_member(&sys, bad_arrival), "entry_on")),
+            ("admitted_on", refused_on(app.create_member(&sys, no_admission), "admitted_on")),
+            ("occurred_on", refused_on(app.record_member_event(&sys, &an.id, bad_event), "occurred_on")),
+            ("founded_on", refused_on(app.create_org(&sys, bad_founding), "founded_on")),
         ];
         for (field, message) in cases {
             let first = message.chars().next().unwrap();
-            assert!(
-                first.is_uppercase() && message.ends_with('.'),
-                "{field}: {message:?}"
-            );
+            assert!(first.is_uppercase() && message.ends_with('.'), "{field}: {message:?}");
         }
     });
 }

@@ -53,11 +53,7 @@ fn the_tree_stands_as_it_did_on_each_date() {
         ];
         assert_eq!(counts, want);
         let s = ok("stats", app.org_stats(&sys, d(2020, 6, 14)));
-        let got = (
-            s.grassroots_total,
-            s.grassroots_committees,
-            s.grassroots_cells,
-        );
+        let got = (s.grassroots_total, s.grassroots_committees, s.grassroots_cells);
         assert_eq!((got, s.subordinate_cells), ((3, 2, 1), 3));
         let s = ok("stats", app.org_stats(&sys, d(2020, 6, 15)));
         assert_eq!(s.subordinate_cells, 4);
@@ -75,12 +71,7 @@ fn a_rename_keeps_the_old_name_for_earlier_dates() {
         let (app, sys) = (city(db), Actor::system());
         let (old, new) = ("Đảng bộ phường Đông Kinh", "Đảng bộ phường Đông Kinh mới");
         ok("rename", change(&app, "DK", "rename", "01/07/2020", new));
-        let dates = [
-            (2015, 1, 1, old),
-            (2020, 6, 30, old),
-            (2020, 7, 1, new),
-            (2024, 1, 1, new),
-        ];
+        let dates = [(2015, 1, 1, old), (2020, 6, 30, old), (2020, 7, 1, new), (2024, 1, 1, new)];
         for (y, m, day, want) in dates {
             let on = d(y, m, day);
             let tree = tree_of(&app, &sys, on);
@@ -89,20 +80,11 @@ fn a_rename_keeps_the_old_name_for_earlier_dates() {
             assert_consistent(&tree, on);
         }
         let detail = ok("detail", app.org_detail(&sys, "DK", d(2024, 1, 1)));
-        let history: Vec<_> = detail
-            .history
-            .iter()
-            .map(|v| (v.name.as_str(), v.valid_from, v.valid_to))
-            .collect();
+        let history: Vec<_> =
+            detail.history.iter().map(|v| (v.name.as_str(), v.valid_from, v.valid_to)).collect();
         let (founded, renamed) = (d(2010, 1, 1), d(2020, 7, 1));
-        assert_eq!(
-            history,
-            [(old, founded, Some(renamed)), (new, renamed, None)]
-        );
-        assert_eq!(
-            events_of(&app, "DK"),
-            [ev("founding", None), ev("rename", None)]
-        );
+        assert_eq!(history, [(old, founded, Some(renamed)), (new, renamed, None)]);
+        assert_eq!(events_of(&app, "DK"), [ev("founding", None), ev("rename", None)]);
         let found = |q: &str, on| -> Vec<String> {
             let orgs = ok("search", app.search_orgs(&sys, q, on, 10));
             orgs.into_iter().map(|o| o.code).collect()
@@ -154,42 +136,22 @@ fn a_move_repaths_the_subtree_and_keeps_the_old_parent_for_earlier_dates() {
         assert_eq!((after["DK-C2"].depth, after["DK-C2-T1"].depth), (2, 3));
         for (on, tree) in [(eve, &before), (day, &after)] {
             assert_consistent(tree, on);
-            assert_eq!(
-                tree["DK-C2"].members, 1,
-                "the member follows the cell on {on}"
-            );
+            assert_eq!(tree["DK-C2"].members, 1, "the member follows the cell on {on}");
         }
         // Counts by committee follow the date.
         let dk = account(&app, "dk.admin", "org_admin", Some("DK"));
         let vt = account(&app, "vt.admin", "org_admin", Some("VT"));
-        let cases = [
-            (&dk, eve, (2, 1, 1)),
-            (&dk, day, (1, 0, 0)),
-            (&vt, eve, (1, 0, 0)),
-            (&vt, day, (2, 1, 1)),
-        ];
+        let cases =
+            [(&dk, eve, (2, 1, 1)), (&dk, day, (1, 0, 0)), (&vt, eve, (1, 0, 0)), (&vt, day, (2, 1, 1))];
         for (actor, on, want) in cases {
             let s = ok("stats", app.org_stats(actor, on));
             let got = (s.subordinate_cells, s.party_groups, s.members_probationary);
             assert_eq!(got, want, "{} on {on}", actor.username);
         }
-        assert_eq!(
-            codes(&tree_of(&app, &dk, coso_app::today())),
-            ["DK", "DK-C1"]
-        );
+        assert_eq!(codes(&tree_of(&app, &dk, coso_app::today())), ["DK", "DK-C1"]);
         let detail = ok("detail", app.org_detail(&sys, "DK-C2", d(2021, 6, 1)));
-        let parents: Vec<_> = detail
-            .history
-            .iter()
-            .map(|v| v.parent_name.as_deref())
-            .collect();
-        assert_eq!(
-            parents,
-            [
-                Some("Đảng bộ phường Đông Kinh"),
-                Some("Đảng bộ phường Vĩnh Trại")
-            ]
-        );
+        let parents: Vec<_> = detail.history.iter().map(|v| v.parent_name.as_deref()).collect();
+        assert_eq!(parents, [Some("Đảng bộ phường Đông Kinh"), Some("Đảng bộ phường Vĩnh Trại")]);
         assert_eq!(events_of(&app, "DK-C2")[1], ev("move", Some("VT")));
     });
 }
@@ -216,10 +178,7 @@ fn a_backdated_move_carries_units_founded_after_its_date() {
                 let group = &tree["DK-C2-T2"];
                 assert!(group.path.starts_with(&tree["VT"].path), "{group:?}");
                 let vt = account(&app, "vt.admin", "org_admin", Some("VT"));
-                assert_eq!(
-                    ok("stats", app.org_stats(&vt, d(2022, 6, 1))).party_groups,
-                    1
-                );
+                assert_eq!(ok("stats", app.org_stats(&vt, d(2022, 6, 1))).party_groups, 1);
             }
         }
     });
@@ -278,22 +237,14 @@ fn founding_follows_the_placement_rules() {
             match app.create_org(&sys, input) {
                 Ok(_) if allowed => {
                     let tree = tree_of(&app, &sys, d(2015, 1, 1));
-                    assert_eq!(
-                        tree[&code].parent.as_deref(),
-                        parent,
-                        "{kind} under {parent:?}"
-                    );
+                    assert_eq!(tree[&code].parent.as_deref(), parent, "{kind} under {parent:?}");
                     assert!(audit_rows(&app) > before.1);
                 }
                 Err(AppError::Invalid(found)) if !allowed => {
                     let m = &found[0].message;
                     let why = ["không thể trực thuộc", "phải có tổ chức cấp trên"];
                     assert!(why.iter().any(|w| m.contains(w)), "{m}");
-                    assert_eq!(
-                        (org_rows(&app), audit_rows(&app)),
-                        before,
-                        "{kind} under {parent:?}"
-                    );
+                    assert_eq!((org_rows(&app), audit_rows(&app)), before, "{kind} under {parent:?}");
                 }
                 other => panic!("{kind} under {parent:?}: {other:?}"),
             }
@@ -319,10 +270,8 @@ fn dissolving_waits_until_no_member_or_unit_remains() {
         let (app, sys) = (city(db), Actor::system());
         let an = admit(&app, "Nguyễn Văn An", "DK-C1", "2018-03-01");
         let dates = [d(2021, 12, 31), d(2022, 1, 1), coso_app::today()];
-        for (code, remains) in [
-            ("DK-C1", "còn 1 đảng viên"),
-            ("DK", "còn 2 tổ chức trực thuộc"),
-        ] {
+        for (code, remains) in [("DK-C1", "còn 1 đảng viên"), ("DK", "còn 2 tổ chức trực thuộc")]
+        {
             let before = snapshot(&app, &dates);
             let result = change(&app, code, "dissolve", "2022-01-01", "");
             let message = refused_on(result, "kind");
@@ -331,10 +280,7 @@ fn dissolving_waits_until_no_member_or_unit_remains() {
         }
         let away = event("transfer_internal", "2021-06-01", Some("DK-C2"));
         ok("transfer", app.record_member_event(&sys, &an.id, away));
-        ok(
-            "dissolve",
-            change(&app, "DK-C1", "dissolve", "2022-01-01", ""),
-        );
+        ok("dissolve", change(&app, "DK-C1", "dissolve", "2022-01-01", ""));
         assert!(tree_of(&app, &sys, d(2021, 12, 31)).contains_key("DK-C1"));
         assert!(!tree_of(&app, &sys, d(2022, 1, 1)).contains_key("DK-C1"));
         assert_eq!(tree_of(&app, &sys, d(2021, 5, 31))["DK-C1"].members, 1);
@@ -352,28 +298,19 @@ fn a_merge_moves_members_and_units_and_dissolves_the_source() {
         let an = admit(&app, "Nguyễn Văn An", "DK-C1", "2018-03-01");
         let binh = admit(&app, "Trần Văn Bình", "DK-C1", "2019-04-01");
         admit(&app, "Lê Thị Cúc", "DK-C2", "2019-05-01");
-        let in_c2 = MemberQuery {
-            org: Some("DK-C2".into()),
-            ..MemberQuery::default()
-        };
+        let in_c2 = MemberQuery { org: Some("DK-C2".into()), ..MemberQuery::default() };
         assert_eq!(listed(&app, &sys, &in_c2), ["Lê Thị Cúc"]);
         let (eve, day) = (d(2021, 12, 31), d(2022, 1, 1));
         let stats_before = ok("stats", app.org_stats(&sys, eve));
         let tree_before = tree_of(&app, &sys, eve);
-        ok(
-            "merge",
-            change(&app, "DK-C1", "merge", "01/01/2022", "DK-C2"),
-        );
+        ok("merge", change(&app, "DK-C1", "merge", "01/01/2022", "DK-C2"));
         let all = ["Lê Thị Cúc", "Nguyễn Văn An", "Trần Văn Bình"];
         assert_eq!(listed(&app, &sys, &in_c2), all);
         for m in [&an, &binh] {
             let detail = ok("member", app.member_detail(&sys, &m.id));
             assert_eq!(detail.summary.org_code, "DK-C2");
             let last = detail.events.last().unwrap();
-            assert_eq!(
-                (last.kind.as_str(), last.occurred_on),
-                ("transfer_internal", day)
-            );
+            assert_eq!((last.kind.as_str(), last.occurred_on), ("transfer_internal", day));
         }
         let source = ok("detail", app.org_detail(&sys, "DK-C1", coso_app::today()));
         assert_eq!(source.dissolved_on, Some(day));
@@ -388,14 +325,8 @@ fn a_merge_moves_members_and_units_and_dissolves_the_source() {
         assert_eq!(ok("stats", app.org_stats(&sys, eve)), stats_before);
         assert_eq!(tree_of(&app, &sys, eve), tree_before);
         let stats_after = ok("stats", app.org_stats(&sys, day));
-        assert_eq!(
-            stats_after.subordinate_cells,
-            stats_before.subordinate_cells - 1
-        );
-        assert_eq!(
-            stats_after.members_probationary,
-            stats_before.members_probationary
-        );
+        assert_eq!(stats_after.subordinate_cells, stats_before.subordinate_cells - 1);
+        assert_eq!(stats_after.members_probationary, stats_before.members_probationary);
         // Members go only to a cell, and nothing merges into itself.
         admit(&app, "Phạm Văn Dũng", "VT-C1", "2019-01-01");
         for (code, target) in [("VT-C1", "VT"), ("DK-C2", "DK-C2"), ("VT-C1", "KHONG-CO")] {
@@ -412,10 +343,7 @@ fn on_roll(app: &App, on: chrono::NaiveDate) -> (i64, i64) {
     let sys = Actor::system();
     let per_unit = tree_of(app, &sys, on).values().map(|n| n.members).sum();
     let s = ok("stats", app.org_stats(&sys, on));
-    (
-        per_unit,
-        s.members_official + s.members_probationary + s.members_exempted,
-    )
+    (per_unit, s.members_official + s.members_probationary + s.members_exempted)
 }
 
 /// A reorganization dated before a member's latest event must not leave the member counted
@@ -429,16 +357,8 @@ fn reorganizations_never_drop_members_from_the_counts() {
         let away = event("transfer_internal", "2022-06-01", Some("DK-C2"));
         ok("transfer", app.record_member_event(&sys, &an.id, away));
         let confirmed = event("confirmation", "2022-06-01", None);
-        ok(
-            "confirmed",
-            app.record_member_event(&sys, &binh.id, confirmed),
-        );
-        let dates = [
-            d(2021, 12, 31),
-            d(2022, 3, 1),
-            d(2022, 6, 1),
-            coso_app::today(),
-        ];
+        ok("confirmed", app.record_member_event(&sys, &binh.id, confirmed));
+        let dates = [d(2021, 12, 31), d(2022, 3, 1), d(2022, 6, 1), coso_app::today()];
         let changes = [
             ("dissolve", "DK-C1", reorg("dissolve", "2022-01-01", "")),
             ("merge", "VT-C1", reorg("merge", "2022-01-01", "DK-C2")),
@@ -447,12 +367,7 @@ fn reorganizations_never_drop_members_from_the_counts() {
         for (what, code, change) in changes {
             if app.reorganize(&sys, code, change).is_ok() {
                 let counts = dates.map(|on| (on, on_roll(&app, on)));
-                lost.extend(
-                    counts
-                        .into_iter()
-                        .filter(|(_, n)| *n != (2, 2))
-                        .map(|c| (what, c)),
-                );
+                lost.extend(counts.into_iter().filter(|(_, n)| *n != (2, 2)).map(|c| (what, c)));
             }
         }
         assert!(lost.is_empty(), "members counted nowhere: {lost:?}");
@@ -466,20 +381,12 @@ fn a_split_founds_new_units_beside_the_source() {
         let audits = audit_rows(&app);
         let units = "DK-C5 | Chi bộ khối 5\n \nDK-C6 | Chi bộ khối 6";
         ok("split", change(&app, "DK-C1", "split", "01/03/2022", units));
-        assert!(
-            audit_rows(&app) >= audits + 3,
-            "one row per new unit and one for the split"
-        );
+        assert!(audit_rows(&app) >= audits + 3, "one row per new unit and one for the split");
         assert!(!tree_of(&app, &sys, d(2022, 2, 28)).contains_key("DK-C5"));
         let after = tree_of(&app, &sys, d(2022, 3, 1));
         for (code, name) in [("DK-C5", "Chi bộ khối 5"), ("DK-C6", "Chi bộ khối 6")] {
             let node = &after[code];
-            let got = (
-                node.name.as_str(),
-                node.parent.as_deref(),
-                node.depth,
-                node.kind.as_str(),
-            );
+            let got = (node.name.as_str(), node.parent.as_deref(), node.depth, node.kind.as_str());
             assert_eq!(got, (name, Some("DK"), 2, "subordinate_cell"));
             assert_eq!(events_of(&app, code), [ev("split_from", Some("DK-C1"))]);
         }
@@ -508,13 +415,7 @@ fn a_split_founds_new_units_beside_the_source() {
 fn a_split_refuses_codes_that_founding_refuses() {
     each_backend(|db| {
         let (app, sys) = (city(db), Actor::system());
-        let input = org_input(
-            "DK C8",
-            "Chi bộ khối 8",
-            "subordinate_cell",
-            Some("DK"),
-            "2022-03-01",
-        );
+        let input = org_input("DK C8", "Chi bộ khối 8", "subordinate_cell", Some("DK"), "2022-03-01");
         refused_on(app.create_org(&sys, input), "code");
         let before = snapshot(&app, &[d(2022, 3, 1)]);
         let split = reorg("split", "2022-03-01", "DK C8 | Chi bộ khối 8");
@@ -529,13 +430,7 @@ fn an_organization_code_is_used_once() {
         let (app, sys) = (city(db), Actor::system());
         for code in ["DK", " DK "] {
             let before = snapshot(&app, &[coso_app::today()]);
-            let input = org_input(
-                code,
-                "Đảng bộ khác",
-                "grassroots_committee",
-                Some("TU"),
-                "2015-01-01",
-            );
+            let input = org_input(code, "Đảng bộ khác", "grassroots_committee", Some("TU"), "2015-01-01");
             let message = refused_on(app.create_org(&sys, input), "code");
             assert_eq!(message, "Mã DK đã được dùng cho tổ chức khác.");
             assert_eq!(snapshot(&app, &[coso_app::today()]), before, "{code:?}");
@@ -556,43 +451,15 @@ fn every_successful_write_leaves_audit_rows() {
     };
     let steps: Vec<(&str, &str, Step)> = vec![
         ("TU", "create", found("TU", "city_committee", None)),
-        (
-            "DK",
-            "create",
-            found("DK", "grassroots_committee", Some("TU")),
-        ),
-        (
-            "VT",
-            "create",
-            found("VT", "grassroots_committee", Some("TU")),
-        ),
+        ("DK", "create", found("DK", "grassroots_committee", Some("TU"))),
+        ("VT", "create", found("VT", "grassroots_committee", Some("TU"))),
         ("C1", "create", found("C1", "subordinate_cell", Some("DK"))),
         ("C2", "create", found("C2", "subordinate_cell", Some("DK"))),
-        (
-            "DK",
-            "reorganize.rename",
-            change("DK", "rename", "2020-01-01", "Đảng bộ Đông Kinh"),
-        ),
-        (
-            "C2",
-            "reorganize.move",
-            change("C2", "move", "2020-01-01", "VT"),
-        ),
-        (
-            "C1",
-            "reorganize.split",
-            change("C1", "split", "2021-01-01", "C3 | Chi bộ 3"),
-        ),
-        (
-            "C3",
-            "reorganize.merge",
-            change("C3", "merge", "2022-01-01", "C1"),
-        ),
-        (
-            "C1",
-            "reorganize.dissolve",
-            change("C1", "dissolve", "2023-01-01", ""),
-        ),
+        ("DK", "reorganize.rename", change("DK", "rename", "2020-01-01", "Đảng bộ Đông Kinh")),
+        ("C2", "reorganize.move", change("C2", "move", "2020-01-01", "VT")),
+        ("C1", "reorganize.split", change("C1", "split", "2021-01-01", "C3 | Chi bộ 3")),
+        ("C3", "reorganize.merge", change("C3", "merge", "2022-01-01", "C1")),
+        ("C1", "reorganize.dissolve", change("C1", "dissolve", "2023-01-01", "")),
     ];
     each_backend(|db| {
         let app = App::with_db(db.clone());
@@ -600,21 +467,14 @@ fn every_successful_write_leaves_audit_rows() {
         for (code, action, step) in &steps {
             let before = audit_rows(&app);
             ok(action, step(&app, &sys));
-            assert!(
-                audit_rows(&app) > before,
-                "{action} on {code} left no audit row"
-            );
+            assert!(audit_rows(&app) > before, "{action} on {code} left no audit row");
             let rows = app.db().read(|c| {
                 let org = coso_store::orgs::by_code(c, code)?.unwrap();
                 coso_store::audit::of_entity(c, "organization", &org.id)
             });
             let rows = rows.unwrap();
-            let mine =
-                |r: &&coso_store::audit::AuditRow| r.action == *action && r.actor_name == "system";
-            assert!(
-                rows.iter().any(|r| mine(&r)),
-                "{action} on {code}: {rows:?}"
-            );
+            let mine = |r: &&coso_store::audit::AuditRow| r.action == *action && r.actor_name == "system";
+            assert!(rows.iter().any(|r| mine(&r)), "{action} on {code}: {rows:?}");
         }
     });
 }

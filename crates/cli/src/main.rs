@@ -101,9 +101,9 @@ impl From<AppError> for Failure {
     fn from(e: AppError) -> Self {
         match e {
             AppError::Internal(detail) => Failure(format!("lỗi hệ thống: {detail}")),
-            AppError::Invalid(vs) => Failure(
-                vs.iter().map(|v| v.message.clone()).collect::<Vec<_>>().join(" "),
-            ),
+            AppError::Invalid(vs) => {
+                Failure(vs.iter().map(|v| v.message.clone()).collect::<Vec<_>>().join(" "))
+            }
             other => Failure(other.to_string()),
         }
     }
@@ -183,14 +183,22 @@ fn run(cli: Cli) -> Result<(), Failure> {
             print_demo(&summary);
             Ok(())
         }
-        Command::User { command: UserCommand::Add { username, role, org, display_name, password_stdin: _ } } => {
+        Command::User {
+            command: UserCommand::Add { username, role, org, display_name, password_stdin: _ },
+        } => {
             let mut password = String::new();
             std::io::stdin()
                 .read_to_string(&mut password)
                 .map_err(|e| Failure(format!("không đọc được mật khẩu: {e}")))?;
             let password = password.trim_end_matches(['\r', '\n']).to_string();
             let app = open(&cli.database_url)?;
-            let input = coso_app::auth::NewUser { username: username.clone(), display_name, role, org_code: org, password };
+            let input = coso_app::auth::NewUser {
+                username: username.clone(),
+                display_name,
+                role,
+                org_code: org,
+                password,
+            };
             app.add_user(&Actor::system(), input)?;
             println!("Đã tạo tài khoản {}.", username.trim().to_lowercase());
             Ok(())
@@ -198,23 +206,26 @@ fn run(cli: Cli) -> Result<(), Failure> {
         Command::Token { command: TokenCommand::Create { username } } => {
             let app = open(&cli.database_url)?;
             let token = app.create_token(&Actor::system(), &username)?;
-            println!("Mã truy cập API cho {} (chỉ hiện một lần; gửi trong tiêu đề Authorization: Bearer):", username.trim());
+            println!(
+                "Mã truy cập API cho {} (chỉ hiện một lần; gửi trong tiêu đề Authorization: Bearer):",
+                username.trim()
+            );
             println!("{token}");
             Ok(())
         }
         Command::Stats { command: StatsCommand::Orgs { as_of, format } } => {
             let as_of = match as_of.as_deref() {
-                Some(s) => coso_domain::date::parse(s)
-                    .ok_or_else(|| Failure(format!("ngày không hợp lệ: {s} (dùng dd/mm/yyyy hoặc yyyy-mm-dd)")))?,
+                Some(s) => coso_domain::date::parse(s).ok_or_else(|| {
+                    Failure(format!("ngày không hợp lệ: {s} (dùng dd/mm/yyyy hoặc yyyy-mm-dd)"))
+                })?,
                 None => coso_app::today(),
             };
             let app = open(&cli.database_url)?;
             let stats = app.org_stats(&Actor::system(), as_of)?;
             match format {
-                Format::Json => println!(
-                    "{}",
-                    serde_json::to_string_pretty(&stats).map_err(|e| Failure(e.to_string()))?
-                ),
+                Format::Json => {
+                    println!("{}", serde_json::to_string_pretty(&stats).map_err(|e| Failure(e.to_string()))?)
+                }
                 Format::Text => print!("{}", stats.to_text()),
             }
             Ok(())

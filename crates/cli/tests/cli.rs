@@ -1,5 +1,6 @@
 //! The `coso` binary as a user runs it: demo, statistics on both backends, accounts, tokens,
 //! and one clear line on stderr with a non-zero exit for bad input.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 use std::io::Write;
 use std::process::{Command, Output, Stdio};
 
@@ -66,7 +67,11 @@ fn accounts_and_tokens_from_the_command_line() {
     let db = coso_testkit::sqlite();
     let out = coso(&db.url, &["migrate"], None);
     assert!(out.status.success());
-    let out = coso(&db.url, &["user", "add", "--username", "Quantri", "--role", "admin", "--password-stdin"], Some("mat-khau-dai\n"));
+    let out = coso(
+        &db.url,
+        &["user", "add", "--username", "Quantri", "--role", "admin", "--password-stdin"],
+        Some("mat-khau-dai\n"),
+    );
     assert!(out.status.success(), "{}", text(&out.stderr));
     // The global option may also come after the subcommand.
     let out = Command::new(env!("CARGO_BIN_EXE_coso"))
@@ -78,7 +83,11 @@ fn accounts_and_tokens_from_the_command_line() {
     let token = stdout.trim().lines().last().unwrap();
     assert!(token.starts_with("coso_") && !token.contains(' '), "{stdout}");
 
-    let bad = coso(&db.url, &["user", "add", "--username", "canbo1", "--role", "city", "--password-stdin"], Some("mat-khau-dai"));
+    let bad = coso(
+        &db.url,
+        &["user", "add", "--username", "canbo1", "--role", "city", "--password-stdin"],
+        Some("mat-khau-dai"),
+    );
     assert!(!bad.status.success());
     assert_eq!(text(&bad.stderr).trim().lines().count(), 1);
     assert!(text(&bad.stderr).contains("tổ chức"));

@@ -217,11 +217,10 @@ pub fn apply_event(
         (S::Exempted, E::Return) => Ok(S::Official),
         (S::Probationary | S::Official | S::Exempted, E::Removal) => Ok(S::Removed),
         // Quy định 22-QĐ/TW (2021): a probationary member is not expelled; an unfit one is removed.
-        (S::Probationary, E::Expulsion) => Err(Violation::on(
-            "kind",
-            "Đảng viên dự bị không bị khai trừ; nếu không đủ tư cách thì xóa tên.",
-        )
-        .cite("Quy định 22-QĐ/TW, Điều 36")),
+        (S::Probationary, E::Expulsion) => {
+            Err(Violation::on("kind", "Đảng viên dự bị không bị khai trừ; nếu không đủ tư cách thì xóa tên.")
+                .cite("Quy định 22-QĐ/TW, Điều 36"))
+        }
         (S::Official | S::Exempted, E::Expulsion) => Ok(S::Expelled),
         (S::Probationary | S::Official | S::Exempted, E::Death) => Ok(S::Deceased),
         (S::TransferredOut, E::TransferIn) => Ok(S::Official),
@@ -261,8 +260,7 @@ pub fn check_cccd(cccd: &str) -> Result<(), Violation> {
     if cccd.len() == 12 && cccd.bytes().all(|b| b.is_ascii_digit()) {
         Ok(())
     } else {
-        Err(Violation::on("cccd", "Số CCCD phải gồm đúng 12 chữ số.")
-            .cite("Luật Căn cước 2023, Điều 12"))
+        Err(Violation::on("cccd", "Số CCCD phải gồm đúng 12 chữ số.").cite("Luật Căn cước 2023, Điều 12"))
     }
 }
 
@@ -289,11 +287,8 @@ pub fn check_record_dates(
             && official < date::add_months(admitted, PROBATION_MONTHS)
         {
             found.push(
-                Violation::on(
-                    "official_on",
-                    "Ngày chính thức phải sau ngày vào Đảng ít nhất 12 tháng.",
-                )
-                .cite("Điều lệ Đảng, Điều 5"),
+                Violation::on("official_on", "Ngày chính thức phải sau ngày vào Đảng ít nhất 12 tháng.")
+                    .cite("Điều lệ Đảng, Điều 5"),
             );
         }
     } else if official_on.is_some() {

@@ -91,10 +91,7 @@ impl OrgKind {
 pub fn check_placement(parent: Option<OrgKind>, child: OrgKind) -> Result<(), Violation> {
     match parent {
         None if child == OrgKind::CityCommittee => Ok(()),
-        None => Err(Violation::on(
-            "parent_code",
-            format!("{} phải có tổ chức cấp trên.", child.label()),
-        )),
+        None => Err(Violation::on("parent_code", format!("{} phải có tổ chức cấp trên.", child.label()))),
         Some(p) if p.may_contain(child) => Ok(()),
         Some(p) => Err(Violation::on(
             "parent_code",
@@ -106,10 +103,15 @@ pub fn check_placement(parent: Option<OrgKind>, child: OrgKind) -> Result<(), Vi
 
 /// Checks an organization code: ASCII letters, digits, dot, dash or underscore, no spaces.
 pub fn check_code(code: &str) -> Result<(), Violation> {
-    if code.is_empty() || code.len() > 40 || !code.chars().all(|c| c.is_ascii_alphanumeric() || "-_.".contains(c)) {
+    if code.is_empty()
+        || code.len() > 40
+        || !code.chars().all(|c| c.is_ascii_alphanumeric() || "-_.".contains(c))
+    {
         return Err(Violation::on(
             "code",
-            format!("Mã tổ chức «{code}» chỉ được gồm chữ không dấu, số, dấu chấm, gạch ngang (tối đa 40 ký tự)."),
+            format!(
+                "Mã tổ chức «{code}» chỉ được gồm chữ không dấu, số, dấu chấm, gạch ngang (tối đa 40 ký tự)."
+            ),
         ));
     }
     Ok(())

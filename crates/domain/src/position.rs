@@ -160,12 +160,7 @@ mod tests {
             (PositionRole::Secretary, later, vec![held_secretary], true),
             (PositionRole::CommitteeMember, later, vec![held_member], false),
             (PositionRole::DeputySecretary, later, vec![held_member], true),
-            (
-                PositionRole::CommitteeMember,
-                later,
-                vec![Held { same_person: false, ..held_member }],
-                true,
-            ),
+            (PositionRole::CommitteeMember, later, vec![Held { same_person: false, ..held_member }], true),
         ];
         for (role, s, existing, ok) in cases {
             assert_eq!(check_position(role, s, &existing).is_ok(), ok, "{role:?} {s:?}");

@@ -160,10 +160,7 @@ pub fn membership(conn: &mut DbConnection, id: &str) -> StoreResult<Option<Membe
 }
 
 pub fn membership_of_person(conn: &mut DbConnection, person_id: &str) -> StoreResult<Option<MembershipRow>> {
-    Ok(memberships::table
-        .filter(memberships::person_id.eq(person_id))
-        .first(conn)
-        .optional()?)
+    Ok(memberships::table.filter(memberships::person_id.eq(person_id)).first(conn).optional()?)
 }
 
 pub fn count_memberships(conn: &mut DbConnection) -> StoreResult<i64> {
@@ -302,7 +299,11 @@ pub fn count_by_org_on(
 
 /// Periods spent in an organization that were in force on `on` or began later: whoever a
 /// reorganization dated `on` would have to account for.
-pub fn periods_of_org_from(conn: &mut DbConnection, org_id: &str, on: NaiveDate) -> StoreResult<Vec<PeriodRow>> {
+pub fn periods_of_org_from(
+    conn: &mut DbConnection,
+    org_id: &str,
+    on: NaiveDate,
+) -> StoreResult<Vec<PeriodRow>> {
     Ok(membership_periods::table
         .filter(membership_periods::org_id.eq(org_id))
         .filter(membership_periods::valid_to.is_null().or(membership_periods::valid_to.gt(on)))
@@ -310,7 +311,11 @@ pub fn periods_of_org_from(conn: &mut DbConnection, org_id: &str, on: NaiveDate)
 }
 
 /// The period of a membership in force on a date.
-pub fn period_on(conn: &mut DbConnection, membership_id: &str, on: NaiveDate) -> StoreResult<Option<PeriodRow>> {
+pub fn period_on(
+    conn: &mut DbConnection,
+    membership_id: &str,
+    on: NaiveDate,
+) -> StoreResult<Option<PeriodRow>> {
     Ok(membership_periods::table
         .filter(membership_periods::membership_id.eq(membership_id))
         .filter(membership_periods::valid_from.le(on))

@@ -177,11 +177,7 @@ pub fn drop_unborn_version(conn: &mut DbConnection, version_id: &str) -> StoreRe
 }
 
 /// The whole subtree under `root_path` (inclusive) as it stood on `on`, in path order.
-pub fn subtree_on(
-    conn: &mut DbConnection,
-    root_path: &str,
-    on: NaiveDate,
-) -> StoreResult<Vec<OrgAt>> {
+pub fn subtree_on(conn: &mut DbConnection, root_path: &str, on: NaiveDate) -> StoreResult<Vec<OrgAt>> {
     let end = coso_domain::org::subtree_end(root_path);
     let rows: Vec<(OrgRow, OrgVersionRow)> = organizations::table
         .inner_join(org_versions::table)
@@ -195,11 +191,7 @@ pub fn subtree_on(
 }
 
 /// Organizations in force on `on` directly under `parent_id`.
-pub fn children_on(
-    conn: &mut DbConnection,
-    parent_id: &str,
-    on: NaiveDate,
-) -> StoreResult<Vec<OrgAt>> {
+pub fn children_on(conn: &mut DbConnection, parent_id: &str, on: NaiveDate) -> StoreResult<Vec<OrgAt>> {
     let rows: Vec<(OrgRow, OrgVersionRow)> = organizations::table
         .inner_join(org_versions::table)
         .filter(org_versions::parent_id.eq(parent_id))

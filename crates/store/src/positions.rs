@@ -43,8 +43,5 @@ pub fn of_person(conn: &mut DbConnection, person_id: &str) -> StoreResult<Vec<Po
 
 /// Positions of one role in one organization: what a new one must not overlap.
 pub fn of_org_role(conn: &mut DbConnection, org_id: &str, role: &str) -> StoreResult<Vec<PositionRow>> {
-    Ok(positions::table
-        .filter(positions::org_id.eq(org_id))
-        .filter(positions::role.eq(role))
-        .load(conn)?)
+    Ok(positions::table.filter(positions::org_id.eq(org_id)).filter(positions::role.eq(role)).load(conn)?)
 }

@@ -12,14 +12,7 @@ fn d(y: i32, m: u32, day: u32) -> NaiveDate {
 }
 
 /// One version: (org id, kind, parent id, path, valid from, valid to).
-type Version = (
-    &'static str,
-    &'static str,
-    Option<&'static str>,
-    &'static str,
-    NaiveDate,
-    Option<NaiveDate>,
-);
+type Version = (&'static str, &'static str, Option<&'static str>, &'static str, NaiveDate, Option<NaiveDate>);
 
 /// A city `r` with committees `a`, `ab` (whose id starts with `a`'s) and `a-b` (whose path
 /// sorts just before `a`'s); cell `a2` moves from `a` to `ab` on 01/01/2020; `a3` is
@@ -28,78 +21,15 @@ fn versions() -> Vec<Version> {
     let founded = d(2015, 1, 1);
     vec![
         ("r", "city_committee", None, "/r/", founded, None),
-        (
-            "a",
-            "grassroots_committee",
-            Some("r"),
-            "/r/a/",
-            founded,
-            None,
-        ),
-        (
-            "ab",
-            "grassroots_committee",
-            Some("r"),
-            "/r/ab/",
-            founded,
-            None,
-        ),
-        (
-            "a-b",
-            "grassroots_cell",
-            Some("r"),
-            "/r/a-b/",
-            founded,
-            None,
-        ),
-        (
-            "a1",
-            "subordinate_cell",
-            Some("a"),
-            "/r/a/a1/",
-            founded,
-            None,
-        ),
-        (
-            "a1g",
-            "party_group",
-            Some("a1"),
-            "/r/a/a1/a1g/",
-            d(2016, 1, 1),
-            None,
-        ),
-        (
-            "a2",
-            "subordinate_cell",
-            Some("a"),
-            "/r/a/a2/",
-            founded,
-            Some(d(2020, 1, 1)),
-        ),
-        (
-            "a2",
-            "subordinate_cell",
-            Some("ab"),
-            "/r/ab/a2/",
-            d(2020, 1, 1),
-            None,
-        ),
-        (
-            "a3",
-            "subordinate_cell",
-            Some("a"),
-            "/r/a/a3/",
-            founded,
-            Some(d(2019, 6, 1)),
-        ),
-        (
-            "ab1",
-            "subordinate_cell",
-            Some("ab"),
-            "/r/ab/ab1/",
-            d(2018, 1, 1),
-            None,
-        ),
+        ("a", "grassroots_committee", Some("r"), "/r/a/", founded, None),
+        ("ab", "grassroots_committee", Some("r"), "/r/ab/", founded, None),
+        ("a-b", "grassroots_cell", Some("r"), "/r/a-b/", founded, None),
+        ("a1", "subordinate_cell", Some("a"), "/r/a/a1/", founded, None),
+        ("a1g", "party_group", Some("a1"), "/r/a/a1/a1g/", d(2016, 1, 1), None),
+        ("a2", "subordinate_cell", Some("a"), "/r/a/a2/", founded, Some(d(2020, 1, 1))),
+        ("a2", "subordinate_cell", Some("ab"), "/r/ab/a2/", d(2020, 1, 1), None),
+        ("a3", "subordinate_cell", Some("a"), "/r/a/a3/", founded, Some(d(2019, 6, 1))),
+        ("ab1", "subordinate_cell", Some("ab"), "/r/ab/ab1/", d(2018, 1, 1), None),
     ]
 }
 
@@ -148,10 +78,7 @@ fn seed(db: &Db) {
 /// (org id, path) of the subtree under `root` on `on`, in the order the query returns.
 fn subtree(db: &Db, root: &str, on: NaiveDate) -> Vec<(String, String)> {
     let found = db.read(|conn| orgs::subtree_on(conn, root, on)).unwrap();
-    found
-        .into_iter()
-        .map(|at| (at.org.id, at.version.path))
-        .collect()
+    found.into_iter().map(|at| (at.org.id, at.version.path)).collect()
 }
 
 #[test]
@@ -169,16 +96,8 @@ fn subtree_holds_exactly_the_descendants_in_force_on_the_date() {
         ("/r/a-b/", d(2021, 1, 1), vec!["a-b"]),
         ("/r/a/a1/", d(2021, 1, 1), vec!["a1", "a1g"]),
         ("/r/", d(2014, 12, 31), vec![]),
-        (
-            "/r/",
-            d(2021, 1, 1),
-            vec!["r", "a-b", "a", "a1", "a1g", "ab", "a2", "ab1"],
-        ),
-        (
-            "/",
-            d(2021, 1, 1),
-            vec!["r", "a-b", "a", "a1", "a1g", "ab", "a2", "ab1"],
-        ),
+        ("/r/", d(2021, 1, 1), vec!["r", "a-b", "a", "a1", "a1g", "ab", "a2", "ab1"]),
+        ("/", d(2021, 1, 1), vec!["r", "a-b", "a", "a1", "a1g", "ab", "a2", "ab1"]),
         ("/x/", d(2021, 1, 1), vec![]),
     ];
     coso_testkit::each_backend(|db| {
@@ -188,10 +107,7 @@ fn subtree_holds_exactly_the_descendants_in_force_on_the_date() {
             let ids: Vec<&str> = got.iter().map(|(id, _)| id.as_str()).collect();
             assert_eq!(&ids, want, "subtree of {root} on {on}");
             for (id, path) in &got {
-                assert!(
-                    path.starts_with(root),
-                    "{id} at {path} is outside {root} on {on}"
-                );
+                assert!(path.starts_with(root), "{id} at {path} is outside {root} on {on}");
             }
             let mut sorted = got.clone();
             sorted.sort_by(|x, y| x.1.as_bytes().cmp(y.1.as_bytes()));
@@ -212,10 +128,7 @@ fn a_moved_unit_is_found_under_each_parent_with_the_path_of_the_date() {
         ];
         for (root, on, want) in cases {
             let got = subtree(db, root, on);
-            let path = got
-                .iter()
-                .find(|(id, _)| id == "a2")
-                .map(|(_, p)| p.as_str());
+            let path = got.iter().find(|(id, _)| id == "a2").map(|(_, p)| p.as_str());
             assert_eq!(path, want, "a2 under {root} on {on}");
         }
     });
@@ -230,27 +143,15 @@ fn counts_by_kind_stay_inside_the_subtree() {
         (
             "/r/a/",
             d(2017, 1, 1),
-            vec![
-                ("grassroots_committee", 1),
-                ("party_group", 1),
-                ("subordinate_cell", 3),
-            ],
+            vec![("grassroots_committee", 1), ("party_group", 1), ("subordinate_cell", 3)],
         ),
         (
             "/r/a/",
             d(2021, 1, 1),
-            vec![
-                ("grassroots_committee", 1),
-                ("party_group", 1),
-                ("subordinate_cell", 1),
-            ],
+            vec![("grassroots_committee", 1), ("party_group", 1), ("subordinate_cell", 1)],
         ),
         ("/r/ab/", d(2017, 1, 1), vec![("grassroots_committee", 1)]),
-        (
-            "/r/ab/",
-            d(2021, 1, 1),
-            vec![("grassroots_committee", 1), ("subordinate_cell", 2)],
-        ),
+        ("/r/ab/", d(2021, 1, 1), vec![("grassroots_committee", 1), ("subordinate_cell", 2)]),
         (
             "/r/",
             d(2021, 1, 1),
@@ -267,13 +168,9 @@ fn counts_by_kind_stay_inside_the_subtree() {
     coso_testkit::each_backend(|db| {
         seed(db);
         for (root, on, want) in &cases {
-            let got: BTreeMap<String, i64> = db
-                .read(|conn| orgs::count_by_kind(conn, root, *on))
-                .unwrap()
-                .into_iter()
-                .collect();
-            let want: BTreeMap<String, i64> =
-                want.iter().map(|(k, n)| (k.to_string(), *n)).collect();
+            let got: BTreeMap<String, i64> =
+                db.read(|conn| orgs::count_by_kind(conn, root, *on)).unwrap().into_iter().collect();
+            let want: BTreeMap<String, i64> = want.iter().map(|(k, n)| (k.to_string(), *n)).collect();
             assert_eq!(got, want, "kinds under {root} on {on}");
         }
     });
@@ -296,18 +193,11 @@ fn children_and_versions_follow_the_dates() {
         assert_eq!(children("a", d(2019, 1, 1)), ["a1", "a2", "a3"]);
         assert_eq!(children("a", d(2020, 1, 1)), ["a1"]);
         assert_eq!(children("ab", d(2020, 1, 1)), ["a2", "ab1"]);
-        let version = |on| {
-            db.read(|conn| orgs::version_on(conn, "a2", on))
-                .unwrap()
-                .map(|v| v.path)
-        };
+        let version = |on| db.read(|conn| orgs::version_on(conn, "a2", on)).unwrap().map(|v| v.path);
         assert_eq!(version(d(2014, 12, 31)), None);
         assert_eq!(version(d(2019, 12, 31)).as_deref(), Some("/r/a/a2/"));
         assert_eq!(version(d(2020, 1, 1)).as_deref(), Some("/r/ab/a2/"));
         let history = db.read(|conn| orgs::history(conn, "a2")).unwrap();
-        assert_eq!(
-            history.iter().map(|v| v.path.as_str()).collect::<Vec<_>>(),
-            ["/r/a/a2/", "/r/ab/a2/"]
-        );
+        assert_eq!(history.iter().map(|v| v.path.as_str()).collect::<Vec<_>>(), ["/r/a/a2/", "/r/ab/a2/"]);
     });
 }

@@ -58,16 +58,11 @@ fn catalog(db: &Db) -> Vec<CatalogColumn> {
         DbConnection::Postgres(c) => diesel::sql_query(POSTGRES_CATALOG).load::<CatalogColumn>(c),
     };
     let rows = rows.unwrap_or_else(|e| panic!("catalog query: {e}"));
-    rows.into_iter()
-        .filter(|c| c.table_name != DIESEL_TABLE)
-        .collect()
+    rows.into_iter().filter(|c| c.table_name != DIESEL_TABLE).collect()
 }
 
 fn pairs(columns: &[CatalogColumn]) -> BTreeSet<(String, String)> {
-    columns
-        .iter()
-        .map(|c| (c.table_name.clone(), c.column_name.clone()))
-        .collect()
+    columns.iter().map(|c| (c.table_name.clone(), c.column_name.clone())).collect()
 }
 
 fn tables(columns: &[CatalogColumn]) -> BTreeSet<String> {
@@ -76,20 +71,11 @@ fn tables(columns: &[CatalogColumn]) -> BTreeSet<String> {
 
 /// Column names of the SQL Diesel writes for `SELECT all_columns FROM table`.
 fn selected_columns(sql: &str) -> Vec<String> {
-    let select = sql
-        .strip_prefix("SELECT ")
-        .and_then(|s| s.split(" FROM ").next());
+    let select = sql.strip_prefix("SELECT ").and_then(|s| s.split(" FROM ").next());
     let select = select.unwrap_or_else(|| panic!("unexpected SQL: {sql}"));
     select
         .split(", ")
-        .map(|qualified| {
-            qualified
-                .rsplit('.')
-                .next()
-                .unwrap_or(qualified)
-                .trim_matches('`')
-                .to_string()
-        })
+        .map(|qualified| qualified.rsplit('.').next().unwrap_or(qualified).trim_matches('`').to_string())
         .collect()
 }
 
@@ -141,16 +127,9 @@ fn sqlite_has_every_table_and_column_of_the_schema() {
     let columns = catalog(&sqlite.db);
     let found = tables(&columns);
     for table in FOUNDATION_TABLES {
-        assert!(
-            found.contains(table),
-            "SQLite lacks table {table}; it has {found:?}"
-        );
+        assert!(found.contains(table), "SQLite lacks table {table}; it has {found:?}");
     }
-    assert_eq!(
-        pairs(&columns),
-        schema(),
-        "SQLite migrations and schema.rs disagree"
-    );
+    assert_eq!(pairs(&columns), schema(), "SQLite migrations and schema.rs disagree");
     if coso_testkit::postgres_url().is_none() {
         eprintln!("-- postgres skipped: COSO_TEST_POSTGRES_URL is not set");
     }
@@ -174,10 +153,7 @@ fn sqlite_and_postgres_have_the_same_tables_and_columns() {
     );
     assert_eq!(pg, schema(), "PostgreSQL migrations and schema.rs disagree");
     for table in FOUNDATION_TABLES {
-        assert!(
-            pg.iter().any(|(t, _)| t == table),
-            "PostgreSQL lacks table {table}"
-        );
+        assert!(pg.iter().any(|(t, _)| t == table), "PostgreSQL lacks table {table}");
     }
 }
 
@@ -190,19 +166,18 @@ fn sqlite_and_postgres_agree_on_column_types_and_nulls() {
     };
     let sqlite = coso_testkit::sqlite();
     let postgres = coso_testkit::postgres(&url);
-    let shape =
-        |columns: Vec<CatalogColumn>, pg: bool| -> BTreeSet<(String, String, String, String)> {
-            columns
-                .into_iter()
-                .map(|c| {
-                    let kind = match (pg, c.data_type.as_str()) {
-                        (true, "timestamp without time zone") => "TIMESTAMP".to_string(),
-                        (_, t) => t.to_uppercase(),
-                    };
-                    (c.table_name, c.column_name, kind, c.is_nullable)
-                })
-                .collect()
-        };
+    let shape = |columns: Vec<CatalogColumn>, pg: bool| -> BTreeSet<(String, String, String, String)> {
+        columns
+            .into_iter()
+            .map(|c| {
+                let kind = match (pg, c.data_type.as_str()) {
+                    (true, "timestamp without time zone") => "TIMESTAMP".to_string(),
+                    (_, t) => t.to_uppercase(),
+                };
+                (c.table_name, c.column_name, kind, c.is_nullable)
+            })
+            .collect()
+    };
     let lite = shape(catalog(&sqlite.db), false);
     let pg = shape(catalog(&postgres.db), true);
     let only_sqlite: Vec<_> = lite.difference(&pg).collect();

@@ -4,7 +4,9 @@ use axum::http::StatusCode;
 use axum::response::IntoResponse;
 use axum::routing::get;
 use axum::{Json, Router};
-use coso_app::members::{EventInput, MemberDetail, MemberEventView, MemberInput, MemberPage, MemberQuery, MemberSummary};
+use coso_app::members::{
+    EventInput, MemberDetail, MemberEventView, MemberInput, MemberPage, MemberQuery, MemberSummary,
+};
 use coso_app::orgs::{OrgDetail, OrgSummary, Tree};
 use coso_app::{AppError, AppResult};
 use utoipa::OpenApi;
@@ -29,7 +31,10 @@ impl utoipa::Modify for BearerAuth {
     fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
         use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
         let components = openapi.components.get_or_insert_with(Default::default);
-        components.add_security_scheme("bearer", SecurityScheme::Http(HttpBuilder::new().scheme(HttpAuthScheme::Bearer).build()));
+        components.add_security_scheme(
+            "bearer",
+            SecurityScheme::Http(HttpBuilder::new().scheme(HttpAuthScheme::Bearer).build()),
+        );
     }
 }
 
@@ -40,7 +45,10 @@ pub fn openapi_json() -> String {
 
 pub fn routes() -> Router<AppState> {
     Router::new()
-        .route("/openapi.json", get(|| async { ([(axum::http::header::CONTENT_TYPE, "application/json")], openapi_json()) }))
+        .route(
+            "/openapi.json",
+            get(|| async { ([(axum::http::header::CONTENT_TYPE, "application/json")], openapi_json()) }),
+        )
         .route("/orgs", get(list_orgs))
         .route("/orgs/tree", get(org_tree))
         .route("/orgs/{code}", get(get_org))
@@ -53,7 +61,8 @@ pub fn routes() -> Router<AppState> {
 fn parse_as_of(value: Option<&str>) -> AppResult<chrono::NaiveDate> {
     match value.map(str::trim).filter(|s| !s.is_empty()) {
         None => Ok(coso_app::today()),
-        Some(s) => coso_domain::date::parse(s).ok_or_else(|| AppError::field("as_of", "Ngày không hợp lệ (yyyy-mm-dd hoặc dd/mm/yyyy).")),
+        Some(s) => coso_domain::date::parse(s)
+            .ok_or_else(|| AppError::field("as_of", "Ngày không hợp lệ (yyyy-mm-dd hoặc dd/mm/yyyy).")),
     }
 }
 
@@ -67,7 +76,11 @@ pub struct OrgListQuery {
 
 /// Organizations in the caller's scope on a date, optionally filtered by text.
 #[utoipa::path(get, path = "/api/v1/orgs", params(OrgListQuery), responses((status = 200, body = [OrgSummary]), (status = 401, body = ErrorBody)))]
-async fn list_orgs(State(state): State<AppState>, ApiActor(actor): ApiActor, Query(q): Query<OrgListQuery>) -> Result<Json<Vec<OrgSummary>>, ApiError> {
+async fn list_orgs(
+    State(state): State<AppState>,
+    ApiActor(actor): ApiActor,
+    Query(q): Query<OrgListQuery>,
+) -> Result<Json<Vec<OrgSummary>>, ApiError> {
     let as_of = parse_as_of(q.as_of.as_deref())?;
     let app = state.app.clone();
     let orgs = blocking(move || match q.q.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
@@ -80,7 +93,11 @@ async fn list_orgs(State(state): State<AppState>, ApiActor(actor): ApiActor, Que
 
 /// The tree in the caller's scope on a date, in path order, with counts by kind.
 #[utoipa::path(get, path = "/api/v1/orgs/tree", params(OrgListQuery), responses((status = 200, body = Tree)))]
-async fn org_tree(State(state): State<AppState>, ApiActor(actor): ApiActor, Query(q): Query<OrgListQuery>) -> Result<Json<Tree>, ApiError> {
+async fn org_tree(
+    State(state): State<AppState>,
+    ApiActor(actor): ApiActor,
+    Query(q): Query<OrgListQuery>,
+) -> Result<Json<Tree>, ApiError> {
     let as_of = parse_as_of(q.as_of.as_deref())?;
     let app = state.app.clone();
     Ok(Json(blocking(move || app.tree(&actor, as_of)).await?))
@@ -88,7 +105,12 @@ async fn org_tree(State(state): State<AppState>, ApiActor(actor): ApiActor, Quer
 
 /// One organization: details, history, subordinate units, officers.
 #[utoipa::path(get, path = "/api/v1/orgs/{code}", params(("code" = String, Path, description = "Organization code"), OrgListQuery), responses((status = 200, body = OrgDetail), (status = 404, body = ErrorBody)))]
-async fn get_org(State(state): State<AppState>, ApiActor(actor): ApiActor, Path(code): Path<String>, Query(q): Query<OrgListQuery>) -> Result<Json<OrgDetail>, ApiError> {
+async fn get_org(
+    State(state): State<AppState>,
+    ApiActor(actor): ApiActor,
+    Path(code): Path<String>,
+    Query(q): Query<OrgListQuery>,
+) -> Result<Json<OrgDetail>, ApiError> {
     let as_of = parse_as_of(q.as_of.as_deref())?;
     let app = state.app.clone();
     Ok(Json(blocking(move || app.org_detail(&actor, &code, as_of)).await?))
@@ -108,7 +130,11 @@ pub struct MemberListQuery {
 
 /// Members in the caller's scope, ordered by name, paged.
 #[utoipa::path(get, path = "/api/v1/members", params(MemberListQuery), responses((status = 200, body = MemberPage)))]
-async fn list_members(State(state): State<AppState>, ApiActor(actor): ApiActor, Query(q): Query<MemberListQuery>) -> Result<Json<MemberPage>, ApiError> {
+async fn list_members(
+    State(state): State<AppState>,
+    ApiActor(actor): ApiActor,
+    Query(q): Query<MemberListQuery>,
+) -> Result<Json<MemberPage>, ApiError> {
     let query = MemberQuery { q: q.q, org: q.org, status: q.status, page: q.page, per_page: q.per_page };
     let app = state.app.clone();
     Ok(Json(blocking(move || app.list_members(&actor, &query)).await?))
@@ -116,7 +142,11 @@ async fn list_members(State(state): State<AppState>, ApiActor(actor): ApiActor, 
 
 /// Enters a member: a new admission or a member transferred in.
 #[utoipa::path(post, path = "/api/v1/members", request_body = MemberInput, responses((status = 201, body = MemberSummary), (status = 422, body = ErrorBody), (status = 403, body = ErrorBody)))]
-async fn create_member(State(state): State<AppState>, ApiActor(actor): ApiActor, Json(input): Json<MemberInput>) -> Result<impl IntoResponse, ApiError> {
+async fn create_member(
+    State(state): State<AppState>,
+    ApiActor(actor): ApiActor,
+    Json(input): Json<MemberInput>,
+) -> Result<impl IntoResponse, ApiError> {
     let app = state.app.clone();
     let created = blocking(move || app.create_member(&actor, input)).await?;
     Ok((StatusCode::CREATED, Json(created)))
@@ -124,21 +154,34 @@ async fn create_member(State(state): State<AppState>, ApiActor(actor): ApiActor,
 
 /// One member's record with events and positions.
 #[utoipa::path(get, path = "/api/v1/members/{id}", params(("id" = String, Path)), responses((status = 200, body = MemberDetail), (status = 404, body = ErrorBody)))]
-async fn get_member(State(state): State<AppState>, ApiActor(actor): ApiActor, Path(id): Path<String>) -> Result<Json<MemberDetail>, ApiError> {
+async fn get_member(
+    State(state): State<AppState>,
+    ApiActor(actor): ApiActor,
+    Path(id): Path<String>,
+) -> Result<Json<MemberDetail>, ApiError> {
     let app = state.app.clone();
     Ok(Json(blocking(move || app.member_detail(&actor, &id)).await?))
 }
 
 /// A member's lifecycle events, oldest first.
 #[utoipa::path(get, path = "/api/v1/members/{id}/events", params(("id" = String, Path)), responses((status = 200, body = [MemberEventView])))]
-async fn member_events(State(state): State<AppState>, ApiActor(actor): ApiActor, Path(id): Path<String>) -> Result<Json<Vec<MemberEventView>>, ApiError> {
+async fn member_events(
+    State(state): State<AppState>,
+    ApiActor(actor): ApiActor,
+    Path(id): Path<String>,
+) -> Result<Json<Vec<MemberEventView>>, ApiError> {
     let app = state.app.clone();
     Ok(Json(blocking(move || app.member_events(&actor, &id)).await?))
 }
 
 /// Records a lifecycle event (confirmation, transfer, exemption, removal, death…).
 #[utoipa::path(post, path = "/api/v1/members/{id}/events", params(("id" = String, Path)), request_body = EventInput, responses((status = 201, body = MemberEventView), (status = 422, body = ErrorBody)))]
-async fn record_event(State(state): State<AppState>, ApiActor(actor): ApiActor, Path(id): Path<String>, Json(input): Json<EventInput>) -> Result<impl IntoResponse, ApiError> {
+async fn record_event(
+    State(state): State<AppState>,
+    ApiActor(actor): ApiActor,
+    Path(id): Path<String>,
+    Json(input): Json<EventInput>,
+) -> Result<impl IntoResponse, ApiError> {
     let app = state.app.clone();
     let event = blocking(move || app.record_member_event(&actor, &id, input)).await?;
     Ok((StatusCode::CREATED, Json(event)))

@@ -15,12 +15,22 @@ pub fn routes() -> Router<AppState> {
     Router::new()
         .route(
             "/assets/coso.css",
-            get(|| async { ([(header::CONTENT_TYPE, "text/css; charset=utf-8"), (header::CACHE_CONTROL, CACHE)], CSS).into_response() }),
+            get(|| async {
+                ([(header::CONTENT_TYPE, "text/css; charset=utf-8"), (header::CACHE_CONTROL, CACHE)], CSS)
+                    .into_response()
+            }),
         )
         .route(
             "/assets/htmx.min.js",
             get(|| async {
-                ([(header::CONTENT_TYPE, "text/javascript; charset=utf-8"), (header::CACHE_CONTROL, CACHE)], HTMX).into_response()
+                (
+                    [
+                        (header::CONTENT_TYPE, "text/javascript; charset=utf-8"),
+                        (header::CACHE_CONTROL, CACHE),
+                    ],
+                    HTMX,
+                )
+                    .into_response()
             }),
         )
 }

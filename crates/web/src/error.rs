@@ -83,7 +83,8 @@ impl IntoResponse for ApiError {
                 }
             }
         }
-        let body = ErrorBody { error: ErrorDetail { status: status.as_u16(), message: self.0.to_string(), fields } };
+        let body =
+            ErrorBody { error: ErrorDetail { status: status.as_u16(), message: self.0.to_string(), fields } };
         (status, Json(body)).into_response()
     }
 }

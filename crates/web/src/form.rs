@@ -45,6 +45,11 @@ impl FieldErrors {
         self.by_field.contains_key(field)
     }
 
+    /// Every message, general ones first, for the summary at the top of a form.
+    pub fn messages(&self) -> Vec<&str> {
+        self.general.iter().map(String::as_str).chain(self.by_field.values().map(String::as_str)).collect()
+    }
+
     pub fn any(&self) -> bool {
         !self.by_field.is_empty() || !self.general.is_empty()
     }

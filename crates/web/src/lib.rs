@@ -81,7 +81,9 @@ pub fn router(app: App) -> Router {
         .layer(SetRequestIdLayer::new(request_id, MakeRequestUuid))
 }
 
-async fn health(axum::extract::State(state): axum::extract::State<AppState>) -> (axum::http::StatusCode, &'static str) {
+async fn health(
+    axum::extract::State(state): axum::extract::State<AppState>,
+) -> (axum::http::StatusCode, &'static str) {
     let app = state.app.clone();
     match tokio::task::spawn_blocking(move || app.healthy()).await {
         Ok(true) => (axum::http::StatusCode::OK, "ok"),

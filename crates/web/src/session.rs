@@ -87,7 +87,8 @@ impl<T: DeserializeOwned + Send> FromRequest<AppState> for Posted<T> {
         let token = if sent.csrf.is_empty() { header_token } else { sent.csrf.as_str() };
         if !same_secret(token, &session.csrf) {
             return Err(PageError(AppError::Conflict(
-                "Biểu mẫu đã hết hạn hoặc không hợp lệ (thiếu mã bảo vệ CSRF). Hãy tải lại trang và gửi lại.".into(),
+                "Biểu mẫu đã hết hạn hoặc không hợp lệ (thiếu mã bảo vệ CSRF). Hãy tải lại trang và gửi lại."
+                    .into(),
             )));
         }
         let form = serde_urlencoded::from_bytes(&bytes)

@@ -46,7 +46,11 @@ impl Choice {
     pub fn list<'a>(items: impl IntoIterator<Item = (&'a str, &'a str)>, current: &str) -> Vec<Choice> {
         items
             .into_iter()
-            .map(|(value, label)| Choice { value: value.into(), label: label.into(), selected: value == current })
+            .map(|(value, label)| Choice {
+                value: value.into(),
+                label: label.into(),
+                selected: value == current,
+            })
             .collect()
     }
 }

@@ -1,5 +1,6 @@
 //! Browser tests in headless Chromium (through chromedriver), run when COSO_E2E=1: the main
 //! paths a user walks, with a screenshot of every page at desktop and phone widths.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 mod common;
 
 use std::process::{Child, Command, Stdio};

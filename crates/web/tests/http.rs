@@ -1,4 +1,5 @@
 //! HTTP tests against a running coso on each backend: login, CSRF, scope, forms and the API.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 mod common;
 
 use common::{ADMIN, WARD, client, fixture, login, runtime, spawn};
@@ -48,7 +49,14 @@ fn login_shows_the_tree_and_a_wrong_password_is_refused() {
             assert!(html.contains("Đảng bộ phường Đông Kinh Thử"));
             assert!(html.contains("Chi bộ Trường Tiểu học Thử"));
             // Before the units were founded the tree is empty.
-            let old = c.get(format!("{}/orgs?as_of=2014-01-01", run.base)).send().await.unwrap().text().await.unwrap();
+            let old = c
+                .get(format!("{}/orgs?as_of=2014-01-01", run.base))
+                .send()
+                .await
+                .unwrap()
+                .text()
+                .await
+                .unwrap();
             assert!(!old.contains("Chi bộ khối 1"));
         })
     });
@@ -65,7 +73,12 @@ fn a_form_without_its_csrf_token_is_refused_and_changes_nothing() {
             let before = run.app.list_members(&coso_app::Actor::system(), &Default::default()).unwrap().total;
             let res = c
                 .post(format!("{}/members", run.base))
-                .form(&[("full_name", "Vi Văn Mới"), ("born_on", "1990-01-01"), ("sex", "male"), ("org_code", "T-B")])
+                .form(&[
+                    ("full_name", "Vi Văn Mới"),
+                    ("born_on", "1990-01-01"),
+                    ("sex", "male"),
+                    ("org_code", "T-B"),
+                ])
                 .send()
                 .await
                 .unwrap();
@@ -122,7 +135,14 @@ fn search_ignores_diacritics_and_scope_limits_what_a_ward_sees() {
             fixture(&run.app);
             let c = client();
             login(&c, &run.base, WARD).await;
-            let html = c.get(format!("{}/members?q=nguyen+van+dong", run.base)).send().await.unwrap().text().await.unwrap();
+            let html = c
+                .get(format!("{}/members?q=nguyen+van+dong", run.base))
+                .send()
+                .await
+                .unwrap()
+                .text()
+                .await
+                .unwrap();
             assert!(html.contains("Nguyễn Văn Đông"));
             let all = c.get(format!("{}/members", run.base)).send().await.unwrap().text().await.unwrap();
             assert!(all.contains("Hoàng Thị Lụa"));
@@ -167,21 +187,44 @@ fn the_api_takes_bearer_tokens_and_answers_errors_in_json() {
 
             let mut bad = common::member("Nông Văn Sai", "T-A-1", "12");
             bad.cccd = Some("02008000000X".into());
-            let res = c.post(format!("{}/api/v1/members", run.base)).header("authorization", &auth).json(&bad).send().await.unwrap();
+            let res = c
+                .post(format!("{}/api/v1/members", run.base))
+                .header("authorization", &auth)
+                .json(&bad)
+                .send()
+                .await
+                .unwrap();
             assert_eq!(res.status(), 422);
             let body: serde_json::Value = res.json().await.unwrap();
             assert_eq!(body["error"]["fields"]["cccd"], "Số CCCD phải gồm đúng 12 chữ số.");
 
             let outside = common::member("Nông Văn Ngoài", "T-B", "020080000099");
-            let res = c.post(format!("{}/api/v1/members", run.base)).header("authorization", &auth).json(&outside).send().await.unwrap();
+            let res = c
+                .post(format!("{}/api/v1/members", run.base))
+                .header("authorization", &auth)
+                .json(&outside)
+                .send()
+                .await
+                .unwrap();
             assert_eq!(res.status(), 403);
 
             let good = common::member("Nông Văn Trong", "T-A-2", "020080000098");
-            let res = c.post(format!("{}/api/v1/members", run.base)).header("authorization", &auth).json(&good).send().await.unwrap();
+            let res = c
+                .post(format!("{}/api/v1/members", run.base))
+                .header("authorization", &auth)
+                .json(&good)
+                .send()
+                .await
+                .unwrap();
             assert_eq!(res.status(), 201);
 
             run.app.revoke_token(&coso_app::Actor::system(), &token).unwrap();
-            let res = c.get(format!("{}/api/v1/members", run.base)).header("authorization", &auth).send().await.unwrap();
+            let res = c
+                .get(format!("{}/api/v1/members", run.base))
+                .header("authorization", &auth)
+                .send()
+                .await
+                .unwrap();
             assert_eq!(res.status(), 401);
         })
     });
@@ -190,7 +233,14 @@ fn the_api_takes_bearer_tokens_and_answers_errors_in_json() {
 #[test]
 fn openapi_document_describes_the_endpoints() {
     let doc: serde_json::Value = serde_json::from_str(&coso_web::openapi_json()).unwrap();
-    for path in ["/api/v1/orgs", "/api/v1/orgs/tree", "/api/v1/orgs/{code}", "/api/v1/members", "/api/v1/members/{id}", "/api/v1/members/{id}/events"] {
+    for path in [
+        "/api/v1/orgs",
+        "/api/v1/orgs/tree",
+        "/api/v1/orgs/{code}",
+        "/api/v1/members",
+        "/api/v1/members/{id}",
+        "/api/v1/members/{id}/events",
+    ] {
         assert!(doc["paths"][path].is_object(), "missing {path}");
     }
     assert!(doc["components"]["schemas"]["MemberInput"].is_object());

@@ -10,34 +10,10 @@ use crate::{Actor, App, AppResult};
 
 /// (username, password, role, organization code, display name).
 const ACCOUNTS: [(&str, &str, Role, Option<&str>, &str); 5] = [
-    (
-        "admin",
-        "admin12345",
-        Role::Admin,
-        None,
-        "Quản trị hệ thống",
-    ),
-    (
-        "thanhuy",
-        "thanhuy123",
-        Role::City,
-        Some("LS"),
-        "Ban Tổ chức Thành ủy",
-    ),
-    (
-        "hoangvanthu",
-        "hoangvanthu1",
-        Role::OrgAdmin,
-        Some("LS-HVT"),
-        "Văn phòng Đảng ủy phường Hoàng Văn Thụ",
-    ),
-    (
-        "khoi9",
-        "khoi9bithu",
-        Role::CellSecretary,
-        Some("LS-HVT-K9"),
-        "Bí thư Chi bộ khối 9",
-    ),
+    ("admin", "admin12345", Role::Admin, None, "Quản trị hệ thống"),
+    ("thanhuy", "thanhuy123", Role::City, Some("LS"), "Ban Tổ chức Thành ủy"),
+    ("hoangvanthu", "hoangvanthu1", Role::OrgAdmin, Some("LS-HVT"), "Văn phòng Đảng ủy phường Hoàng Văn Thụ"),
+    ("khoi9", "khoi9bithu", Role::CellSecretary, Some("LS-HVT-K9"), "Bí thư Chi bộ khối 9"),
     ("xem", "xem12345", Role::Viewer, Some("LS"), "Người xem"),
 ];
 
@@ -53,10 +29,9 @@ impl Demo {
         for (username, password, role, org, display_name) in ACCOUNTS {
             // The cell secretary's account carries the name of the secretary the demo elected.
             let display_name = match org.filter(|_| role == Role::CellSecretary) {
-                Some(cell) => self
-                    .holder_name(cell, PositionRole::Secretary)
-                    .unwrap_or(display_name)
-                    .to_string(),
+                Some(cell) => {
+                    self.holder_name(cell, PositionRole::Secretary).unwrap_or(display_name).to_string()
+                }
                 None => display_name.to_string(),
             };
             let input = NewUser {
@@ -68,11 +43,7 @@ impl Demo {
             };
             app.add_user_in(conn, actor, input)?;
             let org_name = match org {
-                Some(code) => self
-                    .tree
-                    .unit(code)
-                    .map(|u| u.name.clone())
-                    .unwrap_or_default(),
+                Some(code) => self.tree.unit(code).map(|u| u.name.clone()).unwrap_or_default(),
                 None => "Toàn hệ thống".into(),
             };
             self.accounts.push(DemoAccount {

@@ -14,40 +14,27 @@ fn every_member_follows_the_statute_in_date_order() {
     let demo = Demo::plan();
     for m in &demo.members {
         let name = &m.person.full_name;
-        assert!(
-            demo.tree.exists_on(&m.cell, m.entry_on),
-            "{name} enters {} before it exists",
-            m.cell
-        );
+        assert!(demo.tree.exists_on(&m.cell, m.entry_on), "{name} enters {} before it exists", m.cell);
         if m.entry == MemberEventKind::Admission {
             rules::check_admission_age(m.person.born_on, m.admitted_on).unwrap();
         }
         assert!(
-            rules::check_record_dates(
-                m.person.born_on,
-                Some(m.admitted_on),
-                m.official_on,
-                ARTICLE_DAY
-            )
-            .is_empty(),
+            rules::check_record_dates(m.person.born_on, Some(m.admitted_on), m.official_on, ARTICLE_DAY)
+                .is_empty(),
             "{name}"
         );
         let mut state = m.entry_state();
         let mut cell = m.cell.clone();
         for e in &m.events {
             assert!(e.on <= ARTICLE_DAY, "{name}: {e:?}");
-            state.status = rules::apply_event(&state, e.kind, e.on)
-                .unwrap_or_else(|v| panic!("{name}: {e:?}: {v}"));
+            state.status =
+                rules::apply_event(&state, e.kind, e.on).unwrap_or_else(|v| panic!("{name}: {e:?}: {v}"));
             state.last_event_on = e.on;
             if !e.by_reorganization {
                 cell = demo.tree.successor_on(&cell, e.on).to_string();
             }
             if let Some(to) = &e.to_cell {
-                assert!(
-                    demo.tree.exists_on(to, e.on),
-                    "{name} moves to {to} on {}",
-                    e.on
-                );
+                assert!(demo.tree.exists_on(to, e.on), "{name} moves to {to} on {}", e.on);
                 assert_ne!(to, &cell, "{name} moves to their own cell");
                 cell = to.clone();
             }
@@ -83,16 +70,8 @@ fn the_register_matches_the_city() {
         let n = by_cell.get(cell.code.as_str()).copied().unwrap_or(0);
         assert!((5..=60).contains(&n), "{}: {n}", cell.name);
     }
-    let cccds: HashSet<&str> = demo
-        .members
-        .iter()
-        .map(|m| m.person.cccd.as_str())
-        .collect();
-    let cards: HashSet<&str> = demo
-        .members
-        .iter()
-        .map(|m| m.card_number.as_str())
-        .collect();
+    let cccds: HashSet<&str> = demo.members.iter().map(|m| m.person.cccd.as_str()).collect();
+    let cards: HashSet<&str> = demo.members.iter().map(|m| m.card_number.as_str()).collect();
     assert_eq!(cccds.len(), demo.members.len());
     assert_eq!(cards.len(), demo.members.len());
 }
@@ -100,12 +79,7 @@ fn the_register_matches_the_city() {
 #[test]
 fn every_unit_has_a_secretary_among_its_members() {
     let demo = Demo::plan();
-    for unit in demo
-        .tree
-        .units
-        .iter()
-        .filter(|u| demo.tree.exists_on(&u.code, ARTICLE_DAY))
-    {
+    for unit in demo.tree.units.iter().filter(|u| demo.tree.exists_on(&u.code, ARTICLE_DAY)) {
         let secretaries: Vec<_> = demo
             .officers
             .iter()
@@ -115,12 +89,7 @@ fn every_unit_has_a_secretary_among_its_members() {
         let holder = &demo.members[secretaries[0].member];
         let (cell, status) = holder.standing_on(secretaries[0].from).unwrap();
         assert_eq!(status, MemberStatus::Official);
-        assert!(
-            demo.tree
-                .in_subtree_on(cell, &unit.code, secretaries[0].from),
-            "{}",
-            unit.name
-        );
+        assert!(demo.tree.in_subtree_on(cell, &unit.code, secretaries[0].from), "{}", unit.name);
     }
     let standing = demo
         .officers
@@ -128,11 +97,7 @@ fn every_unit_has_a_secretary_among_its_members() {
         .filter(|p| p.org == "LS" && p.role == PositionRole::StandingCommitteeMember)
         .count();
     assert!(standing >= 8, "{standing}");
-    let committees = demo
-        .tree
-        .units
-        .iter()
-        .filter(|u| u.kind == OrgKind::GrassrootsCommittee);
+    let committees = demo.tree.units.iter().filter(|u| u.kind == OrgKind::GrassrootsCommittee);
     for c in committees {
         let members = demo
             .officers
@@ -146,11 +111,6 @@ fn every_unit_has_a_secretary_among_its_members() {
 #[test]
 fn the_plan_is_the_same_every_time() {
     let (a, b) = (Demo::plan(), Demo::plan());
-    let names = |d: &Demo| {
-        d.members
-            .iter()
-            .map(|m| m.person.full_name.clone())
-            .collect::<Vec<_>>()
-    };
+    let names = |d: &Demo| d.members.iter().map(|m| m.person.full_name.clone()).collect::<Vec<_>>();
     assert_eq!(names(&a), names(&b));
 }

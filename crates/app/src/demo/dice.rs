@@ -26,11 +26,7 @@ impl Dice {
 
     /// A number in `lo..=hi`.
     pub(crate) fn between(&mut self, lo: i64, hi: i64) -> i64 {
-        if hi <= lo {
-            lo
-        } else {
-            lo + self.below((hi - lo + 1) as u64) as i64
-        }
+        if hi <= lo { lo } else { lo + self.below((hi - lo + 1) as u64) as i64 }
     }
 
     /// A number in `[0, 1)`.

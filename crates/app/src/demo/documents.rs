@@ -38,12 +38,7 @@ impl DocumentNumbers {
         kind: &'static str,
         on: NaiveDate,
     ) -> Decision {
-        self.issued.push(Issue {
-            issuer: issuer.to_string(),
-            abbreviation,
-            kind,
-            on,
-        });
+        self.issued.push(Issue { issuer: issuer.to_string(), abbreviation, kind, on });
         Decision::Issued(self.issued.len() - 1)
     }
 
@@ -56,9 +51,7 @@ impl DocumentNumbers {
         self.numbers = vec![0; self.issued.len()];
         for i in order {
             let issue = &self.issued[i];
-            let n = counters
-                .entry((issue.issuer.as_str(), issue.kind, issue.on.year()))
-                .or_insert(0);
+            let n = counters.entry((issue.issuer.as_str(), issue.kind, issue.on.year())).or_insert(0);
             *n += 1;
             self.numbers[i] = *n;
         }

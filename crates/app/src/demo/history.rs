@@ -54,12 +54,7 @@ impl Demo {
         }
         for (member, m) in self.members.iter().enumerate() {
             days.push((m.entry_on, Happening::Entry { member }));
-            for (event, e) in m
-                .events
-                .iter()
-                .enumerate()
-                .filter(|(_, e)| !e.by_reorganization)
-            {
+            for (event, e) in m.events.iter().enumerate().filter(|(_, e)| !e.by_reorganization) {
                 days.push((e.on, Happening::Event { member, event }));
                 if e.kind == MemberEventKind::Confirmation {
                     days.push((e.on, Happening::Card { member }));
@@ -112,11 +107,8 @@ impl Demo {
             }
             Happening::Entry { member } => {
                 let m = &self.members[member];
-                let summary = app.create_member_in(
-                    conn,
-                    actor,
-                    m.input(m.official_on.is_some(), &self.numbers),
-                )?;
+                let summary =
+                    app.create_member_in(conn, actor, m.input(m.official_on.is_some(), &self.numbers))?;
                 self.members[member].membership_id = Some(summary.id);
             }
             Happening::Event { member, event } => {
@@ -165,9 +157,6 @@ impl Demo {
 /// The membership id of a member already entered (entries come before their events).
 fn membership_id(m: &super::register::PlannedMember) -> AppResult<&str> {
     m.membership_id.as_deref().ok_or_else(|| {
-        AppError::Internal(format!(
-            "demo member {} has no membership yet",
-            m.person.full_name
-        ))
+        AppError::Internal(format!("demo member {} has no membership yet", m.person.full_name))
     })
 }

@@ -42,15 +42,9 @@ pub(crate) fn draw_register(
     for unit in tree.units.iter().filter(|u| u.kind.is_cell()) {
         let (lo, hi) = unit.profile.size();
         // A chi bộ cơ sở has fewer than 30 members (domain.md §2).
-        let hi = if unit.kind == OrgKind::GrassrootsCell {
-            hi.min(27)
-        } else {
-            hi
-        };
-        let dissolving = tree
-            .reorganizations
-            .iter()
-            .any(|r| r.code == unit.code && r.change == Change::Dissolve);
+        let hi = if unit.kind == OrgKind::GrassrootsCell { hi.min(27) } else { hi };
+        let dissolving =
+            tree.reorganizations.iter().any(|r| r.code == unit.code && r.change == Change::Dissolve);
         for _ in 0..dice.between(lo, hi) {
             let serial = members.len() as u64;
             let mut member = draw_member(dice, tree, numbers, unit, serial, dissolving);
@@ -98,9 +92,7 @@ fn draw_member(
     dissolving: bool,
 ) -> PlannedMember {
     let opens = unit.founded_on.max(HISTORY_START);
-    let closes = tree
-        .ends_on(&unit.code)
-        .unwrap_or(ARTICLE_DAY + Days::new(1));
+    let closes = tree.ends_on(&unit.code).unwrap_or(ARTICLE_DAY + Days::new(1));
     let mut attempts = 0;
     let (person, admitted_on) = loop {
         attempts += 1;
@@ -115,11 +107,7 @@ fn draw_member(
     };
     let official = add_months(admitted_on, PROBATION_MONTHS) + Days::new(dice.below(61));
     let (entry, entry_on, official_on) = if admitted_on < opens {
-        (
-            Kind::TransferIn,
-            opens,
-            (official <= opens).then_some(official),
-        )
+        (Kind::TransferIn, opens, (official <= opens).then_some(official))
     } else {
         (Kind::Admission, admitted_on, None)
     };
@@ -145,9 +133,7 @@ fn draw_member(
     if official_on.is_none() && official <= ARTICLE_DAY {
         let cell = tree.successor_on(&unit.code, official).to_string();
         let number = decision(tree, numbers, &cell, "QĐ", official);
-        member
-            .events
-            .push(PlannedEvent::new(official, Kind::Confirmation, number));
+        member.events.push(PlannedEvent::new(official, Kind::Confirmation, number));
     }
     member
 }
@@ -155,10 +141,7 @@ fn draw_member(
 /// An admission date at age 18 to 45, from 1975 to the article's day; `None` if there is none.
 fn draw_admission(dice: &mut Dice, born_on: NaiveDate) -> Option<NaiveDate> {
     let year = born_on.year();
-    let (lo, hi) = (
-        (year + 18).max(EARLIEST_ADMISSION.year()),
-        (year + 45).min(ARTICLE_DAY.year()),
-    );
+    let (lo, hi) = ((year + 18).max(EARLIEST_ADMISSION.year()), (year + 45).min(ARTICLE_DAY.year()));
     if lo > hi {
         return None;
     }
@@ -194,8 +177,7 @@ fn draw_life(
             }
             let number = numbers.issue(&cell_on(tree, m, on), "CB", "NQ", on);
             let mut event = PlannedEvent::new(on, Kind::Exemption, number);
-            event.note =
-                "Tuổi cao, sức khỏe yếu; chi bộ xét miễn công tác và sinh hoạt đảng.".into();
+            event.note = "Tuổi cao, sức khỏe yếu; chi bộ xét miễn công tác và sinh hoạt đảng.".into();
             m.events.push(event);
             if dice.chance(0.2) {
                 die(dice, tree, numbers, m);
@@ -278,11 +260,7 @@ fn move_within_city(
         return;
     }
     let target = dice.pick(&targets);
-    let mut event = PlannedEvent::new(
-        on,
-        Kind::TransferInternal,
-        numbers.issue(CITY, "BTCTU", "GGT", on),
-    );
+    let mut event = PlannedEvent::new(on, Kind::TransferInternal, numbers.issue(CITY, "BTCTU", "GGT", on));
     event.to_cell = Some(target.code.clone());
     event.note = "Chuyển công tác trong thành phố.".into();
     m.events.push(event);
@@ -292,15 +270,8 @@ fn leave_city(dice: &mut Dice, numbers: &mut DocumentNumbers, m: &mut PlannedMem
     let Some(on) = day_from(dice, next_day(m)) else {
         return;
     };
-    let mut event = PlannedEvent::new(
-        on,
-        Kind::TransferOut,
-        numbers.issue(CITY, "BTCTU", "GGT", on),
-    );
-    event.note = format!(
-        "Chuyển sinh hoạt đảng chính thức đến {}.",
-        dice.pick(&ELSEWHERE)
-    );
+    let mut event = PlannedEvent::new(on, Kind::TransferOut, numbers.issue(CITY, "BTCTU", "GGT", on));
+    event.note = format!("Chuyển sinh hoạt đảng chính thức đến {}.", dice.pick(&ELSEWHERE));
     m.events.push(event);
 }
 
@@ -312,36 +283,21 @@ fn leave_dissolving_cells(
     numbers: &mut DocumentNumbers,
     members: &mut [PlannedMember],
 ) {
-    for r in tree
-        .reorganizations
-        .iter()
-        .filter(|r| r.change == Change::Dissolve)
-    {
+    for r in tree.reorganizations.iter().filter(|r| r.change == Change::Dissolve) {
         let eve = r.on - Days::new(1);
         let mut staying = 0;
         for m in members.iter_mut() {
-            let on_roll = m
-                .standing_on(eve)
-                .is_some_and(|(cell, status)| cell == r.code && status.on_roll());
+            let on_roll = m.standing_on(eve).is_some_and(|(cell, status)| cell == r.code && status.on_roll());
             if !on_roll {
                 continue;
             }
             let from = (r.on - Days::new(75)).max(next_day(m));
             let on = dice.day_between(from, r.on - Days::new(5));
-            let mut event = PlannedEvent::new(
-                on,
-                Kind::TransferOut,
-                numbers.issue(CITY, "BTCTU", "GGT", on),
-            );
-            event.note = format!(
-                "Doanh nghiệp giải thể; chuyển sinh hoạt đến {}.",
-                dice.pick(&ELSEWHERE)
-            );
+            let mut event = PlannedEvent::new(on, Kind::TransferOut, numbers.issue(CITY, "BTCTU", "GGT", on));
+            event.note = format!("Doanh nghiệp giải thể; chuyển sinh hoạt đến {}.", dice.pick(&ELSEWHERE));
             if staying < 3 {
-                let homes: Vec<&Unit> = tree
-                    .cells_on(on)
-                    .filter(|u| u.profile == Profile::Residential)
-                    .collect();
+                let homes: Vec<&Unit> =
+                    tree.cells_on(on).filter(|u| u.profile == Profile::Residential).collect();
                 if !homes.is_empty() {
                     staying += 1;
                     event.kind = Kind::TransferInternal;
@@ -355,12 +311,7 @@ fn leave_dissolving_cells(
 }
 
 /// Xóa tên (Điều lệ Đảng, Điều 8): two members who stopped taking part without reason.
-fn remove_two(
-    dice: &mut Dice,
-    tree: &Tree,
-    numbers: &mut DocumentNumbers,
-    members: &mut [PlannedMember],
-) {
+fn remove_two(dice: &mut Dice, tree: &Tree, numbers: &mut DocumentNumbers, members: &mut [PlannedMember]) {
     let since = day(2019, 1, 1);
     let candidates: Vec<usize> = members
         .iter()
@@ -383,11 +334,7 @@ fn remove_two(
         removed.push(i);
         let m = &mut members[i];
         let on = dice.day_between(day(2019, 3, 1), day(2020, 11, 30));
-        let mut event = PlannedEvent::new(
-            on,
-            Kind::Removal,
-            decision(tree, numbers, &m.cell, "QĐ", on),
-        );
+        let mut event = PlannedEvent::new(on, Kind::Removal, decision(tree, numbers, &m.cell, "QĐ", on));
         event.note = "Bỏ sinh hoạt đảng 3 tháng trong năm không có lý do chính đáng.".into();
         m.events.push(event);
     }
@@ -400,18 +347,14 @@ fn follow_merges(tree: &Tree, members: &mut [PlannedMember]) {
             continue;
         };
         for m in members.iter_mut() {
-            let on_roll = m
-                .standing_on(r.on)
-                .is_some_and(|(cell, status)| cell == r.code && status.on_roll());
+            let on_roll =
+                m.standing_on(r.on).is_some_and(|(cell, status)| cell == r.code && status.on_roll());
             if !on_roll {
                 continue;
             }
             let at = m.events.iter().take_while(|e| e.on <= r.on).count();
-            let mut event = PlannedEvent::new(
-                r.on,
-                Kind::TransferInternal,
-                Decision::Written(r.decision.into()),
-            );
+            let mut event =
+                PlannedEvent::new(r.on, Kind::TransferInternal, Decision::Written(r.decision.into()));
             event.to_cell = Some(target.to_string());
             event.note = "Theo sắp xếp tổ chức".into();
             event.by_reorganization = true;

@@ -92,12 +92,7 @@ impl Demo {
     }
 
     /// Records the plan: history first (it is dated), then the officers, then the accounts.
-    fn load(
-        &mut self,
-        app: &App,
-        conn: &mut coso_store::DbConnection,
-        actor: &Actor,
-    ) -> AppResult<()> {
+    fn load(&mut self, app: &App, conn: &mut coso_store::DbConnection, actor: &Actor) -> AppResult<()> {
         self.record_history(app, conn, actor)?;
         self.record_officers(app, conn, actor)?;
         self.open_accounts(app, conn, actor)

@@ -8,14 +8,8 @@ use super::dice::Dice;
 /// Most members follow no religion.
 pub(crate) const RELIGIONS: [(&str, u32); 2] = [("Không", 97), ("Phật giáo", 3)];
 /// The peoples of Lạng Sơn's members, with weights.
-pub(crate) const ETHNICITIES: [(&str, u32); 6] = [
-    ("Tày", 42),
-    ("Nùng", 33),
-    ("Kinh", 20),
-    ("Dao", 2),
-    ("Sán Chay", 2),
-    ("Hoa", 1),
-];
+pub(crate) const ETHNICITIES: [(&str, u32); 6] =
+    [("Tày", 42), ("Nùng", 33), ("Kinh", 20), ("Dao", 2), ("Sán Chay", 2), ("Hoa", 1)];
 
 /// Family names as common among each people of Lạng Sơn.
 fn family_names(ethnicity: &str) -> &'static [(&'static str, u32)] {
@@ -91,10 +85,9 @@ const FEMALE_MIDDLE: [(&str, u32); 10] = [
 ];
 /// Without the given names of the people the seed article quotes.
 const MALE_GIVEN: [&str; 36] = [
-    "Hùng", "Dũng", "Tuấn", "Hải", "Long", "Thành", "Sơn", "Bình", "Toàn", "Khánh", "Lâm", "Hưng",
-    "Phong", "Quý", "Tùng", "Vinh", "Hiếu", "Nam", "Trung", "Đạt", "Kiên", "Lợi", "Chiến", "Tâm",
-    "Hoàn", "Quyết", "Tuyên", "Luân", "Thịnh", "Việt", "Hòa", "Đông", "Phúc", "Huy", "Cường",
-    "Chung",
+    "Hùng", "Dũng", "Tuấn", "Hải", "Long", "Thành", "Sơn", "Bình", "Toàn", "Khánh", "Lâm", "Hưng", "Phong",
+    "Quý", "Tùng", "Vinh", "Hiếu", "Nam", "Trung", "Đạt", "Kiên", "Lợi", "Chiến", "Tâm", "Hoàn", "Quyết",
+    "Tuyên", "Luân", "Thịnh", "Việt", "Hòa", "Đông", "Phúc", "Huy", "Cường", "Chung",
 ];
 const FEMALE_GIVEN: [&str; 30] = [
     "Lan",
@@ -133,11 +126,7 @@ const FEMALE_GIVEN: [&str; 30] = [
 pub(crate) fn full_name(dice: &mut Dice, ethnicity: &str, sex: Sex, year: i32) -> String {
     let family = *dice.weighted(family_names(ethnicity));
     match sex {
-        Sex::Male => format!(
-            "{family} {} {}",
-            dice.weighted(&MALE_MIDDLE),
-            dice.pick(&MALE_GIVEN)
-        ),
+        Sex::Male => format!("{family} {} {}", dice.weighted(&MALE_MIDDLE), dice.pick(&MALE_GIVEN)),
         Sex::Female => {
             let middle = *dice.weighted(&FEMALE_MIDDLE);
             // Younger women often carry a second middle name after Thị: "Hoàng Thị Thu Hà".
@@ -170,10 +159,7 @@ mod tests {
     fn seed_names_cannot_be_produced() {
         for seed in SEED_NAMES.iter().filter(|s| s.split(' ').count() >= 3) {
             let given = seed.rsplit(' ').next().unwrap_or_default();
-            assert!(
-                !MALE_GIVEN.contains(&given) && !FEMALE_GIVEN.contains(&given),
-                "{seed}"
-            );
+            assert!(!MALE_GIVEN.contains(&given) && !FEMALE_GIVEN.contains(&given), "{seed}");
         }
         let mut dice = Dice::new(1);
         for i in 0..20_000 {

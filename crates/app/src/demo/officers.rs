@@ -42,54 +42,30 @@ pub(crate) fn choose_officers(
 ) -> Vec<PlannedPosition> {
     let mut chosen = Vec::new();
     let standing = |kind: OrgKind| {
-        tree.units
-            .iter()
-            .filter(move |u| u.kind == kind && tree.exists_on(&u.code, ARTICLE_DAY))
+        tree.units.iter().filter(move |u| u.kind == kind && tree.exists_on(&u.code, ARTICLE_DAY))
     };
-    let cells: Vec<_> = standing(OrgKind::SubordinateCell)
-        .chain(standing(OrgKind::GrassrootsCell))
-        .collect();
+    let cells: Vec<_> = standing(OrgKind::SubordinateCell).chain(standing(OrgKind::GrassrootsCell)).collect();
     for unit in cells {
         let from = dice.day_between(CELL_CONGRESSES.0, CELL_CONGRESSES.1);
         let (issuer, abbreviation) = issuer_of(tree, &unit.code, from);
         let decision = numbers.issue(&issuer, abbreviation, "QĐ", from);
         let dates = [from, ARTICLE_DAY];
-        let pool: Vec<usize> = (0..members.len())
-            .filter(|i| members[*i].official_in(&unit.code, &dates))
-            .collect();
+        let pool: Vec<usize> =
+            (0..members.len()).filter(|i| members[*i].official_in(&unit.code, &dates)).collect();
         let cell = Some((unit.code.as_str(), MemberStatus::Official));
-        let officials = members
-            .iter()
-            .filter(|m| m.standing_on(from) == cell)
-            .count();
-        let prefer = if unit.profile == Profile::Residential {
-            Prefer::RESIDENT
-        } else {
-            Prefer::WORKING
-        };
+        let officials = members.iter().filter(|m| m.standing_on(from) == cell).count();
+        let prefer = if unit.profile == Profile::Residential { Prefer::RESIDENT } else { Prefer::WORKING };
         // The seed article quotes a woman secretary of khối Cửa Nam and a woman deputy of khối 9.
         let (secretary, deputy) = match unit.code.as_str() {
             "LS-CL-CN" => (prefer.woman(), prefer),
             "LS-HVT-K9" => (prefer, prefer.woman()),
             _ => (prefer, prefer),
         };
-        let mut term = Term {
-            org: &unit.code,
-            from,
-            decision,
-            members,
-            positions: &mut chosen,
-        };
+        let mut term = Term { org: &unit.code, from, decision, members, positions: &mut chosen };
         term.elect(dice, &pool, Role::Secretary, 1, secretary);
         if officials >= CELL_COMMITTEE_FROM {
             term.elect(dice, &pool, Role::DeputySecretary, 1, deputy);
-            term.elect(
-                dice,
-                &pool,
-                Role::CommitteeMember,
-                if officials >= 20 { 2 } else { 1 },
-                prefer,
-            );
+            term.elect(dice, &pool, Role::CommitteeMember, if officials >= 20 { 2 } else { 1 }, prefer);
         }
     }
     for unit in standing(OrgKind::GrassrootsCommittee) {
@@ -103,54 +79,21 @@ pub(crate) fn choose_officers(
                 })
             })
         };
-        let pool: Vec<usize> = (0..members.len())
-            .filter(|i| in_subtree(&members[*i]))
-            .collect();
+        let pool: Vec<usize> = (0..members.len()).filter(|i| in_subtree(&members[*i])).collect();
         // The committee's leaders work in its own office when it has one.
         let office = office_of(tree, &unit.code);
-        let staff: Vec<usize> = pool
-            .iter()
-            .copied()
-            .filter(|i| members[*i].official_in(&office, &dates))
-            .collect();
+        let staff: Vec<usize> =
+            pool.iter().copied().filter(|i| members[*i].official_in(&office, &dates)).collect();
         let leaders = if staff.len() >= 3 { &staff } else { &pool };
         let ward = matches!(unit.profile, Profile::WardOffice | Profile::CommuneOffice);
-        let mut term = Term {
-            org: &unit.code,
-            from,
-            decision,
-            members,
-            positions: &mut chosen,
-        };
+        let mut term = Term { org: &unit.code, from, decision, members, positions: &mut chosen };
         term.elect(dice, leaders, Role::Secretary, 1, Prefer::LEADER);
-        term.elect(
-            dice,
-            leaders,
-            Role::DeputySecretary,
-            if ward { 2 } else { 1 },
-            Prefer::LEADER,
-        );
+        term.elect(dice, leaders, Role::DeputySecretary, if ward { 2 } else { 1 }, Prefer::LEADER);
         if ward {
-            term.elect(
-                dice,
-                leaders,
-                Role::StandingCommitteeMember,
-                2,
-                Prefer::WORKING,
-            );
+            term.elect(dice, leaders, Role::StandingCommitteeMember, 2, Prefer::WORKING);
         }
-        let rest = if ward {
-            dice.between(8, 10)
-        } else {
-            dice.between(4, 6)
-        };
-        term.elect(
-            dice,
-            &pool,
-            Role::CommitteeMember,
-            rest as usize,
-            Prefer::ANYONE,
-        );
+        let rest = if ward { dice.between(8, 10) } else { dice.between(4, 6) };
+        term.elect(dice, &pool, Role::CommitteeMember, rest as usize, Prefer::ANYONE);
     }
     choose_city_committee(dice, tree, members, numbers, &mut chosen);
     chosen
@@ -177,78 +120,29 @@ fn choose_city_committee(
 ) {
     let dates = [CITY_CONGRESS, ARTICLE_DAY];
     let of = |cells: &[&str]| -> Vec<usize> {
-        (0..members.len())
-            .filter(|i| cells.iter().any(|c| members[*i].official_in(c, &dates)))
-            .collect()
+        (0..members.len()).filter(|i| cells.iter().any(|c| members[*i].official_in(c, &dates))).collect()
     };
     let grassroots_secretaries: Vec<usize> = chosen
         .iter()
         .filter(|p| p.role == Role::Secretary)
-        .filter(|p| {
-            tree.unit(&p.org)
-                .is_some_and(|u| u.kind == OrgKind::GrassrootsCommittee)
-        })
+        .filter(|p| tree.unit(&p.org).is_some_and(|u| u.kind == OrgKind::GrassrootsCommittee))
         .map(|p| p.member)
         .collect();
     let decision = numbers.issue("TINH", "TU", "QĐ", CITY_CONGRESS);
-    let mut term = Term {
-        org: CITY,
-        from: CITY_CONGRESS,
-        decision,
-        members,
-        positions: chosen,
-    };
+    let mut term = Term { org: CITY, from: CITY_CONGRESS, decision, members, positions: chosen };
     let party = of(&["LS-CQD"]);
     term.elect(dice, &party, Role::Secretary, 1, Prefer::LEADER);
     term.elect(dice, &party, Role::DeputySecretary, 1, Prefer::LEADER);
-    term.elect(
-        dice,
-        &of(&["LS-CQ-VP"]),
-        Role::DeputySecretary,
-        1,
-        Prefer::LEADER,
-    );
-    term.elect(
-        dice,
-        &party,
-        Role::StandingCommitteeMember,
-        3,
-        Prefer::LEADER,
-    );
+    term.elect(dice, &of(&["LS-CQ-VP"]), Role::DeputySecretary, 1, Prefer::LEADER);
+    term.elect(dice, &party, Role::StandingCommitteeMember, 3, Prefer::LEADER);
     for cell in ["LS-MTTQ", "LS-CQ-VP", "LS-QS-CH", "LS-CA-TH"] {
-        term.elect(
-            dice,
-            &of(&[cell]),
-            Role::StandingCommitteeMember,
-            1,
-            Prefer::LEADER,
-        );
+        term.elect(dice, &of(&[cell]), Role::StandingCommitteeMember, 1, Prefer::LEADER);
     }
     let seats = grassroots_secretaries.len();
-    term.elect(
-        dice,
-        &grassroots_secretaries,
-        Role::StandingCommitteeMember,
-        1,
-        Prefer::LEADER,
-    );
-    term.elect(
-        dice,
-        &grassroots_secretaries,
-        Role::CommitteeMember,
-        seats,
-        Prefer::ANYONE,
-    );
-    let agencies = of(&[
-        "LS-CQD",
-        "LS-MTTQ",
-        "LS-TTCT",
-        "LS-GD",
-        "LS-CQ-TCKH",
-        "LS-CQ-NV",
-        "LS-CQ-TNMT",
-        "LS-YT-HC",
-    ]);
+    term.elect(dice, &grassroots_secretaries, Role::StandingCommitteeMember, 1, Prefer::LEADER);
+    term.elect(dice, &grassroots_secretaries, Role::CommitteeMember, seats, Prefer::ANYONE);
+    let agencies =
+        of(&["LS-CQD", "LS-MTTQ", "LS-TTCT", "LS-GD", "LS-CQ-TCKH", "LS-CQ-NV", "LS-CQ-TNMT", "LS-YT-HC"]);
     term.elect(dice, &agencies, Role::CommitteeMember, 8, Prefer::WORKING);
 }
 
@@ -262,30 +156,15 @@ struct Prefer {
 
 impl Prefer {
     /// Secretaries and deputies of committees and of the city.
-    const LEADER: Prefer = Prefer {
-        sex: None,
-        ages: (40, 57),
-    };
+    const LEADER: Prefer = Prefer { sex: None, ages: (40, 57) };
     /// Officers of working cells, before retirement.
-    const WORKING: Prefer = Prefer {
-        sex: None,
-        ages: (30, 57),
-    };
+    const WORKING: Prefer = Prefer { sex: None, ages: (30, 57) };
     /// Residential blocks often elect the retired.
-    const RESIDENT: Prefer = Prefer {
-        sex: None,
-        ages: (35, 80),
-    };
-    const ANYONE: Prefer = Prefer {
-        sex: None,
-        ages: (18, 120),
-    };
+    const RESIDENT: Prefer = Prefer { sex: None, ages: (35, 80) };
+    const ANYONE: Prefer = Prefer { sex: None, ages: (18, 120) };
 
     fn woman(self) -> Prefer {
-        Prefer {
-            sex: Some(Sex::Female),
-            ..self
-        }
+        Prefer { sex: Some(Sex::Female), ..self }
     }
 
     fn fits(self, m: &PlannedMember, on: NaiveDate) -> bool {
@@ -308,17 +187,10 @@ impl Term<'_> {
     /// here, preferring those who fit `prefer` when there are any.
     fn elect(&mut self, dice: &mut Dice, pool: &[usize], role: Role, seats: usize, prefer: Prefer) {
         for _ in 0..seats {
-            let seated = |i: &usize| {
-                self.positions
-                    .iter()
-                    .any(|p| p.org == self.org && p.member == *i)
-            };
+            let seated = |i: &usize| self.positions.iter().any(|p| p.org == self.org && p.member == *i);
             let free: Vec<usize> = pool.iter().copied().filter(|i| !seated(i)).collect();
-            let fitting: Vec<usize> = free
-                .iter()
-                .copied()
-                .filter(|i| prefer.fits(&self.members[*i], self.from))
-                .collect();
+            let fitting: Vec<usize> =
+                free.iter().copied().filter(|i| prefer.fits(&self.members[*i], self.from)).collect();
             let choice = match (fitting.is_empty(), free.is_empty()) {
                 (false, _) => *dice.pick(&fitting),
                 (true, false) => *dice.pick(&free),
@@ -346,10 +218,7 @@ impl super::Demo {
         for p in &self.officers {
             let holder = &self.members[p.member];
             let member_id = holder.membership_id.clone().ok_or_else(|| {
-                crate::AppError::Internal(format!(
-                    "officer {} was never entered",
-                    holder.person.full_name
-                ))
+                crate::AppError::Internal(format!("officer {} was never entered", holder.person.full_name))
             })?;
             let input = crate::positions::PositionInput {
                 member_id,

@@ -58,11 +58,9 @@ fn work(profile: Profile) -> &'static [(&'static str, &'static str)] {
             ("Công nhân", "Công nhân kỹ thuật"),
             ("Viên chức", "Đại học Kinh tế"),
         ],
-        Profile::Village => &[
-            ("Nông dân", "Không"),
-            ("Nông dân", "Trung cấp Nông lâm"),
-            ("Kinh doanh", "Không"),
-        ],
+        Profile::Village => {
+            &[("Nông dân", "Không"), ("Nông dân", "Trung cấp Nông lâm"), ("Kinh doanh", "Không")]
+        }
         Profile::WardOffice | Profile::CommuneOffice => &[
             ("Công chức", "Đại học Luật"),
             ("Công chức", "Đại học Hành chính"),
@@ -101,22 +99,16 @@ fn work(profile: Profile) -> &'static [(&'static str, &'static str)] {
             ("Sĩ quan quân đội", "Đại học Chỉ huy tham mưu"),
             ("Quân nhân chuyên nghiệp", "Trung cấp Quân sự"),
         ],
-        Profile::Police => &[
-            ("Sĩ quan công an", "Đại học An ninh"),
-            ("Sĩ quan công an", "Đại học Cảnh sát"),
-        ],
+        Profile::Police => &[("Sĩ quan công an", "Đại học An ninh"), ("Sĩ quan công an", "Đại học Cảnh sát")],
     }
 }
 
 /// The years a member of this profile is born in, with weights.
 fn birth_years(profile: Profile) -> &'static [((i32, i32), u32)] {
     match profile {
-        Profile::Residential => &[
-            ((1945, 1955), 45),
-            ((1956, 1965), 30),
-            ((1966, 1980), 15),
-            ((1981, 1997), 10),
-        ],
+        Profile::Residential => {
+            &[((1945, 1955), 45), ((1956, 1965), 30), ((1966, 1980), 15), ((1981, 1997), 10)]
+        }
         Profile::Village => &[((1945, 1960), 25), ((1961, 1980), 40), ((1981, 1998), 35)],
         Profile::Leadership => &[((1962, 1975), 50), ((1976, 1992), 50)],
         Profile::Military | Profile::Police => &[((1968, 1985), 50), ((1986, 2000), 50)],
@@ -142,11 +134,7 @@ pub(crate) fn person(dice: &mut Dice, tree: &Tree, unit: &Unit, serial: u64) -> 
     let (first, last) = *dice.weighted(birth_years(profile));
     let year = dice.between(i64::from(first), i64::from(last)) as i32;
     let born_on = new_year(year) + Days::new(dice.below(365));
-    let sex = if dice.chance(female_share(profile)) {
-        Sex::Female
-    } else {
-        Sex::Male
-    };
+    let sex = if dice.chance(female_share(profile)) { Sex::Female } else { Sex::Male };
     let ethnicity = *dice.weighted(&ETHNICITIES);
     let full_name = names::full_name(dice, ethnicity, sex, year);
     let home_town = if ethnicity == "Kinh" && dice.chance(0.4) {
@@ -172,22 +160,13 @@ pub(crate) fn person(dice: &mut Dice, tree: &Tree, unit: &Unit, serial: u64) -> 
     let (occupation, profession) = if retired && profile.is_residential() {
         (
             "Hưu trí",
-            *dice.pick(&[
-                "Trung cấp Kế toán",
-                "Cao đẳng Sư phạm",
-                "Đại học Kinh tế",
-                "Trung cấp Y",
-                "Không",
-            ]),
+            *dice.pick(&["Trung cấp Kế toán", "Cao đẳng Sư phạm", "Đại học Kinh tế", "Trung cấp Y", "Không"]),
         )
     } else {
         *dice.pick(work(profile))
     };
-    let education = if year < 1960 {
-        *dice.weighted(&[("10/10", 5), ("7/10", 2), ("12/12", 3)])
-    } else {
-        "12/12"
-    };
+    let education =
+        if year < 1960 { *dice.weighted(&[("10/10", 5), ("7/10", 2), ("12/12", 3)]) } else { "12/12" };
     let theory_level = match profile {
         Profile::Residential | Profile::Village => {
             *dice.weighted(&[("Sơ cấp", 7), ("Trung cấp", 2), ("Chưa qua đào tạo", 1)])
@@ -205,14 +184,9 @@ pub(crate) fn person(dice: &mut Dice, tree: &Tree, unit: &Unit, serial: u64) -> 
         (Sex::Male, true) => 2,
         (Sex::Female, true) => 3,
     };
-    let cccd = format!(
-        "020{sex_century}{:02}{:06}",
-        year % 100,
-        (serial * 7919 + 104_729) % 1_000_000
-    );
-    let phone = dice
-        .chance(0.75)
-        .then(|| format!("0{}{:08}", dice.pick(&[9, 8, 3]), dice.below(100_000_000)));
+    let cccd = format!("020{sex_century}{:02}{:06}", year % 100, (serial * 7919 + 104_729) % 1_000_000);
+    let phone =
+        dice.chance(0.75).then(|| format!("0{}{:08}", dice.pick(&[9, 8, 3]), dice.below(100_000_000)));
     let religion = *dice.weighted(&RELIGIONS);
     Person {
         full_name,
@@ -257,26 +231,15 @@ mod tests {
         let mut dice = Dice::new(1);
         for serial in 0..2000 {
             let p = person(&mut dice, &tree, unit, serial);
-            assert!(
-                coso_domain::member::check_cccd(&p.cccd).is_ok(),
-                "{}",
-                p.cccd
-            );
+            assert!(coso_domain::member::check_cccd(&p.cccd).is_ok(), "{}", p.cccd);
             assert!(p.cccd.starts_with("020"));
-            assert!(
-                p.residence.starts_with("khối 9, phường Hoàng Văn Thụ"),
-                "{}",
-                p.residence
-            );
+            assert!(p.residence.starts_with("khối 9, phường Hoàng Văn Thụ"), "{}", p.residence);
         }
     }
 
     #[test]
     fn whole_years_after_a_leap_day() {
         let leap = NaiveDate::from_ymd_opt(2000, 2, 29).unwrap();
-        assert_eq!(
-            years_after(leap, 18),
-            NaiveDate::from_ymd_opt(2018, 2, 28).unwrap()
-        );
+        assert_eq!(years_after(leap, 18), NaiveDate::from_ymd_opt(2018, 2, 28).unwrap());
     }
 }

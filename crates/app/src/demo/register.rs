@@ -22,14 +22,7 @@ pub(crate) struct PlannedEvent {
 
 impl PlannedEvent {
     pub(crate) fn new(on: NaiveDate, kind: MemberEventKind, decision: Decision) -> PlannedEvent {
-        PlannedEvent {
-            on,
-            kind,
-            to_cell: None,
-            decision,
-            note: String::new(),
-            by_reorganization: false,
-        }
+        PlannedEvent { on, kind, to_cell: None, decision, note: String::new(), by_reorganization: false }
     }
 
     /// What the member event use case takes.
@@ -78,11 +71,7 @@ impl PlannedMember {
         let mut cell = self.cell.as_str();
         for event in self.events.iter().take_while(|e| e.on <= on) {
             if let Ok(status) = rules::apply_event(&state, event.kind, event.on) {
-                state = MemberState {
-                    status,
-                    last_event_on: event.on,
-                    ..state
-                };
+                state = MemberState { status, last_event_on: event.on, ..state };
             }
             if let Some(to) = &event.to_cell {
                 cell = to;
@@ -93,23 +82,14 @@ impl PlannedMember {
 
     /// The state the member entered the register with.
     pub(crate) fn entry_state(&self) -> MemberState {
-        let status = if self.official_on.is_some() {
-            MemberStatus::Official
-        } else {
-            MemberStatus::Probationary
-        };
-        MemberState {
-            status,
-            admitted_on: self.admitted_on,
-            last_event_on: self.entry_on,
-        }
+        let status =
+            if self.official_on.is_some() { MemberStatus::Official } else { MemberStatus::Probationary };
+        MemberState { status, admitted_on: self.admitted_on, last_event_on: self.entry_on }
     }
 
     /// Whether the member is an official member of `cell` on every one of `dates`.
     pub(crate) fn official_in(&self, cell: &str, dates: &[NaiveDate]) -> bool {
-        dates
-            .iter()
-            .all(|d| self.standing_on(*d) == Some((cell, MemberStatus::Official)))
+        dates.iter().all(|d| self.standing_on(*d) == Some((cell, MemberStatus::Official)))
     }
 
     /// The date of the latest planned event (or the entry).
@@ -141,8 +121,7 @@ impl PlannedMember {
             admitted_on: self.admitted_on.to_string(),
             official_on: self.official_on.map(|d| d.to_string()),
             entry: self.entry.code().into(),
-            entry_on: (self.entry == MemberEventKind::TransferIn)
-                .then(|| self.entry_on.to_string()),
+            entry_on: (self.entry == MemberEventKind::TransferIn).then(|| self.entry_on.to_string()),
             decision_number: numbers.text(&self.entry_decision),
         }
     }

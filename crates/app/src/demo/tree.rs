@@ -103,23 +103,18 @@ impl Tree {
             profile: Profile::Leadership,
             locality: None,
         }];
-        let grassroots = |code: String,
-                          name: String,
-                          kind,
-                          sector,
-                          profile,
-                          founded_on: NaiveDate,
-                          decision: &str| Unit {
-            code,
-            name,
-            kind,
-            sector: Some(sector),
-            parent: Some(CITY.into()),
-            founded_on,
-            founding_decision: decision.into(),
-            profile,
-            locality: None,
-        };
+        let grassroots =
+            |code: String, name: String, kind, sector, profile, founded_on: NaiveDate, decision: &str| Unit {
+                code,
+                name,
+                kind,
+                sector: Some(sector),
+                parent: Some(CITY.into()),
+                founded_on,
+                founding_decision: decision.into(),
+                profile,
+                locality: None,
+            };
         let subordinate =
             |parent: &str, suffix: &str, name: String, profile, locality: Option<String>| Unit {
                 code: format!("{parent}-{suffix}"),
@@ -133,11 +128,8 @@ impl Tree {
                 locality,
             };
         for place in PLACES {
-            let (level, office) = if place.ward {
-                ("phường", Profile::WardOffice)
-            } else {
-                ("xã", Profile::CommuneOffice)
-            };
+            let (level, office) =
+                if place.ward { ("phường", Profile::WardOffice) } else { ("xã", Profile::CommuneOffice) };
             let code = format!("{CITY}-{}", place.code);
             units.push(grassroots(
                 code.clone(),
@@ -166,11 +158,8 @@ impl Tree {
                 ));
             }
             for (suffix, local) in place.named {
-                let (prefix, profile) = if place.ward {
-                    ("khối", Profile::Residential)
-                } else {
-                    ("thôn", Profile::Village)
-                };
+                let (prefix, profile) =
+                    if place.ward { ("khối", Profile::Residential) } else { ("thôn", Profile::Village) };
                 let locality = format!("{prefix} {local}, {level} {}", place.name);
                 units.push(subordinate(
                     &code,
@@ -196,13 +185,7 @@ impl Tree {
                 "15-QĐ/TU",
             ));
             for (suffix, name) in committee.cells {
-                units.push(subordinate(
-                    &code,
-                    suffix,
-                    (*name).into(),
-                    committee.profile,
-                    None,
-                ));
+                units.push(subordinate(&code, suffix, (*name).into(), committee.profile, None));
             }
         }
         for group in CITY_CELLS {
@@ -223,10 +206,7 @@ impl Tree {
                 ));
             }
         }
-        Tree {
-            units,
-            reorganizations: REORGANIZATIONS.to_vec(),
-        }
+        Tree { units, reorganizations: REORGANIZATIONS.to_vec() }
     }
 
     pub(crate) fn unit(&self, code: &str) -> Option<&Unit> {
@@ -242,8 +222,7 @@ impl Tree {
     }
 
     pub(crate) fn exists_on(&self, code: &str, on: NaiveDate) -> bool {
-        self.unit(code).is_some_and(|u| u.founded_on <= on)
-            && self.ends_on(code).is_none_or(|end| on < end)
+        self.unit(code).is_some_and(|u| u.founded_on <= on) && self.ends_on(code).is_none_or(|end| on < end)
     }
 
     /// The superior organization of `code` on a date, after the moves up to that date.
@@ -287,18 +266,13 @@ impl Tree {
 
     /// Cells (where members are registered) standing on a date.
     pub(crate) fn cells_on(&self, on: NaiveDate) -> impl Iterator<Item = &Unit> {
-        self.units
-            .iter()
-            .filter(move |u| u.kind.is_cell() && self.exists_on(&u.code, on))
+        self.units.iter().filter(move |u| u.kind.is_cell() && self.exists_on(&u.code, on))
     }
 
     /// Units of a kind standing on a date.
     #[cfg(test)]
     pub(crate) fn count_on(&self, kind: OrgKind, on: NaiveDate) -> usize {
-        self.units
-            .iter()
-            .filter(|u| u.kind == kind && self.exists_on(&u.code, on))
-            .count()
+        self.units.iter().filter(|u| u.kind == kind && self.exists_on(&u.code, on)).count()
     }
 }
 
@@ -320,40 +294,22 @@ mod tests {
     fn codes_are_unique_and_parents_come_first() {
         let tree = Tree::lang_son();
         for (i, unit) in tree.units.iter().enumerate() {
-            assert!(
-                tree.units[..i].iter().all(|u| u.code != unit.code),
-                "{} twice",
-                unit.code
-            );
+            assert!(tree.units[..i].iter().all(|u| u.code != unit.code), "{} twice", unit.code);
             if let Some(parent) = &unit.parent {
-                assert!(
-                    tree.units[..i].iter().any(|u| &u.code == parent),
-                    "{} before its parent",
-                    unit.code
-                );
+                assert!(tree.units[..i].iter().any(|u| &u.code == parent), "{} before its parent", unit.code);
             }
         }
         for code in ["LS", "LS-HVT", "LS-HVT-K9", "LS-CL", "LS-CL-CN", "LS-DK"] {
             assert!(tree.unit(code).is_some(), "{code}");
         }
-        assert_eq!(
-            tree.unit("LS-HVT-K9").map(|u| u.name.as_str()),
-            Some("Chi bộ khối 9")
-        );
-        assert_eq!(
-            tree.unit("LS-CL-CN").map(|u| u.name.as_str()),
-            Some("Chi bộ khối Cửa Nam")
-        );
+        assert_eq!(tree.unit("LS-HVT-K9").map(|u| u.name.as_str()), Some("Chi bộ khối 9"));
+        assert_eq!(tree.unit("LS-CL-CN").map(|u| u.name.as_str()), Some("Chi bộ khối Cửa Nam"));
     }
 
     #[test]
     fn every_committee_has_three_to_ten_cells() {
         let tree = Tree::lang_son();
-        for committee in tree
-            .units
-            .iter()
-            .filter(|u| u.kind == OrgKind::GrassrootsCommittee)
-        {
+        for committee in tree.units.iter().filter(|u| u.kind == OrgKind::GrassrootsCommittee) {
             let cells = tree
                 .cells_on(ARTICLE_DAY)
                 .filter(|c| tree.parent_on(&c.code, ARTICLE_DAY) == Some(committee.code.as_str()))

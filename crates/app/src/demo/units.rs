@@ -87,12 +87,7 @@ pub(crate) const PLACES: [Place; 8] = [
         services: &[("MN", "Chi bộ Trường Mầm non Đông Kinh", Profile::School)],
     },
     Place {
-        code: "HVT",
-        name: "Hoàng Văn Thụ",
-        ward: true,
-        numbered_blocks: 9,
-        named: &[],
-        services: &[],
+        code: "HVT", name: "Hoàng Văn Thụ", ward: true, numbered_blocks: 9, named: &[], services: &[]
     },
     Place {
         code: "TT",
@@ -243,8 +238,7 @@ pub(crate) struct CellGroup {
 }
 
 /// Cells founded after coso's history begins: (code suffix, date, decision).
-pub(crate) const LATER_FOUNDINGS: [(&str, NaiveDate, &str); 1] =
-    [("BQLDA", day(2018, 3, 1), "512-QĐ/TU")];
+pub(crate) const LATER_FOUNDINGS: [(&str, NaiveDate, &str); 1] = [("BQLDA", day(2018, 3, 1), "512-QĐ/TU")];
 
 /// The 61 cells of 2015 and the one founded in 2018; one is dissolved in 2017 and one merged
 /// in 2020, which leaves the article's 60.
@@ -255,10 +249,7 @@ pub(crate) const CITY_CELLS: [CellGroup; 6] = [
         cells: &[
             ("CQD", "Chi bộ các cơ quan Đảng thành phố"),
             ("TTCT", "Chi bộ Trung tâm Chính trị thành phố"),
-            (
-                "MTTQ",
-                "Chi bộ Cơ quan Mặt trận Tổ quốc và các đoàn thể thành phố",
-            ),
+            ("MTTQ", "Chi bộ Cơ quan Mặt trận Tổ quốc và các đoàn thể thành phố"),
         ],
     },
     CellGroup {
@@ -273,15 +264,9 @@ pub(crate) const CITY_CELLS: [CellGroup; 6] = [
             ("TP", "Chi bộ Phòng Tư pháp"),
             ("PYT", "Chi bộ Phòng Y tế thành phố"),
             ("TTTH", "Chi bộ Đài Truyền thanh - Truyền hình thành phố"),
-            (
-                "BQLDA",
-                "Chi bộ Ban Quản lý dự án đầu tư xây dựng thành phố",
-            ),
+            ("BQLDA", "Chi bộ Ban Quản lý dự án đầu tư xây dựng thành phố"),
             ("PTQD", "Chi bộ Trung tâm Phát triển quỹ đất thành phố"),
-            (
-                "VPDK",
-                "Chi bộ Chi nhánh Văn phòng Đăng ký đất đai thành phố",
-            ),
+            ("VPDK", "Chi bộ Chi nhánh Văn phòng Đăng ký đất đai thành phố"),
             ("CHO", "Chi bộ Ban Quản lý các chợ thành phố"),
             ("DTDT", "Chi bộ Ban Quản lý di tích và danh thắng thành phố"),
             ("NVH", "Chi bộ Nhà Văn hóa thiếu nhi thành phố"),
@@ -293,10 +278,7 @@ pub(crate) const CITY_CELLS: [CellGroup; 6] = [
             ("THA", "Chi bộ Chi cục Thi hành án dân sự thành phố"),
             ("TK", "Chi bộ Chi cục Thống kê thành phố"),
             ("BHXH", "Chi bộ Bảo hiểm xã hội thành phố"),
-            (
-                "NHCS",
-                "Chi bộ Phòng giao dịch Ngân hàng Chính sách xã hội thành phố",
-            ),
+            ("NHCS", "Chi bộ Phòng giao dịch Ngân hàng Chính sách xã hội thành phố"),
             ("KL", "Chi bộ Hạt Kiểm lâm thành phố"),
             ("QLTT", "Chi bộ Đội Quản lý thị trường số 1"),
         ],
@@ -305,10 +287,7 @@ pub(crate) const CITY_CELLS: [CellGroup; 6] = [
         sector: Sector::Agency,
         profile: Profile::School,
         cells: &[
-            (
-                "GDNN",
-                "Chi bộ Trung tâm Giáo dục nghề nghiệp - Giáo dục thường xuyên thành phố",
-            ),
+            ("GDNN", "Chi bộ Trung tâm Giáo dục nghề nghiệp - Giáo dục thường xuyên thành phố"),
             ("THCS-TT", "Chi bộ Trường THCS Tam Thanh"),
             ("THCS-CL", "Chi bộ Trường THCS Chi Lăng"),
             ("THCS-HVT", "Chi bộ Trường THCS Hoàng Văn Thụ"),
@@ -335,10 +314,7 @@ pub(crate) const CITY_CELLS: [CellGroup; 6] = [
         cells: &[
             ("BD", "Chi bộ Bưu điện thành phố"),
             ("DL", "Chi bộ Điện lực thành phố"),
-            (
-                "AGR",
-                "Chi bộ Ngân hàng Nông nghiệp và Phát triển nông thôn chi nhánh thành phố",
-            ),
+            ("AGR", "Chi bộ Ngân hàng Nông nghiệp và Phát triển nông thôn chi nhánh thành phố"),
             ("CNTP", "Chi bộ Xí nghiệp Cấp nước thành phố"),
             ("VTKL", "Chi bộ Công ty Cổ phần Vận tải Kỳ Lừa"),
             ("XDPV", "Chi bộ Công ty TNHH Xây dựng Phai Vệ"),
@@ -347,19 +323,13 @@ pub(crate) const CITY_CELLS: [CellGroup; 6] = [
             ("BX", "Chi bộ Công ty Cổ phần Bến xe khách thành phố"),
             ("IN", "Chi bộ Công ty Cổ phần In và Bao bì Kỳ Lừa"),
             ("HTX", "Chi bộ Hợp tác xã Dịch vụ nông nghiệp Mai Pha"),
-            (
-                "VTNN",
-                "Chi bộ Công ty Cổ phần Vật tư Nông nghiệp thành phố",
-            ),
+            ("VTNN", "Chi bộ Công ty Cổ phần Vật tư Nông nghiệp thành phố"),
         ],
     },
     CellGroup {
         sector: Sector::ArmedForces,
         profile: Profile::Police,
-        cells: &[(
-            "PCCC",
-            "Chi bộ Đội Cảnh sát Phòng cháy, chữa cháy và Cứu nạn, cứu hộ",
-        )],
+        cells: &[("PCCC", "Chi bộ Đội Cảnh sát Phòng cháy, chữa cháy và Cứu nạn, cứu hộ")],
     },
     CellGroup {
         sector: Sector::ArmedForces,

@@ -34,13 +34,7 @@ pub fn refused_on<T: std::fmt::Debug>(result: AppResult<T>, field: &str) -> Stri
     }
 }
 
-pub fn org_input(
-    code: &str,
-    name: &str,
-    kind: &str,
-    parent: Option<&str>,
-    founded: &str,
-) -> NewOrg {
+pub fn org_input(code: &str, name: &str, kind: &str, parent: Option<&str>, founded: &str) -> NewOrg {
     NewOrg {
         code: code.into(),
         name: name.into(),
@@ -60,13 +54,7 @@ pub fn create_org(
     parent: Option<&str>,
     founded: &str,
 ) -> OrgSummary {
-    ok(
-        code,
-        app.create_org(
-            &Actor::system(),
-            org_input(code, name, kind, parent, founded),
-        ),
-    )
+    ok(code, app.create_org(&Actor::system(), org_input(code, name, kind, parent, founded)))
 }
 
 /// The city tree every test starts from, all founded on 01/01/2010:
@@ -74,32 +62,12 @@ pub fn create_org(
 pub fn city_tree(app: &App) {
     let units = [
         ("TU", "Đảng bộ thành phố Lạng Sơn", "city_committee", None),
-        (
-            "DK",
-            "Đảng bộ phường Đông Kinh",
-            "grassroots_committee",
-            Some("TU"),
-        ),
+        ("DK", "Đảng bộ phường Đông Kinh", "grassroots_committee", Some("TU")),
         ("DK-C1", "Chi bộ khối 1", "subordinate_cell", Some("DK")),
         ("DK-C2", "Chi bộ khối 2", "subordinate_cell", Some("DK")),
-        (
-            "VT",
-            "Đảng bộ phường Vĩnh Trại",
-            "grassroots_committee",
-            Some("TU"),
-        ),
-        (
-            "VT-C1",
-            "Chi bộ khối Cửa Nam",
-            "subordinate_cell",
-            Some("VT"),
-        ),
-        (
-            "CB",
-            "Chi bộ Trường THPT Việt Bắc",
-            "grassroots_cell",
-            Some("TU"),
-        ),
+        ("VT", "Đảng bộ phường Vĩnh Trại", "grassroots_committee", Some("TU")),
+        ("VT-C1", "Chi bộ khối Cửa Nam", "subordinate_cell", Some("VT")),
+        ("CB", "Chi bộ Trường THPT Việt Bắc", "grassroots_cell", Some("TU")),
     ];
     for (code, name, kind, parent) in units {
         create_org(app, code, name, kind, parent, "01/01/2010");
@@ -130,11 +98,8 @@ pub struct Node {
 pub fn tree_of(app: &App, actor: &Actor, on: NaiveDate) -> BTreeMap<String, Node> {
     let tree = ok("tree", app.tree(actor, on));
     assert_eq!(tree.as_of, on);
-    let code_of: BTreeMap<String, String> = tree
-        .orgs
-        .iter()
-        .map(|o| (o.id.clone(), o.code.clone()))
-        .collect();
+    let code_of: BTreeMap<String, String> =
+        tree.orgs.iter().map(|o| (o.id.clone(), o.code.clone())).collect();
     tree.orgs
         .iter()
         .map(|o| {
@@ -155,16 +120,9 @@ pub fn tree_of(app: &App, actor: &Actor, on: NaiveDate) -> BTreeMap<String, Node
 /// Every organization sits where its parent says: path = parent's path + own id, depth + 1.
 pub fn assert_consistent(tree: &BTreeMap<String, Node>, on: NaiveDate) {
     for (code, node) in tree {
-        assert!(
-            node.path.ends_with(&format!("/{}/", node.id)),
-            "{code} on {on}: {node:?}"
-        );
+        assert!(node.path.ends_with(&format!("/{}/", node.id)), "{code} on {on}: {node:?}");
         if let Some(parent) = node.parent.as_ref().and_then(|p| tree.get(p)) {
-            assert_eq!(
-                node.path,
-                format!("{}{}/", parent.path, node.id),
-                "{code} on {on}"
-            );
+            assert_eq!(node.path, format!("{}{}/", parent.path, node.id), "{code} on {on}");
             assert_eq!(node.depth, parent.depth + 1, "{code} on {on}");
         }
     }
@@ -190,13 +148,7 @@ pub fn admission(name: &str, born: &str, org: &str, admitted: &str) -> MemberInp
 }
 
 pub fn admit(app: &App, name: &str, org: &str, admitted: &str) -> MemberSummary {
-    ok(
-        name,
-        app.create_member(
-            &Actor::system(),
-            admission(name, "1990-05-01", org, admitted),
-        ),
-    )
+    ok(name, app.create_member(&Actor::system(), admission(name, "1990-05-01", org, admitted)))
 }
 
 pub fn event(kind: &str, on: &str, to: Option<&str>) -> EventInput {
@@ -218,10 +170,7 @@ pub fn listed(app: &App, actor: &Actor, query: &MemberQuery) -> Vec<String> {
 }
 
 pub fn query(q: &str) -> MemberQuery {
-    MemberQuery {
-        q: Some(q.into()),
-        ..MemberQuery::default()
-    }
+    MemberQuery { q: Some(q.into()), ..MemberQuery::default() }
 }
 
 /// Creates an account bound to `org` and logs in with it.
@@ -242,9 +191,7 @@ pub fn audit_rows(app: &App) -> i64 {
 }
 
 pub fn membership_rows(app: &App) -> i64 {
-    app.db()
-        .read(coso_store::members::count_memberships)
-        .unwrap()
+    app.db().read(coso_store::members::count_memberships).unwrap()
 }
 
 pub fn org_rows(app: &App) -> i64 {
@@ -302,15 +249,8 @@ pub fn change(app: &App, code: &str, kind: &str, on: &str, arg: &str) -> AppResu
 
 /// (event kind, related organization's code) of an organization, oldest first.
 pub fn events_of(app: &App, code: &str) -> Vec<(String, Option<String>)> {
-    let detail = ok(
-        code,
-        app.org_detail(&Actor::system(), code, coso_app::today()),
-    );
-    detail
-        .events
-        .into_iter()
-        .map(|e| (e.kind, e.related_code))
-        .collect()
+    let detail = ok(code, app.org_detail(&Actor::system(), code, coso_app::today()));
+    detail.events.into_iter().map(|e| (e.kind, e.related_code)).collect()
 }
 
 /// `(kind, Some(code))` as [`events_of`] lists an event naming another organization.

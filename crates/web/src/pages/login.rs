@@ -1,8 +1,8 @@
 //! Logging in and out of a browser session.
+use axum::Form;
 use axum::extract::State;
 use axum::http::{HeaderMap, header};
 use axum::response::{Html, IntoResponse, Redirect, Response};
-use axum::Form;
 use coso_app::AppError;
 use rand::RngCore;
 
@@ -26,15 +26,21 @@ fn login_page(username: &str, error: &str) -> Response {
     rand::rngs::OsRng.fill_bytes(&mut buf);
     let csrf = hex::encode(buf);
     let page = LoginPage { csrf: csrf.clone(), username: username.into(), error: error.into() };
-    let status = if error.is_empty() { axum::http::StatusCode::OK } else { axum::http::StatusCode::UNAUTHORIZED };
-    (status, [(header::SET_COOKIE, set_cookie(LOGIN_COOKIE, &csrf, 3600))], Html(render(&page))).into_response()
+    let status =
+        if error.is_empty() { axum::http::StatusCode::OK } else { axum::http::StatusCode::UNAUTHORIZED };
+    (status, [(header::SET_COOKIE, set_cookie(LOGIN_COOKIE, &csrf, 3600))], Html(render(&page)))
+        .into_response()
 }
 
 pub async fn form() -> Response {
     login_page("", "")
 }
 
-pub async fn submit(State(state): State<AppState>, headers: HeaderMap, Form(form): Form<LoginForm>) -> Response {
+pub async fn submit(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Form(form): Form<LoginForm>,
+) -> Response {
     let expected = cookie(&headers, LOGIN_COOKIE).unwrap_or_default();
     if expected.is_empty() || !same_secret(&expected, &form.csrf) {
         return login_page(&form.username, "Phiên đăng nhập đã hết hạn. Vui lòng nhập lại.");
@@ -43,17 +49,25 @@ pub async fn submit(State(state): State<AppState>, headers: HeaderMap, Form(form
     let (username, password) = (form.username.clone(), form.password);
     match blocking(move || app.login(&username, &password)).await {
         Ok(s) => (
-            [(header::SET_COOKIE, set_cookie(SESSION_COOKIE, &s.token, coso_app::auth::SESSION_HOURS * 3600))],
+            [(
+                header::SET_COOKIE,
+                set_cookie(SESSION_COOKIE, &s.token, coso_app::auth::SESSION_HOURS * 3600),
+            )],
             Redirect::to("/orgs"),
         )
             .into_response(),
-        Err(AppError::Unauthenticated) => login_page(&form.username, "Tên đăng nhập hoặc mật khẩu không đúng."),
+        Err(AppError::Unauthenticated) => {
+            login_page(&form.username, "Tên đăng nhập hoặc mật khẩu không đúng.")
+        }
         Err(e @ AppError::Throttled { .. }) => login_page(&form.username, &e.to_string()),
         Err(e) => PageError(e).into_response(),
     }
 }
 
-pub async fn logout(State(state): State<AppState>, posted: Posted<serde::de::IgnoredAny>) -> Result<Response, PageError> {
+pub async fn logout(
+    State(state): State<AppState>,
+    posted: Posted<serde::de::IgnoredAny>,
+) -> Result<Response, PageError> {
     let app = state.app.clone();
     let token = posted.session.token.clone();
     blocking(move || app.logout(&token)).await?;

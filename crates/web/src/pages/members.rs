@@ -20,7 +20,11 @@ fn page_url(q: &MemberQuery, page: i64) -> String {
     format!("/members?{}", serde_urlencoded::to_string(params).unwrap_or_default())
 }
 
-pub async fn list(State(state): State<AppState>, session: Session, Query(q): Query<MemberQuery>) -> Result<Html<String>, PageError> {
+pub async fn list(
+    State(state): State<AppState>,
+    session: Session,
+    Query(q): Query<MemberQuery>,
+) -> Result<Html<String>, PageError> {
     let (app, actor, query) = (state.app.clone(), session.actor.clone(), q.clone());
     let page = blocking(move || app.list_members(&actor, &query)).await?;
     let status = q.status.clone().unwrap_or_default();
@@ -50,8 +54,16 @@ fn form_page(session: &Session, form: MemberInput, editing: &str, errors: FieldE
         [("admission", "Kết nạp mới (đảng viên dự bị)"), ("transfer_in", "Chuyển sinh hoạt đến")],
         if form.entry.is_empty() { "admission" } else { &form.entry },
     );
-    let status = if errors.any() { axum::http::StatusCode::UNPROCESSABLE_ENTITY } else { axum::http::StatusCode::OK };
-    let page = MemberFormPage { layout: Layout::of(session, "members"), form, editing: editing.into(), sexes, entries, errors };
+    let status =
+        if errors.any() { axum::http::StatusCode::UNPROCESSABLE_ENTITY } else { axum::http::StatusCode::OK };
+    let page = MemberFormPage {
+        layout: Layout::of(session, "members"),
+        form,
+        editing: editing.into(),
+        sexes,
+        entries,
+        errors,
+    };
     (status, Html(render(&page))).into_response()
 }
 
@@ -71,7 +83,10 @@ pub async fn new_form(session: Session, Query(q): Query<NewQuery>) -> Response {
     form_page(&session, form, "", FieldErrors::none())
 }
 
-pub async fn create(State(state): State<AppState>, posted: Posted<MemberInput>) -> Result<Response, PageError> {
+pub async fn create(
+    State(state): State<AppState>,
+    posted: Posted<MemberInput>,
+) -> Result<Response, PageError> {
     let (app, actor, form) = (state.app.clone(), posted.session.actor.clone(), posted.form.clone());
     match blocking(move || app.create_member(&actor, form)).await {
         Ok(m) => Ok(Redirect::to(&format!("/members/{}", m.id)).into_response()),
@@ -79,33 +94,54 @@ pub async fn create(State(state): State<AppState>, posted: Posted<MemberInput>) 
     }
 }
 
-async fn member_page(state: &AppState, session: &Session, id: String, event: EventInput, errors: FieldErrors) -> Result<Response, PageError> {
+async fn member_page(
+    state: &AppState,
+    session: &Session,
+    id: String,
+    event: EventInput,
+    errors: FieldErrors,
+) -> Result<Response, PageError> {
     let (app, actor) = (state.app.clone(), session.actor.clone());
     let d = blocking(move || app.member_detail(&actor, &id)).await?;
     let event_kinds = Choice::list(
-        std::iter::once(("", "— Chọn sự kiện —"))
-            .chain(MemberEventKind::ALL.iter().filter(|k| k.follows_existing()).map(|k| (k.code(), k.label()))),
+        std::iter::once(("", "— Chọn sự kiện —")).chain(
+            MemberEventKind::ALL.iter().filter(|k| k.follows_existing()).map(|k| (k.code(), k.label())),
+        ),
         &event.kind,
     );
-    let status = if errors.any() { axum::http::StatusCode::UNPROCESSABLE_ENTITY } else { axum::http::StatusCode::OK };
+    let status =
+        if errors.any() { axum::http::StatusCode::UNPROCESSABLE_ENTITY } else { axum::http::StatusCode::OK };
     let page = MemberView { layout: Layout::of(session, "members"), d, event, event_kinds, errors };
     Ok((status, Html(render(&page))).into_response())
 }
 
-pub async fn show(State(state): State<AppState>, session: Session, Path(id): Path<String>) -> Result<Response, PageError> {
+pub async fn show(
+    State(state): State<AppState>,
+    session: Session,
+    Path(id): Path<String>,
+) -> Result<Response, PageError> {
     let event = EventInput { occurred_on: coso_app::today().to_string(), ..Default::default() };
     member_page(&state, &session, id, event, FieldErrors::none()).await
 }
 
-pub async fn record_event(State(state): State<AppState>, Path(id): Path<String>, posted: Posted<EventInput>) -> Result<Response, PageError> {
-    let (app, actor, form, mid) = (state.app.clone(), posted.session.actor.clone(), posted.form.clone(), id.clone());
+pub async fn record_event(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+    posted: Posted<EventInput>,
+) -> Result<Response, PageError> {
+    let (app, actor, form, mid) =
+        (state.app.clone(), posted.session.actor.clone(), posted.form.clone(), id.clone());
     match blocking(move || app.record_member_event(&actor, &mid, form)).await {
         Ok(_) => Ok(Redirect::to(&format!("/members/{id}#events")).into_response()),
         Err(e) => member_page(&state, &posted.session, id, posted.form, FieldErrors::from_error(e)?).await,
     }
 }
 
-pub async fn edit_form(State(state): State<AppState>, session: Session, Path(id): Path<String>) -> Result<Response, PageError> {
+pub async fn edit_form(
+    State(state): State<AppState>,
+    session: Session,
+    Path(id): Path<String>,
+) -> Result<Response, PageError> {
     let (app, actor, mid) = (state.app.clone(), session.actor.clone(), id.clone());
     let d = blocking(move || app.member_detail(&actor, &mid)).await?;
     if !d.can_write {
@@ -135,8 +171,13 @@ pub async fn edit_form(State(state): State<AppState>, session: Session, Path(id)
     Ok(form_page(&session, form, &id, FieldErrors::none()))
 }
 
-pub async fn update(State(state): State<AppState>, Path(id): Path<String>, posted: Posted<MemberInput>) -> Result<Response, PageError> {
-    let (app, actor, form, mid) = (state.app.clone(), posted.session.actor.clone(), posted.form.clone(), id.clone());
+pub async fn update(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+    posted: Posted<MemberInput>,
+) -> Result<Response, PageError> {
+    let (app, actor, form, mid) =
+        (state.app.clone(), posted.session.actor.clone(), posted.form.clone(), id.clone());
     match blocking(move || app.update_member(&actor, &mid, form)).await {
         Ok(_) => Ok(Redirect::to(&format!("/members/{id}")).into_response()),
         Err(e) => Ok(form_page(&posted.session, posted.form, &id, FieldErrors::from_error(e)?)),

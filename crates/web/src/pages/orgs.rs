@@ -58,8 +58,13 @@ fn kind_rank(kind: &str) -> usize {
 
 fn group(org: OrgSummary, children: &mut HashMap<Option<String>, Vec<OrgSummary>>) -> TreeGroup {
     let mut rows = Vec::new();
-    let mut stack: Vec<(OrgSummary, i32)> =
-        children.remove(&Some(org.id.clone())).unwrap_or_default().into_iter().rev().map(|o| (o, 0)).collect();
+    let mut stack: Vec<(OrgSummary, i32)> = children
+        .remove(&Some(org.id.clone()))
+        .unwrap_or_default()
+        .into_iter()
+        .rev()
+        .map(|o| (o, 0))
+        .collect();
     while let Some((o, indent)) = stack.pop() {
         for c in children.remove(&Some(o.id.clone())).unwrap_or_default().into_iter().rev() {
             stack.push((c, indent + 1));
@@ -70,7 +75,11 @@ fn group(org: OrgSummary, children: &mut HashMap<Option<String>, Vec<OrgSummary>
     TreeGroup { org, members_total, rows }
 }
 
-pub async fn tree(State(state): State<AppState>, session: Session, Query(q): Query<AsOf>) -> Result<Html<String>, PageError> {
+pub async fn tree(
+    State(state): State<AppState>,
+    session: Session,
+    Query(q): Query<AsOf>,
+) -> Result<Html<String>, PageError> {
     let as_of = super::as_of(q.as_of.as_deref());
     let (app, actor) = (state.app.clone(), session.actor.clone());
     let tree = blocking(move || app.tree(&actor, as_of)).await?;
@@ -95,12 +104,22 @@ pub async fn tree(State(state): State<AppState>, session: Session, Query(q): Que
     Ok(Html(render(&page)))
 }
 
-async fn org_page(state: &AppState, session: &Session, code: String, as_of: chrono::NaiveDate, position: PositionInput, errors: FieldErrors) -> Result<Response, PageError> {
+async fn org_page(
+    state: &AppState,
+    session: &Session,
+    code: String,
+    as_of: chrono::NaiveDate,
+    position: PositionInput,
+    errors: FieldErrors,
+) -> Result<Response, PageError> {
     let (app, actor) = (state.app.clone(), session.actor.clone());
     let (detail, members) = blocking(move || {
         let detail = app.org_detail(&actor, &code, as_of)?;
-        let members = if detail.org.is_cell() && actor.role.allows(coso_domain::access::Permission::ReadMembers) {
-            let q = MemberQuery { org: Some(detail.org.code.clone()), per_page: Some(200), ..Default::default() };
+        let members = if detail.org.is_cell()
+            && actor.role.allows(coso_domain::access::Permission::ReadMembers)
+        {
+            let q =
+                MemberQuery { org: Some(detail.org.code.clone()), per_page: Some(200), ..Default::default() };
             Some(app.list_members(&actor, &q)?)
         } else {
             None
@@ -113,11 +132,16 @@ async fn org_page(state: &AppState, session: &Session, code: String, as_of: chro
         .map(|p| {
             p.members
                 .iter()
-                .map(|m| Choice { value: m.id.clone(), label: format!("{} ({})", m.full_name, m.born_on.format("%Y")), selected: m.id == position.member_id })
+                .map(|m| Choice {
+                    value: m.id.clone(),
+                    label: format!("{} ({})", m.full_name, m.born_on.format("%Y")),
+                    selected: m.id == position.member_id,
+                })
                 .collect()
         })
         .unwrap_or_default();
-    let status = if errors.any() { axum::http::StatusCode::UNPROCESSABLE_ENTITY } else { axum::http::StatusCode::OK };
+    let status =
+        if errors.any() { axum::http::StatusCode::UNPROCESSABLE_ENTITY } else { axum::http::StatusCode::OK };
     let page = OrgPage {
         layout: Layout::of(session, "orgs"),
         as_of,
@@ -131,7 +155,12 @@ async fn org_page(state: &AppState, session: &Session, code: String, as_of: chro
     Ok((status, Html(render(&page))).into_response())
 }
 
-pub async fn show(State(state): State<AppState>, session: Session, Path(code): Path<String>, Query(q): Query<AsOf>) -> Result<Response, PageError> {
+pub async fn show(
+    State(state): State<AppState>,
+    session: Session,
+    Path(code): Path<String>,
+    Query(q): Query<AsOf>,
+) -> Result<Response, PageError> {
     let as_of = super::as_of(q.as_of.as_deref());
     org_page(&state, &session, code, as_of, PositionInput::default(), FieldErrors::none()).await
 }
@@ -145,7 +174,8 @@ fn org_form(session: &Session, form: NewOrg, errors: FieldErrors) -> Response {
         std::iter::once(("", "— Không —")).chain(Sector::ALL.iter().map(|s| (s.code(), s.label()))),
         form.sector.as_deref().unwrap_or(""),
     );
-    let status = if errors.any() { axum::http::StatusCode::UNPROCESSABLE_ENTITY } else { axum::http::StatusCode::OK };
+    let status =
+        if errors.any() { axum::http::StatusCode::UNPROCESSABLE_ENTITY } else { axum::http::StatusCode::OK };
     let page = OrgFormPage { layout: Layout::of(session, "orgs"), form, kinds, sectors, errors };
     (status, Html(render(&page))).into_response()
 }
@@ -156,7 +186,8 @@ pub struct NewQuery {
 }
 
 pub async fn new_form(session: Session, Query(q): Query<NewQuery>) -> Response {
-    let form = NewOrg { parent_code: q.parent, founded_on: coso_app::today().to_string(), ..Default::default() };
+    let form =
+        NewOrg { parent_code: q.parent, founded_on: coso_app::today().to_string(), ..Default::default() };
     org_form(&session, form, FieldErrors::none())
 }
 
@@ -181,32 +212,63 @@ fn reorg_kinds(current: &str) -> Vec<Choice> {
     )
 }
 
-async fn reorg_page(state: &AppState, session: &Session, code: String, form: Reorganization, errors: FieldErrors) -> Result<Response, PageError> {
+async fn reorg_page(
+    state: &AppState,
+    session: &Session,
+    code: String,
+    form: Reorganization,
+    errors: FieldErrors,
+) -> Result<Response, PageError> {
     let (app, actor) = (state.app.clone(), session.actor.clone());
     let detail = blocking(move || app.org_detail(&actor, &code, coso_app::today())).await?;
     if !detail.can_write {
         return Err(PageError(coso_app::AppError::Forbidden));
     }
-    let status = if errors.any() { axum::http::StatusCode::UNPROCESSABLE_ENTITY } else { axum::http::StatusCode::OK };
-    let page = ReorgPage { layout: Layout::of(session, "orgs"), org: detail.org, kinds: reorg_kinds(&form.kind), form, errors };
+    let status =
+        if errors.any() { axum::http::StatusCode::UNPROCESSABLE_ENTITY } else { axum::http::StatusCode::OK };
+    let page = ReorgPage {
+        layout: Layout::of(session, "orgs"),
+        org: detail.org,
+        kinds: reorg_kinds(&form.kind),
+        form,
+        errors,
+    };
     Ok((status, Html(render(&page))).into_response())
 }
 
-pub async fn reorg_form(State(state): State<AppState>, session: Session, Path(code): Path<String>) -> Result<Response, PageError> {
-    let form = Reorganization { kind: "rename".into(), effective_on: coso_app::today().to_string(), ..Default::default() };
+pub async fn reorg_form(
+    State(state): State<AppState>,
+    session: Session,
+    Path(code): Path<String>,
+) -> Result<Response, PageError> {
+    let form = Reorganization {
+        kind: "rename".into(),
+        effective_on: coso_app::today().to_string(),
+        ..Default::default()
+    };
     reorg_page(&state, &session, code, form, FieldErrors::none()).await
 }
 
-pub async fn reorganize(State(state): State<AppState>, Path(code): Path<String>, posted: Posted<Reorganization>) -> Result<Response, PageError> {
-    let (app, actor, form, c) = (state.app.clone(), posted.session.actor.clone(), posted.form.clone(), code.clone());
+pub async fn reorganize(
+    State(state): State<AppState>,
+    Path(code): Path<String>,
+    posted: Posted<Reorganization>,
+) -> Result<Response, PageError> {
+    let (app, actor, form, c) =
+        (state.app.clone(), posted.session.actor.clone(), posted.form.clone(), code.clone());
     match blocking(move || app.reorganize(&actor, &c, form)).await {
         Ok(()) => Ok(Redirect::to(&format!("/orgs/{code}")).into_response()),
         Err(e) => reorg_page(&state, &posted.session, code, posted.form, FieldErrors::from_error(e)?).await,
     }
 }
 
-pub async fn add_position(State(state): State<AppState>, Path(code): Path<String>, posted: Posted<PositionInput>) -> Result<Response, PageError> {
-    let (app, actor, form, c) = (state.app.clone(), posted.session.actor.clone(), posted.form.clone(), code.clone());
+pub async fn add_position(
+    State(state): State<AppState>,
+    Path(code): Path<String>,
+    posted: Posted<PositionInput>,
+) -> Result<Response, PageError> {
+    let (app, actor, form, c) =
+        (state.app.clone(), posted.session.actor.clone(), posted.form.clone(), code.clone());
     match blocking(move || app.add_position(&actor, &c, form)).await {
         Ok(()) => Ok(Redirect::to(&format!("/orgs/{code}#officers")).into_response()),
         Err(e) => {

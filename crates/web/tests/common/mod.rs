@@ -1,10 +1,10 @@
 //! Running the web application on a free port over a test database, with a small fixture.
-#![allow(dead_code)]
+#![allow(dead_code, clippy::unwrap_used, clippy::expect_used)]
 
-use coso_app::{Actor, App};
 use coso_app::auth::NewUser;
 use coso_app::members::MemberInput;
 use coso_app::orgs::NewOrg;
+use coso_app::{Actor, App};
 use coso_store::Db;
 
 pub const ADMIN: (&str, &str) = ("quantri", "matkhau-quantri");
@@ -63,15 +63,24 @@ pub fn member(name: &str, org_code: &str, cccd: &str) -> MemberInput {
 pub fn fixture(app: &App) {
     let sys = Actor::system();
     app.create_org(&sys, org("T", "Đảng bộ thành phố Thử", "city_committee", None)).unwrap();
-    app.create_org(&sys, org("T-A", "Đảng bộ phường Đông Kinh Thử", "grassroots_committee", Some("T"))).unwrap();
+    app.create_org(&sys, org("T-A", "Đảng bộ phường Đông Kinh Thử", "grassroots_committee", Some("T")))
+        .unwrap();
     app.create_org(&sys, org("T-A-1", "Chi bộ khối 1", "subordinate_cell", Some("T-A"))).unwrap();
     app.create_org(&sys, org("T-A-2", "Chi bộ khối 2", "subordinate_cell", Some("T-A"))).unwrap();
     app.create_org(&sys, org("T-B", "Chi bộ Trường Tiểu học Thử", "grassroots_cell", Some("T"))).unwrap();
     app.create_member(&sys, member("Nguyễn Văn Đông", "T-A-1", "020080000001")).unwrap();
     app.create_member(&sys, member("Hoàng Thị Lụa", "T-A-2", "020080000002")).unwrap();
     app.create_member(&sys, member("Lương Văn Bình", "T-B", "020080000003")).unwrap();
-    app.add_user(&sys, NewUser { username: ADMIN.0.into(), role: "admin".into(), password: ADMIN.1.into(), ..Default::default() })
-        .unwrap();
+    app.add_user(
+        &sys,
+        NewUser {
+            username: ADMIN.0.into(),
+            role: "admin".into(),
+            password: ADMIN.1.into(),
+            ..Default::default()
+        },
+    )
+    .unwrap();
     app.add_user(
         &sys,
         NewUser {
