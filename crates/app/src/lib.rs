@@ -5,6 +5,7 @@ pub mod audit;
 pub mod auth;
 pub mod demo;
 mod error;
+pub mod input;
 pub mod members;
 pub mod orgs;
 pub mod positions;

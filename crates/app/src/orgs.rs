@@ -11,6 +11,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::access::authorize;
 use crate::error::check_all;
+use crate::input::{not_future, required_date, required_text};
 use crate::{Actor, App, AppError, AppResult, audit};
 
 /// An organization as lists and the API show it, on a given date.
@@ -145,82 +146,6 @@ pub struct NewOrg {
     /// dd/mm/yyyy or yyyy-mm-dd
     pub founded_on: String,
     pub decision_number: String,
-}
-
-/// Reads a required date field.
-pub(crate) fn required_date(
-    field: &'static str,
-    label: &str,
-    input: &str,
-    found: &mut Vec<Violation>,
-) -> Option<NaiveDate> {
-    match date::parse(input) {
-        Some(d) => Some(d),
-        None if input.trim().is_empty() => {
-            found.push(Violation::on(field, format!("Cần nhập {label}.")));
-            None
-        }
-        None => {
-            found.push(Violation::on(
-                field,
-                format!("{} không đúng dạng ngày (dd/mm/yyyy).", sentence_start(label)),
-            ));
-            None
-        }
-    }
-}
-
-/// Reads an optional date field.
-pub(crate) fn optional_date(
-    field: &'static str,
-    label: &str,
-    input: Option<&str>,
-    found: &mut Vec<Violation>,
-) -> Option<NaiveDate> {
-    let s = input.map(str::trim).filter(|s| !s.is_empty())?;
-    let parsed = date::parse(s);
-    if parsed.is_none() {
-        found.push(Violation::on(
-            field,
-            format!("{} không đúng dạng ngày (dd/mm/yyyy).", sentence_start(label)),
-        ));
-    }
-    parsed
-}
-
-/// A label at the start of a sentence: its first letter capitalised.
-fn sentence_start(label: &str) -> String {
-    let mut chars = label.chars();
-    match chars.next() {
-        Some(first) => first.to_uppercase().chain(chars).collect(),
-        None => String::new(),
-    }
-}
-
-pub(crate) fn required_text(
-    field: &'static str,
-    label: &str,
-    input: &str,
-    found: &mut Vec<Violation>,
-) -> String {
-    let s = input.trim();
-    if s.is_empty() {
-        found.push(Violation::on(field, format!("Cần nhập {label}.")));
-    }
-    s.to_string()
-}
-
-pub(crate) fn not_future(
-    field: &'static str,
-    label: &str,
-    on: Option<NaiveDate>,
-    found: &mut Vec<Violation>,
-) {
-    if let Some(d) = on
-        && d > crate::today()
-    {
-        found.push(Violation::on(field, format!("{label} không thể ở tương lai.")));
-    }
 }
 
 /// Looks up an organization by code and its version on a date, or says which is missing.

@@ -10,7 +10,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::access::authorize;
 use crate::error::check_all;
-use crate::orgs::{OfficerView, name_of, optional_date, org_on, required_date, required_text};
+use crate::input::{optional_date, required_date, required_text};
+use crate::orgs::{OfficerView, name_of, org_on};
 use crate::{Actor, App, AppError, AppResult, audit};
 
 /// A position as the member page shows it.

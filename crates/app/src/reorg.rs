@@ -10,7 +10,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::access::authorize;
 use crate::error::check_all;
-use crate::orgs::{OrgSummary, not_future, org_on, required_date, required_text};
+use crate::input::{not_future, required_date, required_text};
+use crate::orgs::{OrgSummary, org_on};
 use crate::{Actor, App, AppError, AppResult, audit};
 
 /// A reorganization as a form or the API sends it.

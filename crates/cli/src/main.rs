@@ -74,6 +74,11 @@ enum TokenCommand {
         #[arg(long)]
         username: String,
     },
+    /// Revoke an API token; it stops working at once. The token is read from standard input.
+    Revoke {
+        #[arg(long, required = true)]
+        token_stdin: bool,
+    },
 }
 
 #[derive(Subcommand)]
@@ -211,6 +216,16 @@ fn run(cli: Cli) -> Result<(), Failure> {
                 username.trim()
             );
             println!("{token}");
+            Ok(())
+        }
+        Command::Token { command: TokenCommand::Revoke { token_stdin: _ } } => {
+            let mut token = String::new();
+            std::io::stdin()
+                .read_to_string(&mut token)
+                .map_err(|e| Failure(format!("không đọc được mã truy cập: {e}")))?;
+            let app = open(&cli.database_url)?;
+            app.revoke_token(&Actor::system(), token.trim())?;
+            println!("Đã thu hồi mã truy cập.");
             Ok(())
         }
         Command::Stats { command: StatsCommand::Orgs { as_of, format } } => {

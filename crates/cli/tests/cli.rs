@@ -83,6 +83,11 @@ fn accounts_and_tokens_from_the_command_line() {
     let token = stdout.trim().lines().last().unwrap();
     assert!(token.starts_with("coso_") && !token.contains(' '), "{stdout}");
 
+    let revoked = coso(&db.url, &["token", "revoke", "--token-stdin"], Some(token));
+    assert!(revoked.status.success(), "{}", text(&revoked.stderr));
+    let again = coso(&db.url, &["token", "revoke", "--token-stdin"], Some(token));
+    assert!(!again.status.success(), "a revoked token is no longer found");
+
     let bad = coso(
         &db.url,
         &["user", "add", "--username", "canbo1", "--role", "city", "--password-stdin"],

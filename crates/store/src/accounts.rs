@@ -109,9 +109,13 @@ pub fn token_user(conn: &mut DbConnection, token_hash: &str) -> StoreResult<Opti
 }
 
 pub fn revoke_token(conn: &mut DbConnection, token_hash: &str, at: NaiveDateTime) -> StoreResult<usize> {
-    Ok(diesel::update(api_tokens::table.filter(api_tokens::token_hash.eq(token_hash)))
-        .set(api_tokens::revoked_at.eq(Some(at)))
-        .execute(conn)?)
+    Ok(diesel::update(
+        api_tokens::table
+            .filter(api_tokens::token_hash.eq(token_hash))
+            .filter(api_tokens::revoked_at.is_null()),
+    )
+    .set(api_tokens::revoked_at.eq(Some(at)))
+    .execute(conn)?)
 }
 
 pub fn insert_login_attempt(conn: &mut DbConnection, row: &LoginAttemptRow) -> StoreResult<()> {

@@ -1,0 +1,177 @@
+//! Lifecycle events of a membership, checked by the domain's state machine.
+use chrono::NaiveDate;
+use coso_domain::Violation;
+use coso_domain::access::Permission;
+use coso_domain::member::{self as rules, MemberEventKind, MemberState, MemberStatus};
+use coso_store::members::{self as store, MembershipEventRow, MembershipRow, PeriodRow};
+use coso_store::orgs::OrgAt;
+use coso_store::{DbConnection, new_id, now};
+
+use crate::access::authorize;
+use crate::error::check_all;
+use crate::input::{not_future, required_date, required_text};
+
+use crate::{Actor, App, AppError, AppResult, audit};
+
+use super::{EventInput, MemberEventView, cell_on, clean, member_path};
+
+/// Writes one lifecycle event: checks it with the state machine, updates the record, closes
+/// the open period and opens the next.
+fn write_event(
+    conn: &mut DbConnection,
+    m: &mut MembershipRow,
+    kind: MemberEventKind,
+    on: NaiveDate,
+    to: Option<&OrgAt>,
+    decision: &str,
+    note: &str,
+) -> AppResult<MembershipEventRow> {
+    let from_status = MemberStatus::from_code(&m.status)
+        .ok_or_else(|| AppError::Internal(format!("unknown status {}", m.status)))?;
+    let state =
+        MemberState { status: from_status, admitted_on: m.admitted_on, last_event_on: m.last_event_on };
+    let status = rules::apply_event(&state, kind, on).map_err(AppError::invalid)?;
+    let from_org = m.org_id.clone();
+    if let Some(to) = to {
+        if kind == MemberEventKind::TransferInternal && to.org.id == m.org_id {
+            return Err(AppError::field("to_org_code", "Đảng viên đang sinh hoạt ở chính chi bộ này."));
+        }
+        m.org_id = to.org.id.clone();
+    }
+    match kind {
+        MemberEventKind::Confirmation => m.official_on = Some(on),
+        MemberEventKind::Readmission => {
+            m.admitted_on = on;
+            m.official_on = None;
+        }
+        _ => {}
+    }
+    m.status = status.code().into();
+    m.last_event_on = on;
+    m.updated_at = now();
+    store::update_membership(conn, m)?;
+    store::close_open_period(conn, &m.id, on)?;
+    store::insert_period(
+        conn,
+        &PeriodRow {
+            id: new_id(),
+            membership_id: m.id.clone(),
+            org_id: m.org_id.clone(),
+            status: m.status.clone(),
+            valid_from: on,
+            valid_to: None,
+        },
+    )?;
+    let row = MembershipEventRow {
+        id: new_id(),
+        membership_id: m.id.clone(),
+        kind: kind.code().into(),
+        occurred_on: on,
+        decision_number: decision.into(),
+        from_org_id: Some(from_org),
+        to_org_id: to.map(|t| t.org.id.clone()),
+        status_after: m.status.clone(),
+        note: note.into(),
+        created_at: now(),
+    };
+    store::insert_event(conn, &row)?;
+    Ok(row)
+}
+
+/// A member follows their cell when it is merged into another.
+pub(crate) fn transfer_for_reorganization(
+    conn: &mut DbConnection,
+    actor: &Actor,
+    m: &mut MembershipRow,
+    target: &OrgAt,
+    on: NaiveDate,
+    decision: &str,
+) -> AppResult<()> {
+    let before = m.clone();
+    write_event(
+        conn,
+        m,
+        MemberEventKind::TransferInternal,
+        on,
+        Some(target),
+        decision,
+        "Theo sắp xếp tổ chức",
+    )?;
+    audit::record(conn, actor, "event.transfer_internal", "membership", &m.id, Some(&before), Some(&*m))
+}
+
+impl App {
+    /// Records a lifecycle event; refused with a Vietnamese reason if the statute forbids it.
+    pub fn record_member_event(
+        &self,
+        actor: &Actor,
+        id: &str,
+        input: EventInput,
+    ) -> AppResult<MemberEventView> {
+        self.db.write(|conn| self.record_member_event_in(conn, actor, id, input))
+    }
+
+    /// The same, inside a transaction the caller holds (the demo loads in one).
+    pub(crate) fn record_member_event_in(
+        &self,
+        conn: &mut DbConnection,
+        actor: &Actor,
+        id: &str,
+        input: EventInput,
+    ) -> AppResult<MemberEventView> {
+        let mut found = Vec::new();
+        let kind = MemberEventKind::from_code(input.kind.trim()).filter(|k| k.follows_existing());
+        if kind.is_none() {
+            found.push(Violation::on("kind", "Cần chọn loại sự kiện."));
+        }
+        let on = required_date("occurred_on", "ngày", &input.occurred_on, &mut found);
+        not_future("occurred_on", "Ngày sự kiện", on, &mut found);
+        let decision = required_text("decision_number", "số quyết định", &input.decision_number, &mut found);
+        let to_code = clean(input.to_org_code.as_deref());
+        if kind.is_some_and(|k| k.needs_target_org()) && to_code.is_none() {
+            found.push(Violation::on("to_org_code", "Cần chọn chi bộ chuyển đến."));
+        }
+        check_all(found)?;
+        let (Some(kind), Some(on)) = (kind, on) else {
+            return Err(AppError::Internal("validated fields missing".into()));
+        };
+        let note = input.note.unwrap_or_default().trim().to_string();
+        {
+            let mut m = store::membership(conn, id)?.ok_or_else(|| AppError::NotFound("đảng viên".into()))?;
+            let path = member_path(conn, &m)?;
+            authorize(actor, Permission::WriteMembers, Some(&path))?;
+            let target = match (&to_code, kind.needs_target_org()) {
+                (Some(code), true) => {
+                    let cell = cell_on(conn, "to_org_code", code, on)?;
+                    authorize(actor, Permission::WriteMembers, Some(&cell.version.path))?;
+                    Some(cell)
+                }
+                _ => None,
+            };
+            let before = m.clone();
+            let row = write_event(conn, &mut m, kind, on, target.as_ref(), &decision, &note)?;
+            audit::record(
+                conn,
+                actor,
+                &format!("event.{}", kind.code()),
+                "membership",
+                &m.id,
+                Some(&before),
+                Some(&m),
+            )?;
+            Ok(MemberEventView {
+                kind: row.kind,
+                label: kind.label().into(),
+                occurred_on: on,
+                decision_number: row.decision_number,
+                from_org: None,
+                to_org: target.map(|t| t.version.name),
+                status_after_label: MemberStatus::from_code(&m.status)
+                    .map(|s| s.label())
+                    .unwrap_or("?")
+                    .into(),
+                note: row.note,
+            })
+        }
+    }
+}

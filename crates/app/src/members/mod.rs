@@ -1,0 +1,330 @@
+//! Members: the register (list, search, paging) and one member's record; entering and
+//! editing members lives in `register`, lifecycle events in `lifecycle`.
+use chrono::NaiveDate;
+use coso_domain::access::Permission;
+use coso_domain::date;
+use coso_domain::member::{MemberEventKind, MemberStatus, Sex};
+use coso_domain::org::OrgKind;
+use coso_store::DbConnection;
+use coso_store::members::{self as store, MemberFilter, MembershipRow, PersonRow};
+use coso_store::orgs::OrgAt;
+use serde::{Deserialize, Serialize};
+
+use crate::access::authorize;
+use crate::orgs::{name_of, org_on};
+use crate::{Actor, App, AppError, AppResult};
+
+mod lifecycle;
+mod register;
+
+pub(crate) use lifecycle::transfer_for_reorganization;
+
+/// One line of the member register.
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
+pub struct MemberSummary {
+    /// The membership id: the member's address in coso.
+    pub id: String,
+    pub person_id: String,
+    pub full_name: String,
+    #[schema(value_type = String, format = Date)]
+    pub born_on: NaiveDate,
+    pub sex: String,
+    pub sex_label: String,
+    pub card_number: Option<String>,
+    pub status: String,
+    pub status_label: String,
+    pub org_code: String,
+    pub org_name: String,
+    #[schema(value_type = String, format = Date)]
+    pub admitted_on: NaiveDate,
+    #[schema(value_type = Option<String>, format = Date)]
+    pub official_on: Option<NaiveDate>,
+}
+
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
+pub struct MemberPage {
+    pub members: Vec<MemberSummary>,
+    pub total: i64,
+    pub page: i64,
+    pub per_page: i64,
+}
+
+impl MemberPage {
+    pub fn pages(&self) -> i64 {
+        ((self.total + self.per_page - 1) / self.per_page).max(1)
+    }
+}
+
+/// A lifecycle event as the member page and API show it.
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
+pub struct MemberEventView {
+    pub kind: String,
+    pub label: String,
+    #[schema(value_type = String, format = Date)]
+    pub occurred_on: NaiveDate,
+    pub decision_number: String,
+    pub from_org: Option<String>,
+    pub to_org: Option<String>,
+    pub status_after_label: String,
+    pub note: String,
+}
+
+/// Everything the member page shows.
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
+pub struct MemberDetail {
+    pub summary: MemberSummary,
+    pub birth_name: Option<String>,
+    pub ethnicity: String,
+    pub religion: String,
+    pub home_town: String,
+    pub residence: String,
+    pub education: String,
+    pub theory_level: String,
+    pub profession: String,
+    pub occupation: String,
+    pub cccd: Option<String>,
+    pub phone: Option<String>,
+    pub record_number: Option<String>,
+    pub events: Vec<MemberEventView>,
+    pub positions: Vec<crate::positions::PositionView>,
+    pub can_write: bool,
+}
+
+/// The fields of a person and their party record, as the form and the API send them.
+#[derive(Debug, Clone, Default, Deserialize, Serialize, utoipa::ToSchema)]
+#[serde(default)]
+pub struct MemberInput {
+    pub full_name: String,
+    #[serde(default)]
+    pub birth_name: Option<String>,
+    pub born_on: String,
+    /// male or female
+    pub sex: String,
+    #[serde(default)]
+    pub ethnicity: String,
+    #[serde(default)]
+    pub religion: String,
+    #[serde(default)]
+    pub home_town: String,
+    #[serde(default)]
+    pub residence: String,
+    #[serde(default)]
+    pub education: String,
+    #[serde(default)]
+    pub theory_level: String,
+    #[serde(default)]
+    pub profession: String,
+    #[serde(default)]
+    pub occupation: String,
+    #[serde(default)]
+    pub cccd: Option<String>,
+    #[serde(default)]
+    pub phone: Option<String>,
+    #[serde(default)]
+    pub card_number: Option<String>,
+    #[serde(default)]
+    pub record_number: Option<String>,
+    /// The cell the member is active in (new members only).
+    #[serde(default)]
+    pub org_code: String,
+    pub admitted_on: String,
+    #[serde(default)]
+    pub official_on: Option<String>,
+    /// How the member enters this register: `admission` (new member, probationary) or
+    /// `transfer_in` (an existing member arriving). New members only.
+    #[serde(default)]
+    pub entry: String,
+    /// The date the member arrives, for `transfer_in`.
+    #[serde(default)]
+    pub entry_on: Option<String>,
+    #[serde(default)]
+    pub decision_number: String,
+}
+
+/// A lifecycle event as the form and the API send it.
+#[derive(Debug, Clone, Default, Deserialize, Serialize, utoipa::ToSchema)]
+#[serde(default)]
+pub struct EventInput {
+    pub kind: String,
+    pub occurred_on: String,
+    pub decision_number: String,
+    /// The cell the member goes to (internal transfer, re-admission).
+    #[serde(default)]
+    pub to_org_code: Option<String>,
+    #[serde(default)]
+    pub note: Option<String>,
+}
+
+/// What a member list asks for.
+#[derive(Debug, Clone, Default, Deserialize)]
+pub struct MemberQuery {
+    #[serde(default)]
+    pub q: Option<String>,
+    /// Limit to this organization's subtree (within the reader's scope).
+    #[serde(default)]
+    pub org: Option<String>,
+    #[serde(default)]
+    pub status: Option<String>,
+    #[serde(default)]
+    pub page: Option<i64>,
+    #[serde(default)]
+    pub per_page: Option<i64>,
+}
+
+fn summary(person: &PersonRow, m: &MembershipRow, org_code: String, org_name: String) -> MemberSummary {
+    let sex = Sex::from_code(&person.sex);
+    let status = MemberStatus::from_code(&m.status);
+    MemberSummary {
+        id: m.id.clone(),
+        person_id: person.id.clone(),
+        full_name: person.full_name.clone(),
+        born_on: person.born_on,
+        sex: person.sex.clone(),
+        sex_label: sex.map(|s| s.label()).unwrap_or("").into(),
+        card_number: m.card_number.clone(),
+        status: m.status.clone(),
+        status_label: status.map(|s| s.label()).unwrap_or("?").into(),
+        org_code,
+        org_name,
+        admitted_on: m.admitted_on,
+        official_on: m.official_on,
+    }
+}
+
+fn clean(input: Option<&str>) -> Option<String> {
+    input.map(str::trim).filter(|s| !s.is_empty()).map(String::from)
+}
+
+/// The cell a member can be placed in on a date: it must exist then and hold members.
+fn cell_on(conn: &mut DbConnection, field: &'static str, code: &str, on: NaiveDate) -> AppResult<OrgAt> {
+    let at = org_on(conn, code, on).map_err(|_| {
+        AppError::field(field, format!("Không có tổ chức mã {} vào ngày {}.", code.trim(), date::format(on)))
+    })?;
+    if !OrgKind::from_code(&at.version.kind).is_some_and(|k| k.holds_members()) {
+        return Err(AppError::field(
+            field,
+            format!("{} không phải chi bộ; đảng viên sinh hoạt ở chi bộ.", at.version.name),
+        ));
+    }
+    Ok(at)
+}
+
+/// The path of the organization a membership belongs to today (or last).
+fn member_path(conn: &mut DbConnection, m: &MembershipRow) -> AppResult<String> {
+    Ok(coso_store::orgs::version_on(conn, &m.org_id, crate::today())?
+        .or(coso_store::orgs::latest_version(conn, &m.org_id)?)
+        .map(|v| v.path)
+        .unwrap_or_default())
+}
+
+impl App {
+    /// The register in the actor's scope, filtered and paged, ordered by name.
+    pub fn list_members(&self, actor: &Actor, query: &MemberQuery) -> AppResult<MemberPage> {
+        authorize(actor, Permission::ReadMembers, None)?;
+        let per_page = query.per_page.unwrap_or(25).clamp(1, 200);
+        let page = query.page.unwrap_or(1).max(1);
+        self.db.read(|conn| {
+            let today = crate::today();
+            let scope_path = match clean(query.org.as_deref()) {
+                Some(code) => {
+                    let at = org_on(conn, &code, today)?;
+                    authorize(actor, Permission::ReadMembers, Some(&at.version.path))?;
+                    at.version.path
+                }
+                None => actor.scope().to_string(),
+            };
+            let statuses = match clean(query.status.as_deref()) {
+                Some(s) if s == "all" => MemberStatus::ALL.iter().map(|s| s.code().to_string()).collect(),
+                Some(s) => vec![s],
+                None => Vec::new(),
+            };
+            let filter = MemberFilter {
+                scope_path,
+                query: clean(query.q.as_deref()),
+                statuses,
+                today: Some(today),
+                limit: per_page,
+                offset: (page - 1) * per_page,
+            };
+            let (rows, total) = store::list(conn, &filter)?;
+            let codes = coso_store::orgs::names_on(
+                conn,
+                &rows.iter().map(|r| r.membership.org_id.clone()).collect::<Vec<_>>(),
+                today,
+            )?;
+            let members = rows
+                .iter()
+                .map(|r| {
+                    let code = codes
+                        .iter()
+                        .find(|(id, _, _)| *id == r.membership.org_id)
+                        .map(|(_, c, _)| c.clone())
+                        .unwrap_or_default();
+                    summary(&r.person, &r.membership, code, r.org_name.clone())
+                })
+                .collect();
+            Ok(MemberPage { members, total, page, per_page })
+        })
+    }
+
+    /// One member's record with events and positions, if in the actor's scope.
+    pub fn member_detail(&self, actor: &Actor, id: &str) -> AppResult<MemberDetail> {
+        self.db.read(|conn| {
+            let m = store::membership(conn, id)?.ok_or_else(|| AppError::NotFound("đảng viên".into()))?;
+            let path = member_path(conn, &m)?;
+            authorize(actor, Permission::ReadMembers, Some(&path))?;
+            let can_write = authorize(actor, Permission::WriteMembers, Some(&path)).is_ok();
+            let p = store::person(conn, &m.person_id)?.ok_or_else(|| AppError::NotFound("hồ sơ".into()))?;
+            let org = coso_store::orgs::by_id(conn, &m.org_id)?;
+            let org_name = name_of(conn, &m.org_id, crate::today())?.unwrap_or_default();
+            let mut events = Vec::new();
+            for e in store::events(conn, &m.id)? {
+                let from_org = match &e.from_org_id {
+                    Some(o) if e.to_org_id.is_some() => name_of(conn, o, e.occurred_on)?,
+                    _ => None,
+                };
+                let to_org = match &e.to_org_id {
+                    Some(o) => name_of(conn, o, e.occurred_on)?,
+                    None => None,
+                };
+                events.push(MemberEventView {
+                    label: MemberEventKind::from_code(&e.kind).map(|k| k.label()).unwrap_or("?").into(),
+                    kind: e.kind,
+                    occurred_on: e.occurred_on,
+                    decision_number: e.decision_number,
+                    from_org,
+                    to_org,
+                    status_after_label: MemberStatus::from_code(&e.status_after)
+                        .map(|s| s.label())
+                        .unwrap_or("?")
+                        .into(),
+                    note: e.note,
+                });
+            }
+            let positions = crate::positions::positions_of_person(conn, &p.id)?;
+            Ok(MemberDetail {
+                summary: summary(&p, &m, org.map(|o| o.code).unwrap_or_default(), org_name),
+                birth_name: p.birth_name,
+                ethnicity: p.ethnicity,
+                religion: p.religion,
+                home_town: p.home_town,
+                residence: p.residence,
+                education: p.education,
+                theory_level: p.theory_level,
+                profession: p.profession,
+                occupation: p.occupation,
+                cccd: p.cccd,
+                phone: p.phone,
+                record_number: m.record_number,
+                events,
+                positions,
+                can_write,
+            })
+        })
+    }
+
+    /// The events of a member (API).
+    pub fn member_events(&self, actor: &Actor, id: &str) -> AppResult<Vec<MemberEventView>> {
+        Ok(self.member_detail(actor, id)?.events)
+    }
+}
