@@ -6,6 +6,7 @@ pub mod auth;
 pub mod demo;
 mod error;
 pub mod input;
+pub mod meetings;
 pub mod members;
 pub mod orgs;
 pub mod positions;

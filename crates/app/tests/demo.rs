@@ -21,12 +21,15 @@ fn the_demo_reproduces_the_article_and_keeps_its_history() {
         let started = Instant::now();
         let summary = app.load_demo().unwrap_or_else(|e| panic!("load_demo: {e} ({e:?})"));
         eprintln!(
-            "demo loaded on {:?} in {:.1?}: {} organizations, {} members",
+            "demo loaded on {:?} in {:.1?}: {} organizations, {} members, {} meetings, {} superior attendances",
             db.backend(),
             started.elapsed(),
             summary.organizations,
-            summary.members
+            summary.members,
+            summary.meetings,
+            summary.superior_attendances
         );
+        assert!(summary.meetings > 5000 && summary.superior_attendances > 1000, "{summary:?}");
         assert!(!app.is_empty().unwrap());
 
         // The seed article: 73 TCCSĐ, of which 13 committees and 60 cells, still so at year end.
@@ -66,6 +69,49 @@ fn the_demo_reproduces_the_article_and_keeps_its_history() {
         assert_eq!(khoi9.org, "Chi bộ khối 9");
         let session = app.login("khoi9", &khoi9.password).unwrap();
         assert_eq!(session.actor.scope_path.as_deref(), Some(block9.org.path.as_str()));
+
+        // Quy định 1764-QĐ/TU: city committee members attended over 120 cell meetings from
+        // 29/5/2019 to the article's day; some committee members fell short of their 2021 quota.
+        let superiors = app.superior_report(&system, date(2019, 5, 29), date(2021, 10, 17), 2021).unwrap();
+        eprintln!(
+            "superiors: {} attendances by city committee members, {} in all, {} people with a quota in 2021",
+            superiors.total_attendances,
+            superiors.all_attendances,
+            superiors.people.len()
+        );
+        assert!(superiors.total_attendances > 120, "{}", superiors.total_attendances);
+        assert!(superiors.total_attendances <= 145, "{}", superiors.total_attendances);
+        let short: Vec<&str> =
+            superiors.people.iter().filter(|p| p.shortfall > 0).map(|p| p.name.as_str()).collect();
+        assert!((2..=12).contains(&short.len()), "{short:?}");
+        assert!(superiors.people.iter().any(|p| p.level == "city_committee" && p.shortfall > 0));
+        assert!(superiors.people.iter().any(|p| p.level == "grassroots_committee" && p.shortfall > 0));
+        let at_9 = superiors.cells.iter().find(|c| c.org_code == "LS-HVT-K9").expect("khối 9 had superiors");
+        assert!(at_9.names.len() >= 2, "{at_9:?}");
+
+        // Chi bộ khối 9 held every regular meeting of 2021 up to October and 3 thematic ones.
+        let block9_meetings =
+            app.meeting_compliance(&system, "LS-HVT-K9", date(2021, 1, 1), date(2021, 10, 17)).unwrap();
+        assert_eq!(block9_meetings.cells.len(), 1);
+        let k9 = &block9_meetings.cells[0];
+        assert!(k9.months_without_regular.is_empty(), "{k9:?}");
+        assert!(k9.regular_held >= 9, "{k9:?}");
+        assert_eq!(k9.thematic_held, 3, "{k9:?}");
+        assert!(k9.findings.is_empty(), "{k9:?}");
+
+        // Most cells of the city kept the meeting rules; a few did not.
+        let city = app.meeting_compliance(&system, "LS", date(2019, 1, 1), date(2021, 10, 17)).unwrap();
+        let lapsed = city.cells.len() - city.compliant_cells();
+        eprintln!("compliance: {} cells, {lapsed} with findings", city.cells.len());
+        assert!(city.cells.len() >= 140, "{}", city.cells.len());
+        assert!(lapsed >= 3 && lapsed * 10 <= city.cells.len(), "{lapsed} of {}", city.cells.len());
+        let rules: Vec<&str> = city.cells.iter().flat_map(|c| c.findings.iter().map(|f| f.rule)).collect();
+        for rule in ["no_regular", "no_thematic", "too_short"] {
+            assert!(rules.contains(&rule), "{rule}: {rules:?}");
+        }
+        let cua_nam = app.cell_meetings(&system, "LS-CL-CN", date(2021, 1, 1), date(2021, 10, 17)).unwrap();
+        let detail = app.meeting_detail(&system, &cua_nam[0].id).unwrap();
+        assert_eq!(detail.sources, "Bản tin Thông báo nội bộ của Ban Tuyên giáo Tỉnh ủy và Báo Lạng Sơn");
 
         match app.load_demo() {
             Err(AppError::Conflict(message)) => assert_eq!(

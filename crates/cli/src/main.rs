@@ -1,5 +1,7 @@
 //! The `coso` command: serve the web application, migrate, load the demo, manage accounts and
 //! tokens, and print statistics.
+mod report;
+
 use std::io::Read;
 use std::process::ExitCode;
 
@@ -39,6 +41,11 @@ enum Command {
     Token {
         #[command(subcommand)]
         command: TokenCommand,
+    },
+    /// Reports on meetings and superior attendance (JSON or Excel).
+    Report {
+        #[command(subcommand)]
+        command: report::ReportCommand,
     },
     /// Print statistics.
     Stats {
@@ -100,7 +107,13 @@ enum Format {
 }
 
 /// A failure shown as one line on stderr.
-struct Failure(String);
+pub(crate) struct Failure(pub(crate) String);
+
+/// Reads a date the way users write it (dd/mm/yyyy) or ISO.
+pub(crate) fn parse_date(s: &str) -> Result<chrono::NaiveDate, Failure> {
+    coso_domain::date::parse(s)
+        .ok_or_else(|| Failure(format!("ngày không hợp lệ: {s} (dùng dd/mm/yyyy hoặc yyyy-mm-dd)")))
+}
 
 impl From<AppError> for Failure {
     fn from(e: AppError) -> Self {
@@ -122,6 +135,7 @@ fn main() -> ExitCode {
                 .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info,tower_http=info")),
         )
         .with_writer(std::io::stderr)
+        .with_ansi(std::io::IsTerminal::is_terminal(&std::io::stderr()))
         .init();
     match run(cli) {
         Ok(()) => ExitCode::SUCCESS,
@@ -228,6 +242,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
             println!("Đã thu hồi mã truy cập.");
             Ok(())
         }
+        Command::Report { command } => report::run(&open(&cli.database_url)?, command),
         Command::Stats { command: StatsCommand::Orgs { as_of, format } } => {
             let as_of = match as_of.as_deref() {
                 Some(s) => coso_domain::date::parse(s).ok_or_else(|| {
@@ -250,8 +265,9 @@ fn run(cli: Cli) -> Result<(), Failure> {
 
 fn print_demo(summary: &coso_app::demo::DemoSummary) {
     eprintln!(
-        "Đã nạp dữ liệu mẫu: {} tổ chức đảng, {} đảng viên (người được tạo ngẫu nhiên, không phải người thật).",
-        summary.organizations, summary.members
+        "Đã nạp dữ liệu mẫu: {} tổ chức đảng, {} đảng viên (người được tạo ngẫu nhiên, không phải người thật), \
+         {} cuộc sinh hoạt chi bộ, {} lượt cấp ủy dự sinh hoạt.",
+        summary.organizations, summary.members, summary.meetings, summary.superior_attendances
     );
     eprintln!("Tài khoản dùng thử:");
     for a in &summary.accounts {

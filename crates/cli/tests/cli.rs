@@ -26,6 +26,45 @@ fn text(bytes: &[u8]) -> String {
     String::from_utf8_lossy(bytes).into_owned()
 }
 
+fn json_of(db: &str, args: &[&str]) -> serde_json::Value {
+    let out = coso(db, args, None);
+    assert!(out.status.success(), "{args:?}: {}", text(&out.stderr));
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
+/// The seed's meeting figures: over 120 attendances by city committee members from 29/5/2019
+/// to 17/10/2021; Chi bộ khối 9 held every regular meeting of 2021 and 3 thematic ones.
+fn meeting_figures(db: &str) -> (serde_json::Value, Vec<(String, i64, i64, i64)>) {
+    let sup = json_of(
+        db,
+        &["report", "superiors", "--from", "29/05/2019", "--to", "17/10/2021", "--format", "json"],
+    );
+    assert!(sup["total_attendances"].as_i64().unwrap() > 120, "{}", sup["total_attendances"]);
+    let people: Vec<(String, i64, i64, i64)> = sup["people"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| {
+            let n = |k: &str| p[k].as_i64().unwrap();
+            (p["name"].as_str().unwrap().to_string(), n("required"), n("attended"), n("shortfall"))
+        })
+        .collect();
+    assert!(!people.is_empty());
+    assert!(people.iter().all(|(_, r, a, s)| *s == (r - a).max(0)));
+    let k9 = json_of(
+        db,
+        &["report", "meetings", "--org", "LS-HVT-K9", "--from", "01/01/2021", "--to", "17/10/2021"],
+    );
+    let cell = &k9["cells"][0];
+    assert_eq!(cell["org_code"], "LS-HVT-K9");
+    assert_eq!(cell["months_without_regular"].as_array().unwrap().len(), 0, "{cell}");
+    assert_eq!(cell["thematic_held"], 3);
+    assert!(cell["regular_held"].as_i64().unwrap() >= 9);
+    let rate = cell["attendance_rate"].as_f64().unwrap();
+    assert!((0.0..=1.0).contains(&rate));
+    (sup["total_attendances"].clone(), people)
+}
+
 fn stats(db: &str) -> serde_json::Value {
     let out = coso(db, &["stats", "orgs", "--as-of", "17/10/2021", "--format", "json"], None);
     assert!(out.status.success(), "{}", text(&out.stderr));
@@ -45,6 +84,30 @@ fn the_demo_gives_the_seed_figures_on_both_backends() {
         assert!(on_sqlite[key].as_i64().is_some_and(|n| n > 0), "{key} in {on_sqlite}");
     }
 
+    let figures = meeting_figures(&sqlite.url);
+    let xlsx = std::env::temp_dir().join(format!("coso-register-{}.xlsx", std::process::id()));
+    let out = coso(
+        &sqlite.url,
+        &[
+            "report",
+            "meetings",
+            "--org",
+            "LS",
+            "--from",
+            "2019-01-01",
+            "--to",
+            "2021-10-17",
+            "--format",
+            "xlsx",
+            "--output",
+            xlsx.to_str().unwrap(),
+        ],
+        None,
+    );
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert!(std::fs::read(&xlsx).unwrap().starts_with(b"PK"), "an Excel file is a ZIP");
+    let _ = std::fs::remove_file(&xlsx);
+
     // A second load is refused with one line and a non-zero exit.
     let again = coso(&sqlite.url, &["demo"], None);
     assert!(!again.status.success());
@@ -57,6 +120,7 @@ fn the_demo_gives_the_seed_figures_on_both_backends() {
         let out = coso(&pg.url, &["demo"], None);
         assert!(out.status.success(), "{}", text(&out.stderr));
         assert_eq!(stats(&pg.url), on_sqlite, "both backends give the same statistics");
+        assert_eq!(meeting_figures(&pg.url), figures, "both backends give the same meeting figures");
     } else {
         eprintln!("-- postgres skipped: COSO_TEST_POSTGRES_URL is not set");
     }

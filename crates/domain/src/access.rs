@@ -29,6 +29,9 @@ pub enum Permission {
     WriteMembers,
     ManageUsers,
     ReadAudit,
+    /// Meetings, attendance and the reports on them.
+    ReadMeetings,
+    WriteMeetings,
 }
 
 impl Role {
@@ -80,10 +83,15 @@ impl Role {
         match self {
             Role::Admin => true,
             Role::City => permission != ManageUsers,
-            Role::OrgAdmin => matches!(permission, ReadOrgs | WriteOrgs | ReadMembers | WriteMembers),
-            Role::CellSecretary => matches!(permission, ReadOrgs | ReadMembers | WriteMembers),
-            Role::Cadre => matches!(permission, ReadOrgs),
-            Role::Inspector | Role::Viewer => matches!(permission, ReadOrgs | ReadMembers),
+            Role::OrgAdmin => matches!(
+                permission,
+                ReadOrgs | WriteOrgs | ReadMembers | WriteMembers | ReadMeetings | WriteMeetings
+            ),
+            Role::CellSecretary => {
+                matches!(permission, ReadOrgs | ReadMembers | WriteMembers | ReadMeetings | WriteMeetings)
+            }
+            Role::Cadre => matches!(permission, ReadOrgs | ReadMeetings),
+            Role::Inspector | Role::Viewer => matches!(permission, ReadOrgs | ReadMembers | ReadMeetings),
         }
     }
 }
@@ -110,6 +118,10 @@ mod tests {
             (Role::Inspector, WriteMembers, false),
             (Role::Viewer, WriteMembers, false),
             (Role::Viewer, ReadMembers, true),
+            (Role::CellSecretary, WriteMeetings, true),
+            (Role::Viewer, WriteMeetings, false),
+            (Role::Cadre, ReadMeetings, true),
+            (Role::Cadre, WriteMeetings, false),
         ];
         for (role, p, want) in cases {
             assert_eq!(role.allows(p), want, "{role:?} {p:?}");

@@ -1,9 +1,11 @@
 //! coso-domain: the pure types and rules of party-building work, free of IO.
 pub mod access;
 pub mod date;
+pub mod meeting;
 pub mod member;
 pub mod org;
 pub mod position;
+pub mod quota;
 pub mod text;
 pub mod violation;
 

@@ -1,1 +1,23 @@
-//! placeholder
+//! coso-report: renders report models into Word (.docx), Excel (.xlsx) and SVG chart files.
+pub mod docx;
+pub mod model;
+pub mod svg;
+mod vietnamese;
+pub mod xlsx;
+
+#[cfg(test)]
+mod sample;
+
+pub use model::{CellCompliance, MeetingRegister, Minutes, QuotaLine, QuotaReport, Series};
+
+/// Why a report could not be rendered.
+#[derive(Debug, thiserror::Error)]
+pub enum ReportError {
+    /// The model holds a value the document cannot state; the message names it in Vietnamese.
+    #[error("dữ liệu báo cáo không hợp lệ: {0}")]
+    InvalidModel(String),
+    #[error("không tạo được tệp Word")]
+    Docx(#[from] docx_rs::DocxError),
+    #[error("không tạo được tệp Excel")]
+    Xlsx(#[from] rust_xlsxwriter::XlsxError),
+}

@@ -2,6 +2,7 @@
 pub mod accounts;
 pub mod audit;
 mod db;
+pub mod meetings;
 pub mod members;
 pub mod orgs;
 pub mod positions;

@@ -198,4 +198,88 @@ diesel::allow_tables_to_appear_in_same_query!(
     api_tokens,
     login_attempts,
     audit_log,
+    meetings,
+    meeting_absences,
+    quota_policies,
+    superior_assignments,
+    superior_attendances,
 );
+
+diesel::table! {
+    meetings (id) {
+        id -> Text,
+        org_id -> Text,
+        kind -> Text,
+        held_on -> Date,
+        starts_at -> Text,
+        duration_minutes -> Integer,
+        venue -> Text,
+        online -> Bool,
+        chair -> Text,
+        minute_taker -> Text,
+        topic -> Text,
+        sources -> Text,
+        agenda -> Text,
+        content -> Text,
+        questions -> Text,
+        conclusions -> Text,
+        self_assessment -> Text,
+        notice_sent_on -> Nullable<Date>,
+        notice_to_superior -> Bool,
+        invited -> Integer,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    meeting_absences (id) {
+        id -> Text,
+        meeting_id -> Text,
+        membership_id -> Text,
+        with_reason -> Bool,
+        reason -> Text,
+    }
+}
+
+diesel::table! {
+    quota_policies (id) {
+        id -> Text,
+        document -> Text,
+        issued_on -> Date,
+        issuer -> Text,
+        level -> Text,
+        min_per_year -> Integer,
+        valid_from -> Date,
+        valid_to -> Nullable<Date>,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    superior_assignments (id) {
+        id -> Text,
+        person_id -> Text,
+        org_id -> Text,
+        quota_policy_id -> Text,
+        decision_number -> Text,
+        valid_from -> Date,
+        valid_to -> Nullable<Date>,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    superior_attendances (id) {
+        id -> Text,
+        meeting_id -> Text,
+        person_id -> Text,
+        assigned -> Bool,
+        remarks -> Text,
+    }
+}
+
+diesel::joinable!(meeting_absences -> meetings (meeting_id));
+diesel::joinable!(superior_attendances -> meetings (meeting_id));
+diesel::joinable!(superior_attendances -> persons (person_id));
+diesel::joinable!(superior_assignments -> quota_policies (quota_policy_id));

@@ -11,8 +11,8 @@ use diesel::sql_types::Text;
 /// Diesel's own bookkeeping, which is not part of coso's schema.
 const DIESEL_TABLE: &str = "__diesel_schema_migrations";
 
-/// The tables the foundation migration must create on every backend.
-const FOUNDATION_TABLES: [&str; 13] = [
+/// The tables the migrations must create on every backend.
+const TABLES: [&str; 18] = [
     "organizations",
     "org_versions",
     "org_events",
@@ -26,6 +26,11 @@ const FOUNDATION_TABLES: [&str; 13] = [
     "api_tokens",
     "login_attempts",
     "audit_log",
+    "meetings",
+    "meeting_absences",
+    "quota_policies",
+    "superior_assignments",
+    "superior_attendances",
 ];
 
 #[derive(Debug, QueryableByName)]
@@ -110,13 +115,18 @@ fn schema() -> BTreeSet<(String, String)> {
         api_tokens,
         login_attempts,
         audit_log,
+        meetings,
+        meeting_absences,
+        quota_policies,
+        superior_assignments,
+        superior_attendances,
     )
 }
 
 #[test]
-fn the_schema_declares_the_foundation_tables() {
+fn the_schema_declares_every_table() {
     let declared: BTreeSet<String> = schema().into_iter().map(|(t, _)| t).collect();
-    let wanted: BTreeSet<String> = FOUNDATION_TABLES.iter().map(|t| t.to_string()).collect();
+    let wanted: BTreeSet<String> = TABLES.iter().map(|t| t.to_string()).collect();
     assert_eq!(declared, wanted);
     assert!(schema().contains(&("org_versions".into(), "path".into())));
 }
@@ -126,7 +136,7 @@ fn sqlite_has_every_table_and_column_of_the_schema() {
     let sqlite = coso_testkit::sqlite();
     let columns = catalog(&sqlite.db);
     let found = tables(&columns);
-    for table in FOUNDATION_TABLES {
+    for table in TABLES {
         assert!(found.contains(table), "SQLite lacks table {table}; it has {found:?}");
     }
     assert_eq!(pairs(&columns), schema(), "SQLite migrations and schema.rs disagree");
@@ -152,7 +162,7 @@ fn sqlite_and_postgres_have_the_same_tables_and_columns() {
         "only in SQLite: {only_sqlite:?}; only in PostgreSQL: {only_postgres:?}"
     );
     assert_eq!(pg, schema(), "PostgreSQL migrations and schema.rs disagree");
-    for table in FOUNDATION_TABLES {
+    for table in TABLES {
         assert!(pg.iter().any(|(t, _)| t == table), "PostgreSQL lacks table {table}");
     }
 }

@@ -1,9 +1,15 @@
 //! The JSON API under /api/v1, described by the OpenAPI document it serves.
+mod meetings;
+
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::IntoResponse;
 use axum::routing::get;
 use axum::{Json, Router};
+use coso_app::meetings::{
+    AbsenceInput, AbsentView, CellReport, CellSuperiors, ComplianceReport, EligibleView, MeetingDetail,
+    MeetingInput, MeetingSummary, MonthPoint, QuotaView, SuperiorInput, SuperiorReport, SuperiorView,
+};
 use coso_app::members::{
     EventInput, MemberDetail, MemberEventView, MemberInput, MemberPage, MemberQuery, MemberSummary,
 };
@@ -17,9 +23,17 @@ use crate::{AppState, blocking};
 
 #[derive(OpenApi)]
 #[openapi(
-    info(title = "coso API", version = "1", description = "Tổ chức đảng, đảng viên và sự kiện sinh hoạt đảng. Xác thực bằng `Authorization: Bearer <mã>` (tạo bằng `coso token create`)."),
-    paths(list_orgs, org_tree, get_org, list_members, create_member, get_member, member_events, record_event),
-    components(schemas(OrgSummary, Tree, OrgDetail, MemberPage, MemberSummary, MemberDetail, MemberInput, EventInput, MemberEventView, ErrorBody)),
+    info(title = "coso API", version = "1", description = "Tổ chức đảng, đảng viên, sự kiện sinh hoạt đảng, sinh hoạt chi bộ và cấp ủy viên dự sinh hoạt. Xác thực bằng `Authorization: Bearer <mã>` (tạo bằng `coso token create`)."),
+    paths(
+        list_orgs, org_tree, get_org, list_members, create_member, get_member, member_events, record_event,
+        meetings::list_meetings, meetings::create_meeting, meetings::get_meeting, meetings::update_meeting,
+        meetings::compliance, meetings::superiors
+    ),
+    components(schemas(
+        OrgSummary, Tree, OrgDetail, MemberPage, MemberSummary, MemberDetail, MemberInput, EventInput, MemberEventView,
+        MeetingSummary, MeetingDetail, MeetingInput, AbsenceInput, SuperiorInput, AbsentView, SuperiorView, EligibleView,
+        ComplianceReport, CellReport, MonthPoint, SuperiorReport, QuotaView, CellSuperiors, ErrorBody
+    )),
     modifiers(&BearerAuth),
     security(("bearer" = []))
 )]
@@ -55,6 +69,7 @@ pub fn routes() -> Router<AppState> {
         .route("/members", get(list_members).post(create_member))
         .route("/members/{id}", get(get_member))
         .route("/members/{id}/events", get(member_events).post(record_event))
+        .merge(meetings::routes())
         .fallback(|| async { ApiError(AppError::NotFound("địa chỉ API này".into())) })
 }
 

@@ -1,4 +1,4 @@
-//! The stylesheet and vendored htmx, embedded in the binary and served with long caching.
+//! The stylesheet, vendored htmx and a few lines of script, embedded in the binary and served with long caching.
 use axum::Router;
 use axum::http::header;
 use axum::response::IntoResponse;
@@ -10,6 +10,9 @@ const CSS: &str = include_str!("../../../assets/coso.css");
 /// htmx 2.0.11 (0BSD), see assets/VENDORED.md.
 const HTMX: &str = include_str!("../../../assets/htmx.min.js");
 const CACHE: &str = "public, max-age=86400";
+/// The few behaviours that need script, as a file because the CSP refuses inline script:
+/// buttons marked `data-print` print the page.
+const JS: &str = "document.addEventListener('click', function (e) {\n  var b = e.target.closest && e.target.closest('[data-print]');\n  if (b) { e.preventDefault(); window.print(); }\n});\n";
 
 pub fn routes() -> Router<AppState> {
     Router::new()
@@ -17,6 +20,19 @@ pub fn routes() -> Router<AppState> {
             "/assets/coso.css",
             get(|| async {
                 ([(header::CONTENT_TYPE, "text/css; charset=utf-8"), (header::CACHE_CONTROL, CACHE)], CSS)
+                    .into_response()
+            }),
+        )
+        .route(
+            "/assets/coso.js",
+            get(|| async {
+                (
+                    [
+                        (header::CONTENT_TYPE, "text/javascript; charset=utf-8"),
+                        (header::CACHE_CONTROL, CACHE),
+                    ],
+                    JS,
+                )
                     .into_response()
             }),
         )

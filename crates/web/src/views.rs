@@ -1,4 +1,6 @@
 //! The pages' view models (askama templates) and the small formatting they share.
+pub mod meetings;
+
 use askama::Template;
 use chrono::NaiveDate;
 use coso_app::members::{EventInput, MemberDetail, MemberInput, MemberPage};

@@ -123,7 +123,9 @@ fn a_secretary_logs_in_finds_a_member_and_enters_a_new_one() {
         let driver = start_driver().await;
         let profile = std::env::temp_dir().join(format!("coso-e2e-{}", uuid::Uuid::new_v4()));
         let c = browser(&driver, &profile).await;
-        let outcome = walk(&c, &run.base).await;
+        walk(&c, &run.base).await;
+        reports(&c, &run.base).await;
+        let outcome = secretary_records_a_meeting(&c, &run.base).await;
         let _ = c.close().await;
         let _ = std::fs::remove_dir_all(&profile);
         outcome
@@ -192,4 +194,112 @@ async fn walk(c: &Client, base: &str) {
     let err = c.wait().for_element(Locator::Id("cccd-error")).await.unwrap();
     assert_eq!(err.text().await.unwrap(), "Số CCCD phải gồm đúng 12 chữ số.");
     shoot(c, "08-member-form-error").await;
+}
+
+/// The city board reads the meeting reports of the seed's period.
+async fn reports(c: &Client, base: &str) {
+    c.goto(&format!("{base}/orgs/LS-HVT/compliance?from=2021-01-01&to=2021-10-17")).await.unwrap();
+    c.wait().for_element(Locator::Id("cells")).await.unwrap();
+    let text = body_text(c).await;
+    assert!(text.contains("Tình hình sinh hoạt chi bộ"));
+    assert!(text.contains("Chi bộ khối 9"));
+    c.find(Locator::Css("#attendance-chart svg")).await.expect("the attendance chart is drawn");
+    shoot(c, "09-compliance-hoang-van-thu").await;
+
+    c.goto(&format!("{base}/superiors?from=2019-05-29&to=2021-10-17&year=2021")).await.unwrap();
+    let total: i64 =
+        c.find(Locator::Id("total-attendances")).await.unwrap().text().await.unwrap().parse().unwrap();
+    assert!(total > 120, "city committee members attended over 120 meetings from 29/5/2019 to 17/10/2021");
+    c.find(Locator::Css("#quota-chart svg")).await.expect("the quota chart is drawn");
+    shoot(c, "10-superiors").await;
+}
+
+/// The secretary of Chi bộ khối 9 records this month's meeting with two absentees from a
+/// phone-sized form, then downloads its minutes.
+async fn secretary_records_a_meeting(c: &Client, base: &str) {
+    c.delete_all_cookies().await.unwrap();
+    c.goto(&format!("{base}/login")).await.unwrap();
+    fill(c, "username", "khoi9").await;
+    fill(c, "password", "khoi9bithu").await;
+    c.find(Locator::Css("button[type=submit]")).await.unwrap().click().await.unwrap();
+    c.wait().for_element(Locator::Id("tree")).await.unwrap();
+
+    c.goto(&format!("{base}/orgs/LS-HVT-K9")).await.unwrap();
+    c.find(Locator::Css("main a[href='/orgs/LS-HVT-K9/meetings']")).await.unwrap().click().await.unwrap();
+    c.wait().for_element(Locator::LinkText("Ghi biên bản sinh hoạt")).await.unwrap();
+    shoot(c, "11-meetings-khoi-9").await;
+    c.find(Locator::LinkText("Ghi biên bản sinh hoạt")).await.unwrap().click().await.unwrap();
+    c.wait().for_element(Locator::Id("meeting-form")).await.unwrap();
+
+    // A day of this month: the attendance section is reloaded for it.
+    let today = coso_app::today();
+    let day = chrono::Datelike::with_day(&today, 1).unwrap();
+    c.execute("document.getElementById('attendance').setAttribute('data-stale', '1');", vec![])
+        .await
+        .unwrap();
+    set_value(c, "held_on", &day.to_string()).await;
+    c.execute(
+        "document.getElementById('held_on').dispatchEvent(new Event('change', {bubbles: true}));",
+        vec![],
+    )
+    .await
+    .unwrap();
+    c.wait().for_element(Locator::Css("#attendance:not([data-stale])")).await.unwrap();
+    fill(c, "topic", "Kiểm điểm công tác tháng, triển khai nhiệm vụ tháng tới").await;
+    fill(c, "venue", "Nhà văn hóa khối 9").await;
+    fill(c, "chair", "Bí thư chi bộ").await;
+    fill(c, "minute_taker", "Thư ký chi bộ").await;
+    let rows = c.find_all(Locator::Css("#attendance li.attend")).await.unwrap();
+    assert!(rows.len() > 5, "Chi bộ khối 9 has its roll");
+    let mut absent = Vec::new();
+    for (row, choice) in rows.iter().zip(["excused", "unexcused"]) {
+        let legend = row.find(Locator::Css("legend")).await.unwrap().text().await.unwrap();
+        absent.push(legend.split(" · ").next().unwrap().trim().to_string());
+        row.find(Locator::Css(&format!("label.{choice}"))).await.unwrap().click().await.unwrap();
+    }
+    let reason = rows[0].find(Locator::Css(".reason input")).await.unwrap();
+    reason.send_keys("Ốm").await.unwrap();
+    c.execute("window.scrollTo(0, 0);", vec![]).await.unwrap();
+    shoot(c, "12-meeting-form").await;
+    c.execute("document.getElementById('attendance').scrollIntoView();", vec![]).await.unwrap();
+    shoot(c, "13-meeting-form-attendance").await;
+
+    c.find(Locator::Css("#meeting-form button[type=submit]")).await.unwrap().click().await.unwrap();
+    c.wait().for_element(Locator::Css("#minutes, .alert.error")).await.unwrap();
+    let text = body_text(c).await;
+    assert!(c.find(Locator::Id("minutes")).await.is_ok(), "the meeting is recorded: {text}");
+    for name in &absent {
+        assert!(text.contains(name.as_str()), "{name} is listed absent");
+    }
+    assert!(text.contains("Ốm"));
+    assert!(text.contains("Tải biên bản (Word)"));
+    shoot(c, "14-meeting").await;
+    // The page prints as the minutes (A4, print stylesheet): kept beside the screenshots.
+    let pdf = c.print(fantoccini::wd::PrintConfiguration::builder().build().unwrap()).await.unwrap();
+    assert!(pdf.starts_with(b"%PDF"));
+    std::fs::write(shots_dir().join("14-meeting-print.pdf"), pdf).unwrap();
+
+    // The minutes as Word, fetched with the browser's session.
+    let url = c.current_url().await.unwrap();
+    let id = url.path().strip_prefix("/meetings/").unwrap().to_string();
+    let cookies = c.get_all_cookies().await.unwrap();
+    let session = cookies.iter().find(|k| k.name() == "coso_session").expect("a session cookie");
+    let res = reqwest::Client::new()
+        .get(format!("{base}/meetings/{id}/minutes.docx"))
+        .header("cookie", format!("coso_session={}", session.value()))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 200);
+    assert_eq!(
+        res.headers()["content-type"],
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+    );
+    assert!(res.bytes().await.unwrap().starts_with(b"PK"));
+
+    // The secretary's own compliance page is the top of the "Sinh hoạt chi bộ" menu.
+    c.find(Locator::Css("nav a[href='/compliance']")).await.unwrap().click().await.unwrap();
+    c.wait().for_element(Locator::Id("cells")).await.unwrap();
+    assert!(body_text(c).await.contains("Chi bộ khối 9"));
+    shoot(c, "15-compliance-khoi-9").await;
 }

@@ -110,6 +110,7 @@ impl Demo {
                 let summary =
                     app.create_member_in(conn, actor, m.input(m.official_on.is_some(), &self.numbers))?;
                 self.members[member].membership_id = Some(summary.id);
+                self.members[member].person_id = Some(summary.person_id);
             }
             Happening::Event { member, event } => {
                 let m = &self.members[member];

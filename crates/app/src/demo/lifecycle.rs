@@ -128,6 +128,7 @@ fn draw_member(
         record_number: format!("{:06}", 200_000 + serial),
         events: Vec::new(),
         membership_id: None,
+        person_id: None,
     };
     // Điều lệ Đảng, Điều 5: confirmed after 12 months; the committee decides within weeks.
     if official_on.is_none() && official <= ARTICLE_DAY {

@@ -3,32 +3,46 @@
 //! cases in one transaction.
 //!
 //! The demo is planned first, without the database ([`Demo::plan`]): the tree ([`tree`]), the
-//! register ([`lifecycle`], [`register`]) and the officers ([`officers`]). Loading then records
-//! it through the same use cases people use ([`history`], [`accounts`]). Later stages (meetings,
-//! ratings…) extend [`Demo`]: plan from its tree and members, then record after the officers.
+//! register ([`lifecycle`], [`register`]), the officers of 2020 ([`officers`]) and of the term
+//! before ([`terms`]), and the cells' meetings from 2019 ([`calendar`], [`attendance`],
+//! [`visits`], [`minutes`]). Loading then records it through the same use cases people use
+//! ([`history`], [`minutes`], [`accounts`]). Later stages (ratings…) extend [`Demo`]: plan from
+//! its tree and members, then record after the meetings.
 mod accounts;
+mod attendance;
+mod calendar;
 mod dice;
 mod documents;
 mod history;
 mod lifecycle;
+mod minutes;
 mod names;
 mod officers;
 mod people;
 mod register;
+mod roll;
+mod terms;
+mod topics;
 mod tree;
 mod units;
+mod visits;
 
 #[cfg(test)]
 mod checks;
+#[cfg(test)]
+mod meeting_checks;
 
 use chrono::NaiveDate;
 use serde::Serialize;
 
 use self::dice::Dice;
 use self::documents::DocumentNumbers;
+use self::minutes::PlannedMeeting;
 use self::officers::PlannedPosition;
 use self::register::PlannedMember;
+use self::roll::Roll;
 use self::tree::Tree;
+use self::visits::PlannedAssignment;
 use crate::{Actor, App, AppError, AppResult};
 
 /// What the demo loaded, and the accounts it created (username, password, role label, org name).
@@ -36,6 +50,10 @@ use crate::{Actor, App, AppError, AppResult};
 pub struct DemoSummary {
     pub organizations: i64,
     pub members: i64,
+    /// Cell meetings recorded from 2019 to the article's day.
+    pub meetings: i64,
+    /// Attendances of superior committee members at those meetings.
+    pub superior_attendances: i64,
     pub accounts: Vec<DemoAccount>,
 }
 
@@ -69,12 +87,19 @@ pub(crate) struct Demo {
     pub(crate) numbers: DocumentNumbers,
     pub(crate) tree: Tree,
     pub(crate) members: Vec<PlannedMember>,
+    /// Officers from the congresses of 2020.
     pub(crate) officers: Vec<PlannedPosition>,
+    /// Officers of the term before, to those congresses.
+    pub(crate) earlier_officers: Vec<PlannedPosition>,
+    /// Superior committee members assigned to follow cells under 1764-QĐ/TU.
+    pub(crate) assignments: Vec<PlannedAssignment>,
+    /// Every cell's meetings from 2019 to the article's day.
+    pub(crate) meetings: Vec<PlannedMeeting>,
     pub(crate) accounts: Vec<DemoAccount>,
 }
 
 impl Demo {
-    /// Plans the whole demo: organizations, members with their history, officers.
+    /// Plans the whole demo: organizations, members with their history, officers, meetings.
     pub(crate) fn plan() -> Demo {
         let mut demo = Demo {
             dice: Dice::new(SEED),
@@ -82,20 +107,51 @@ impl Demo {
             tree: Tree::lang_son(),
             members: Vec::new(),
             officers: Vec::new(),
+            earlier_officers: Vec::new(),
+            assignments: Vec::new(),
+            meetings: Vec::new(),
             accounts: Vec::new(),
         };
         demo.members = lifecycle::draw_register(&mut demo.dice, &demo.tree, &mut demo.numbers);
         demo.officers =
             officers::choose_officers(&mut demo.dice, &demo.tree, &demo.members, &mut demo.numbers);
+        demo.plan_meetings();
         demo.numbers.seal();
         demo
     }
 
-    /// Records the plan: history first (it is dated), then the officers, then the accounts.
-    fn load(&mut self, app: &App, conn: &mut coso_store::DbConnection, actor: &Actor) -> AppResult<()> {
+    /// The meeting stage: the earlier term's officers, every cell's meetings with their people,
+    /// the assignments under 1764-QĐ/TU and the superiors' attendances, then the minutes.
+    fn plan_meetings(&mut self) {
+        let roll = Roll::of(&self.members);
+        let dice = &mut self.dice;
+        self.earlier_officers = terms::choose_earlier_officers(
+            dice,
+            &self.tree,
+            &self.members,
+            &roll,
+            &self.officers,
+            &mut self.numbers,
+        );
+        let positions = minutes::both_terms(self);
+        let dice = &mut self.dice;
+        let slots = calendar::draw_calendar(dice, &self.tree);
+        let people = attendance::draw_attendance(dice, &self.tree, &self.members, &roll, &positions, &slots);
+        let following =
+            visits::draw_following(dice, &self.tree, &roll, &positions, &slots, &mut self.numbers);
+        self.meetings =
+            minutes::write_minutes(dice, &self.tree, &self.members, &positions, slots, people, &following);
+        self.assignments = following.assignments;
+    }
+
+    /// Records the plan: history first (it is dated), then the officers, the meetings and the
+    /// accounts. Returns how many meetings were recorded.
+    fn load(&mut self, app: &App, conn: &mut coso_store::DbConnection, actor: &Actor) -> AppResult<usize> {
         self.record_history(app, conn, actor)?;
         self.record_officers(app, conn, actor)?;
-        self.open_accounts(app, conn, actor)
+        let meetings = self.record_meetings(app, conn, actor)?;
+        self.open_accounts(app, conn, actor)?;
+        Ok(meetings)
     }
 }
 
@@ -115,16 +171,19 @@ impl App {
             if !database_is_empty(conn)? {
                 return Err(AppError::Conflict(NOT_EMPTY.into()));
             }
-            demo.load(self, conn, &actor)?;
+            let meetings = demo.load(self, conn, &actor)?;
             Ok(DemoSummary {
                 organizations: coso_store::orgs::count_all(conn)?,
                 members: coso_store::members::count_memberships(conn)?,
+                meetings: meetings as i64,
+                superior_attendances: demo.meetings.iter().map(|m| m.superiors.len() as i64).sum(),
                 accounts: std::mem::take(&mut demo.accounts),
             })
         })?;
         tracing::info!(
             organizations = summary.organizations,
             members = summary.members,
+            meetings = summary.meetings,
             millis = started.elapsed().as_millis() as u64,
             "demo loaded"
         );

@@ -17,11 +17,11 @@ use super::units::Profile;
 const CELL_CONGRESSES: (NaiveDate, NaiveDate) = (day(2020, 3, 2), day(2020, 4, 30));
 const COMMITTEE_CONGRESSES: (NaiveDate, NaiveDate) = (day(2020, 5, 5), day(2020, 6, 25));
 /// The city's congress for the 2020–2025 term.
-const CITY_CONGRESS: NaiveDate = day(2020, 7, 15);
+pub(crate) const CITY_CONGRESS: NaiveDate = day(2020, 7, 15);
 /// A cell of 9 or more official members elects a cell committee (domain.md §2).
-const CELL_COMMITTEE_FROM: usize = 9;
+pub(super) const CELL_COMMITTEE_FROM: usize = 9;
 
-/// A position held from the congress of the 2020–2025 term.
+/// A position held from a congress: of the 2020–2025 term, or of the term before it (which ends).
 #[derive(Debug, Clone)]
 pub(crate) struct PlannedPosition {
     pub(crate) org: String,
@@ -29,6 +29,8 @@ pub(crate) struct PlannedPosition {
     pub(crate) member: usize,
     pub(crate) role: Role,
     pub(crate) from: NaiveDate,
+    /// When the term ended, for the 2015–2020 term; the current term runs on.
+    pub(crate) to: Option<NaiveDate>,
     pub(crate) decision: Decision,
 }
 
@@ -99,8 +101,16 @@ pub(crate) fn choose_officers(
     chosen
 }
 
+/// The cells whose members fill the city executive committee's seats beside the standing
+/// committee and the grassroots secretaries.
+pub(super) const CITY_AGENCIES: [&str; 8] =
+    ["LS-CQD", "LS-MTTQ", "LS-TTCT", "LS-GD", "LS-CQ-TCKH", "LS-CQ-NV", "LS-CQ-TNMT", "LS-YT-HC"];
+/// The city's standing committee members who head the government, the front, the army and
+/// the police sit in these cells.
+pub(super) const CITY_HEADS: [&str; 4] = ["LS-MTTQ", "LS-CQ-VP", "LS-QS-CH", "LS-CA-TH"];
+
 /// Where a committee's own staff hold their party activity.
-fn office_of(tree: &Tree, committee: &str) -> String {
+pub(super) fn office_of(tree: &Tree, committee: &str) -> String {
     ["CQ", "VP", "HC", "CH", "TH"]
         .iter()
         .map(|suffix| format!("{committee}-{suffix}"))
@@ -135,15 +145,13 @@ fn choose_city_committee(
     term.elect(dice, &party, Role::DeputySecretary, 1, Prefer::LEADER);
     term.elect(dice, &of(&["LS-CQ-VP"]), Role::DeputySecretary, 1, Prefer::LEADER);
     term.elect(dice, &party, Role::StandingCommitteeMember, 3, Prefer::LEADER);
-    for cell in ["LS-MTTQ", "LS-CQ-VP", "LS-QS-CH", "LS-CA-TH"] {
+    for cell in CITY_HEADS {
         term.elect(dice, &of(&[cell]), Role::StandingCommitteeMember, 1, Prefer::LEADER);
     }
     let seats = grassroots_secretaries.len();
     term.elect(dice, &grassroots_secretaries, Role::StandingCommitteeMember, 1, Prefer::LEADER);
     term.elect(dice, &grassroots_secretaries, Role::CommitteeMember, seats, Prefer::ANYONE);
-    let agencies =
-        of(&["LS-CQD", "LS-MTTQ", "LS-TTCT", "LS-GD", "LS-CQ-TCKH", "LS-CQ-NV", "LS-CQ-TNMT", "LS-YT-HC"]);
-    term.elect(dice, &agencies, Role::CommitteeMember, 8, Prefer::WORKING);
+    term.elect(dice, &of(&CITY_AGENCIES), Role::CommitteeMember, 8, Prefer::WORKING);
 }
 
 /// Whom a seat goes to when there is a choice: a preference, never a rule.
@@ -201,6 +209,7 @@ impl Term<'_> {
                 member: choice,
                 role,
                 from: self.from,
+                to: None,
                 decision: self.decision.clone(),
             });
         }
@@ -208,14 +217,14 @@ impl Term<'_> {
 }
 
 impl super::Demo {
-    /// Records every planned position through the position use case.
+    /// Records the positions of both terms through the position use case.
     pub(crate) fn record_officers(
         &self,
         app: &crate::App,
         conn: &mut coso_store::DbConnection,
         actor: &crate::Actor,
     ) -> crate::AppResult<()> {
-        for p in &self.officers {
+        for p in self.earlier_officers.iter().chain(&self.officers) {
             let holder = &self.members[p.member];
             let member_id = holder.membership_id.clone().ok_or_else(|| {
                 crate::AppError::Internal(format!("officer {} was never entered", holder.person.full_name))
@@ -224,7 +233,7 @@ impl super::Demo {
                 member_id,
                 role: p.role.code().into(),
                 valid_from: p.from.to_string(),
-                valid_to: None,
+                valid_to: p.to.map(|d| d.to_string()),
                 decision_number: self.numbers.text(&p.decision),
             };
             app.add_position_in(conn, actor, &p.org, input).inspect_err(|e| {

@@ -58,6 +58,8 @@ pub(crate) struct PlannedMember {
     pub(crate) events: Vec<PlannedEvent>,
     /// The membership id the database gave, once loaded.
     pub(crate) membership_id: Option<String>,
+    /// The person id the database gave, once loaded.
+    pub(crate) person_id: Option<String>,
 }
 
 impl PlannedMember {

@@ -270,3 +270,89 @@ pub fn with(mut input: MemberInput, field: &str, value: &str) -> MemberInput {
     }
     input
 }
+
+// ---- Meetings ----
+
+/// A held meeting of `kind` with what every record needs: start 19:30, chair, minute taker and
+/// topic; no absentees, no superiors.
+pub fn meeting(kind: &str, held_on: &str, minutes: &str) -> coso_app::meetings::MeetingInput {
+    coso_app::meetings::MeetingInput {
+        kind: kind.into(),
+        held_on: held_on.into(),
+        starts_at: "19:30".into(),
+        duration_minutes: minutes.into(),
+        venue: "Nhà văn hóa khối".into(),
+        chair: "Bí thư chi bộ".into(),
+        minute_taker: "Phó Bí thư chi bộ".into(),
+        topic: "Quán triệt nghị quyết, đánh giá công tác tháng".into(),
+        sources: "Bản tin nội bộ; Báo Lạng Sơn".into(),
+        ..coso_app::meetings::MeetingInput::default()
+    }
+}
+
+/// A member absent from a meeting: with a reason when one is given.
+pub fn absence(member_id: &str, reason: Option<&str>) -> coso_app::meetings::AbsenceInput {
+    coso_app::meetings::AbsenceInput {
+        member_id: member_id.into(),
+        with_reason: reason.is_some(),
+        reason: reason.unwrap_or_default().into(),
+    }
+}
+
+/// A superior who attended, by person (or membership) id.
+pub fn superior(person_id: &str, remarks: &str) -> coso_app::meetings::SuperiorInput {
+    coso_app::meetings::SuperiorInput { person_id: person_id.into(), remarks: remarks.into() }
+}
+
+/// A quota policy under 1764-QĐ/TU (29/5/2019) for `level` with `min` meetings a year.
+pub fn quota(level: &str, min: i32) -> coso_app::meetings::QuotaPolicyInput {
+    coso_app::meetings::QuotaPolicyInput {
+        document: "1764-QĐ/TU".into(),
+        issued_on: "29/05/2019".into(),
+        issuer: "Ban Thường vụ Tỉnh ủy Lạng Sơn".into(),
+        level: level.into(),
+        min_per_year: min,
+        valid_from: "29/05/2019".into(),
+        valid_to: None,
+    }
+}
+
+/// Records a quota policy as the system; returns its id.
+pub fn add_quota(app: &App, level: &str, min: i32) -> String {
+    ok("quota policy", app.add_quota_policy(&Actor::system(), quota(level, min)))
+}
+
+/// Assigns a committee member to follow `cell` from `from` under `policy_id`, as the system.
+pub fn assign(app: &App, person_id: &str, cell: &str, policy_id: &str, from: &str) -> String {
+    let input = coso_app::meetings::AssignmentInput {
+        person_id: person_id.into(),
+        cell_code: cell.into(),
+        policy_id: policy_id.into(),
+        decision_number: "112-QĐ/TU".into(),
+        valid_from: from.into(),
+        valid_to: None,
+    };
+    ok("assignment", app.assign_superior(&Actor::system(), input))
+}
+
+/// Records that member `member_id` holds `role` in `org` from `from` (to `to`), as the system.
+pub fn hold_position(app: &App, org: &str, member_id: &str, role: &str, from: &str, to: Option<&str>) {
+    let input = coso_app::positions::PositionInput {
+        member_id: member_id.into(),
+        role: role.into(),
+        valid_from: from.into(),
+        valid_to: to.map(String::from),
+        decision_number: "05-QĐ/TU".into(),
+    };
+    ok(role, app.add_position(&Actor::system(), org, input));
+}
+
+/// Records a lifecycle event (confirmation, exemption…) of a member on `on`, as the system.
+pub fn member_event(app: &App, member_id: &str, kind: &str, on: &str) {
+    ok(kind, app.record_member_event(&Actor::system(), member_id, event(kind, on, None)));
+}
+
+/// How many meetings of cell `code` are on record (2000 to today).
+pub fn meeting_rows(app: &App, code: &str) -> usize {
+    ok("cell meetings", app.cell_meetings(&Actor::system(), code, d(2000, 1, 1), coso_app::today())).len()
+}

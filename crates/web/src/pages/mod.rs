@@ -1,11 +1,16 @@
-//! The HTML pages: login, the organization tree and pages, the member register and records.
+//! The HTML pages: login, the organization tree and pages, the member register and records,
+//! cell meetings with their minutes, and the reports on meetings and superior attendance.
 mod login;
+mod meeting_form;
+mod meetings;
 mod members;
 mod orgs;
+mod reports;
 
 use axum::Router;
 use axum::response::Redirect;
 use axum::routing::{get, post};
+use chrono::{Datelike, NaiveDate};
 
 use crate::AppState;
 
@@ -19,6 +24,17 @@ pub fn routes() -> Router<AppState> {
         .route("/orgs/{code}", get(orgs::show))
         .route("/orgs/{code}/reorganize", get(orgs::reorg_form).post(orgs::reorganize))
         .route("/orgs/{code}/positions", post(orgs::add_position))
+        .route("/orgs/{code}/meetings", get(meetings::list).post(meeting_form::create))
+        .route("/orgs/{code}/meetings/new", get(meeting_form::new_form))
+        .route("/orgs/{code}/meetings/attendance", get(meeting_form::attendance))
+        .route("/orgs/{code}/compliance", get(reports::compliance))
+        .route("/orgs/{code}/compliance.xlsx", get(reports::compliance_xlsx))
+        .route("/meetings/{id}", get(meetings::show).post(meeting_form::update))
+        .route("/meetings/{id}/edit", get(meeting_form::edit_form))
+        .route("/meetings/{id}/minutes.docx", get(meetings::minutes_docx))
+        .route("/compliance", get(reports::compliance_home))
+        .route("/superiors", get(reports::superiors))
+        .route("/superiors.xlsx", get(reports::superiors_xlsx))
         .route("/members", get(members::list).post(members::create))
         .route("/members/new", get(members::new_form))
         .route("/members/{id}", get(members::show).post(members::update))
@@ -27,6 +43,67 @@ pub fn routes() -> Router<AppState> {
 }
 
 /// Reads the `as_of` query value, defaulting to today; a wrong value also means today.
-pub(crate) fn as_of(value: Option<&str>) -> chrono::NaiveDate {
+pub(crate) fn as_of(value: Option<&str>) -> NaiveDate {
     value.and_then(coso_domain::date::parse).unwrap_or_else(coso_app::today)
+}
+
+/// Reads a `from`–`to` period, by default from January 1st of this year to today; a wrong
+/// value also means its default.
+pub(crate) fn period(from: Option<&str>, to: Option<&str>) -> (NaiveDate, NaiveDate) {
+    let (start, end) = default_period();
+    (
+        from.and_then(coso_domain::date::parse).unwrap_or(start),
+        to.and_then(coso_domain::date::parse).unwrap_or(end),
+    )
+}
+
+/// January 1st of this year to today.
+pub(crate) fn default_period() -> (NaiveDate, NaiveDate) {
+    let today = coso_app::today();
+    (NaiveDate::from_ymd_opt(today.year(), 1, 1).unwrap_or(today), today)
+}
+
+/// A file to download, named for the reader's disk.
+pub(crate) fn download(
+    content_type: &'static str,
+    file_name: &str,
+    bytes: Vec<u8>,
+) -> axum::response::Response {
+    use axum::response::IntoResponse;
+    // Header values must stay ASCII; coso's file names are built from codes and dates.
+    let safe: String = file_name
+        .chars()
+        .map(|c| if c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.') { c } else { '_' })
+        .collect();
+    (
+        [
+            (axum::http::header::CONTENT_TYPE, content_type.to_string()),
+            (axum::http::header::CONTENT_DISPOSITION, format!("attachment; filename=\"{safe}\"")),
+            (axum::http::header::CACHE_CONTROL, "private, no-store".to_string()),
+        ],
+        bytes,
+    )
+        .into_response()
+}
+
+pub(crate) const DOCX: &str = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+pub(crate) const XLSX: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+/// The period (and quota year) of a report page, as the query string gives it.
+#[derive(serde::Deserialize, Default)]
+pub struct PeriodQuery {
+    pub from: Option<String>,
+    pub to: Option<String>,
+    pub year: Option<String>,
+}
+
+impl PeriodQuery {
+    pub fn dates(&self) -> (NaiveDate, NaiveDate) {
+        period(self.from.as_deref(), self.to.as_deref())
+    }
+
+    /// The quota year; this year by default.
+    pub fn year(&self) -> i32 {
+        self.year.as_deref().and_then(|y| y.trim().parse().ok()).unwrap_or_else(|| coso_app::today().year())
+    }
 }

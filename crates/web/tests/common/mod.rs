@@ -94,6 +94,73 @@ pub fn fixture(app: &App) {
     .unwrap();
 }
 
+/// The people of the meeting tests, by membership id (and person id for the superior).
+pub struct MeetingPeople {
+    /// Nguyễn Văn Đông, Vi Văn Khánh and Lục Thị Hoa: the roll of T-A-1.
+    pub dong: String,
+    pub khanh: String,
+    pub hoa: String,
+    /// Hoàng Thị Lụa, a member of T-A-2 (not of T-A-1).
+    pub lua: String,
+    /// Lương Văn Bình's person id: on the city committee T, assigned to follow T-A-1.
+    pub binh_person: String,
+}
+
+/// On top of `fixture`: two more members in T-A-1, Lương Văn Bình on the city committee from
+/// 01/10/2020 and assigned to follow T-A-1 under a 1764-QĐ/TU quota of 2 meetings a year.
+pub fn meeting_fixture(app: &App) -> MeetingPeople {
+    use coso_app::meetings::{AssignmentInput, QuotaPolicyInput};
+    use coso_app::members::MemberQuery;
+    use coso_app::positions::PositionInput;
+    let sys = Actor::system();
+    let khanh = app.create_member(&sys, member("Vi Văn Khánh", "T-A-1", "020080000004")).unwrap();
+    let hoa = app.create_member(&sys, member("Lục Thị Hoa", "T-A-1", "020080000005")).unwrap();
+    let find = |name: &str| {
+        let q = MemberQuery { q: Some(name.into()), ..Default::default() };
+        app.list_members(&sys, &q).unwrap().members.into_iter().next().unwrap()
+    };
+    let (dong, lua, binh) = (find("Nguyễn Văn Đông"), find("Hoàng Thị Lụa"), find("Lương Văn Bình"));
+    app.add_position(
+        &sys,
+        "T",
+        PositionInput {
+            member_id: binh.id.clone(),
+            role: "committee_member".into(),
+            valid_from: "2020-10-01".into(),
+            valid_to: None,
+            decision_number: "15-QĐ/TU".into(),
+        },
+    )
+    .unwrap();
+    let policy = app
+        .add_quota_policy(
+            &sys,
+            QuotaPolicyInput {
+                document: "1764-QĐ/TU".into(),
+                issued_on: "2019-05-29".into(),
+                issuer: "Ban Thường vụ Tỉnh ủy".into(),
+                level: "city_committee".into(),
+                min_per_year: 2,
+                valid_from: "2019-05-29".into(),
+                valid_to: None,
+            },
+        )
+        .unwrap();
+    app.assign_superior(
+        &sys,
+        AssignmentInput {
+            person_id: binh.person_id.clone(),
+            cell_code: "T-A-1".into(),
+            policy_id: policy,
+            decision_number: "20-QĐ/TU".into(),
+            valid_from: "2020-10-01".into(),
+            valid_to: None,
+        },
+    )
+    .unwrap();
+    MeetingPeople { dong: dong.id, khanh: khanh.id, hoa: hoa.id, lua: lua.id, binh_person: binh.person_id }
+}
+
 /// The value of the hidden `_csrf` input in a page.
 pub fn csrf_of(html: &str) -> String {
     let marker = "name=\"_csrf\" value=\"";

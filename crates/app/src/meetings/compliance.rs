@@ -1,0 +1,166 @@
+//! Compliance with the meeting rules for the cells of a subtree over a period, ranked by
+//! findings, with attendance month by month.
+use std::collections::{BTreeMap, HashMap};
+
+use chrono::{Datelike, NaiveDate};
+use coso_domain::access::Permission;
+use coso_domain::meeting::{self as rules, Finding, HeldMeeting, MeetingKind};
+use coso_domain::org::OrgKind;
+use coso_store::meetings as store;
+use serde::Serialize;
+
+use crate::access::authorize;
+use crate::orgs::org_on;
+use crate::{Actor, App, AppResult};
+
+/// One cell's result.
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
+pub struct CellReport {
+    pub org_code: String,
+    pub org_name: String,
+    pub regular_held: i64,
+    pub thematic_held: i64,
+    /// `YYYY-MM`
+    pub months_without_regular: Vec<String>,
+    /// `YYYY-Qn`
+    pub quarters_without_thematic: Vec<String>,
+    pub short_meetings: i64,
+    /// 0..1
+    pub attendance_rate: f64,
+    #[schema(value_type = Vec<Object>)]
+    pub findings: Vec<Finding>,
+}
+
+/// Attendance in one month across the cells of the report.
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
+pub struct MonthPoint {
+    /// `YYYY-MM`
+    pub month: String,
+    pub meetings: i64,
+    pub invited: i64,
+    pub present: i64,
+}
+
+impl MonthPoint {
+    pub fn rate(&self) -> f64 {
+        if self.invited == 0 { 0.0 } else { self.present as f64 / self.invited as f64 }
+    }
+}
+
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
+pub struct ComplianceReport {
+    pub org_code: String,
+    pub org_name: String,
+    #[schema(value_type = String, format = Date)]
+    pub from: NaiveDate,
+    #[schema(value_type = String, format = Date)]
+    pub to: NaiveDate,
+    /// Cells with the most findings first.
+    pub cells: Vec<CellReport>,
+    pub months: Vec<MonthPoint>,
+}
+
+impl ComplianceReport {
+    /// Cells without any finding.
+    pub fn compliant_cells(&self) -> usize {
+        self.cells.iter().filter(|c| c.findings.is_empty()).count()
+    }
+}
+
+impl App {
+    /// How the cells under `code` (or the cell itself) kept the meeting rules in `[from, to]`.
+    pub fn meeting_compliance(
+        &self,
+        actor: &Actor,
+        code: &str,
+        from: NaiveDate,
+        to: NaiveDate,
+    ) -> AppResult<ComplianceReport> {
+        self.db.read(|conn| {
+            let root = org_on(conn, code, to)?;
+            authorize(actor, Permission::ReadMeetings, Some(&root.version.path))?;
+            // The cells under the root at the end of the period, and those that ceased inside it.
+            let mut cells = coso_store::orgs::subtree_on(conn, &root.version.path, to)?;
+            if let Some(root_then) = coso_store::orgs::version_on(conn, &root.org.id, from)? {
+                for earlier in coso_store::orgs::subtree_on(conn, &root_then.path, from)? {
+                    if earlier.org.dissolved_on.is_some() && !cells.iter().any(|c| c.org.id == earlier.org.id)
+                    {
+                        cells.push(earlier);
+                    }
+                }
+            }
+            cells.retain(|o| OrgKind::from_code(&o.version.kind).is_some_and(|k| k.is_cell()));
+            let ids: Vec<String> = cells.iter().map(|c| c.org.id.clone()).collect();
+            let meetings = store::meetings_of(conn, &ids, from, to)?;
+            let absent: HashMap<String, i64> =
+                store::absence_counts(conn, &meetings.iter().map(|m| m.id.clone()).collect::<Vec<_>>())?
+                    .into_iter()
+                    .collect();
+            let assignments = store::assignments_between(conn, from, to)?;
+            let followed = |org_id: &str, on: NaiveDate| {
+                assignments.iter().any(|(a, _)| {
+                    a.org_id == org_id && a.valid_from <= on && a.valid_to.is_none_or(|t| on < t)
+                })
+            };
+            let mut by_cell: HashMap<&str, Vec<HeldMeeting>> = HashMap::new();
+            let mut months: BTreeMap<String, MonthPoint> = BTreeMap::new();
+            for m in &meetings {
+                let Some(kind) = MeetingKind::from_code(&m.kind) else { continue };
+                let absent = absent.get(&m.id).copied().unwrap_or(0);
+                by_cell.entry(m.org_id.as_str()).or_default().push(HeldMeeting {
+                    held_on: m.held_on,
+                    kind,
+                    duration_minutes: m.duration_minutes,
+                    invited: i64::from(m.invited),
+                    absent,
+                    superior_assigned: followed(&m.org_id, m.held_on),
+                    notice_to_superior: m.notice_to_superior,
+                });
+                let key = format!("{}-{:02}", m.held_on.year(), m.held_on.month());
+                let point = months.entry(key.clone()).or_insert(MonthPoint {
+                    month: key,
+                    meetings: 0,
+                    invited: 0,
+                    present: 0,
+                });
+                point.meetings += 1;
+                point.invited += i64::from(m.invited);
+                point.present += (i64::from(m.invited) - absent).max(0);
+            }
+            let mut reports: Vec<CellReport> = cells
+                .iter()
+                .map(|c| {
+                    let held = by_cell.get(c.org.id.as_str()).map(Vec::as_slice).unwrap_or(&[]);
+                    // A cell founded inside the period is judged from its founding.
+                    let start = from.max(c.org.founded_on);
+                    let end = c.org.dissolved_on.and_then(|d| d.pred_opt()).map_or(to, |last| last.min(to));
+                    let r = rules::compliance(held, start, end);
+                    CellReport {
+                        org_code: c.org.code.clone(),
+                        org_name: c.version.name.clone(),
+                        regular_held: r.regular_held,
+                        thematic_held: r.thematic_held,
+                        months_without_regular: r.months_without_regular,
+                        quarters_without_thematic: r.quarters_without_thematic,
+                        short_meetings: r.short_meetings,
+                        attendance_rate: r.attendance_rate,
+                        findings: r.findings,
+                    }
+                })
+                .collect();
+            reports.sort_by(|a, b| {
+                b.findings.len().cmp(&a.findings.len()).then_with(|| {
+                    coso_domain::text::fold(&a.org_name).cmp(&coso_domain::text::fold(&b.org_name))
+                })
+            });
+            Ok(ComplianceReport {
+                org_code: root.org.code,
+                org_name: root.version.name,
+                from,
+                to,
+                cells: reports,
+                months: months.into_values().collect(),
+            })
+        })
+    }
+}

@@ -1,0 +1,205 @@
+//! The files of meeting work: minutes as Word, the meeting register and the quota report as
+//! Excel, and the SVG charts of the compliance and quota pages.
+use chrono::NaiveDate;
+use coso_domain::access::Permission;
+use coso_domain::meeting::{month_label, quarter_label};
+use coso_report::{CellCompliance, MeetingRegister, Minutes, QuotaLine, QuotaReport, Series};
+use coso_store::meetings as store;
+
+use super::{ComplianceReport, SuperiorReport, meeting_with_cell};
+use crate::access::authorize;
+use crate::{Actor, App, AppError, AppResult};
+
+fn report_error(e: coso_report::ReportError) -> AppError {
+    AppError::Internal(format!("report: {e}"))
+}
+
+/// The place name of date lines: the city of the root committee ("Lạng Sơn").
+fn place_of(root_name: &str) -> String {
+    for prefix in ["Đảng bộ thành phố ", "Đảng bộ thị xã ", "Đảng bộ huyện ", "Đảng bộ tỉnh ", "Đảng bộ "]
+    {
+        if let Some(rest) = root_name.strip_prefix(prefix) {
+            return rest.to_string();
+        }
+    }
+    root_name.to_string()
+}
+
+impl App {
+    /// The minutes of a meeting as a Word file: (file name, bytes).
+    pub fn minutes_docx(&self, actor: &Actor, id: &str) -> AppResult<(String, Vec<u8>)> {
+        let detail = self.meeting_detail(actor, id)?;
+        let (superior, place) = self.db.read(|conn| -> AppResult<(String, String)> {
+            let (_, cell) = meeting_with_cell(conn, id)?;
+            let parent = match &cell.version.parent_id {
+                Some(pid) => crate::orgs::name_of(conn, pid, detail.summary.held_on)?.unwrap_or_default(),
+                None => String::new(),
+            };
+            let root_id =
+                cell.version.path.split('/').find(|s| !s.is_empty()).unwrap_or_default().to_string();
+            let root = crate::orgs::name_of(conn, &root_id, detail.summary.held_on)?.unwrap_or_default();
+            Ok((parent, place_of(&root)))
+        })?;
+        let s = &detail.summary;
+        let title = s.minutes_title();
+        let minutes = Minutes {
+            superior_header: superior.to_uppercase(),
+            cell_header: s.org_name.to_uppercase(),
+            place,
+            title,
+            held_on: s.held_on,
+            starts_at: s.starts_at.clone(),
+            duration_minutes: s.duration_minutes,
+            venue: detail.venue.clone(),
+            chair: detail.chair.clone(),
+            minute_taker: detail.minute_taker.clone(),
+            invited: s.invited,
+            present: s.present,
+            absent_with_reason: detail
+                .absences
+                .iter()
+                .filter(|a| a.with_reason)
+                .map(|a| (a.full_name.clone(), a.reason.clone()))
+                .collect(),
+            absent_without_reason: detail
+                .absences
+                .iter()
+                .filter(|a| !a.with_reason)
+                .map(|a| a.full_name.clone())
+                .collect(),
+            superiors: detail.superiors.iter().map(|x| (x.full_name.clone(), x.remarks.clone())).collect(),
+            topic: s.topic.clone(),
+            sources: detail.sources.clone(),
+            agenda: detail.agenda.clone(),
+            content: detail.content.clone(),
+            questions: detail.questions.clone(),
+            conclusions: detail.conclusions.clone(),
+            self_assessment: detail.self_assessment.clone(),
+        };
+        let bytes = coso_report::docx::minutes(&minutes).map_err(report_error)?;
+        Ok((format!("bien-ban-{}-{}.docx", s.org_code, s.held_on), bytes))
+    }
+
+    /// The meeting register of the cells under `code` as an Excel file.
+    pub fn meeting_register_xlsx(
+        &self,
+        actor: &Actor,
+        code: &str,
+        from: NaiveDate,
+        to: NaiveDate,
+    ) -> AppResult<Vec<u8>> {
+        let report = self.meeting_compliance(actor, code, from, to)?;
+        meeting_register_file(&report)
+    }
+
+    /// The superior attendance and quota report as an Excel file.
+    pub fn superior_report_xlsx(
+        &self,
+        actor: &Actor,
+        from: NaiveDate,
+        to: NaiveDate,
+        year: i32,
+    ) -> AppResult<Vec<u8>> {
+        authorize(actor, Permission::ReadMeetings, None)?;
+        let report = self.superior_report(actor, from, to, year)?;
+        quota_file(&report)
+    }
+
+    /// The quota policies (documents) on record, to show beside the quota report.
+    pub fn quota_documents(&self, actor: &Actor) -> AppResult<Vec<String>> {
+        Ok(self
+            .quota_policies(actor)?
+            .into_iter()
+            .map(|p| format!("{} ({} cuộc/năm)", p.document, p.min_per_year))
+            .collect())
+    }
+
+    /// How many meetings are on record.
+    pub fn meetings_count(&self) -> AppResult<i64> {
+        self.db.read(store::count_meetings).map_err(AppError::from)
+    }
+}
+
+pub fn meeting_register_file(report: &ComplianceReport) -> AppResult<Vec<u8>> {
+    let register = MeetingRegister {
+        title: format!("SỔ THEO DÕI SINH HOẠT CHI BỘ — {}", report.org_name.to_uppercase()),
+        subtitle: format!(
+            "Từ ngày {} đến ngày {}",
+            coso_domain::date::format(report.from),
+            coso_domain::date::format(report.to)
+        ),
+        cells: report
+            .cells
+            .iter()
+            .map(|c| CellCompliance {
+                org_code: c.org_code.clone(),
+                org_name: c.org_name.clone(),
+                regular_held: c.regular_held,
+                thematic_held: c.thematic_held,
+                months_without_regular: c.months_without_regular.iter().map(|m| month_label(m)).collect(),
+                quarters_without_thematic: c
+                    .quarters_without_thematic
+                    .iter()
+                    .map(|q| quarter_label(q))
+                    .collect(),
+                short_meetings: c.short_meetings,
+                attendance_rate: c.attendance_rate,
+            })
+            .collect(),
+    };
+    coso_report::xlsx::meeting_register(&register).map_err(report_error)
+}
+
+pub fn quota_file(report: &SuperiorReport) -> AppResult<Vec<u8>> {
+    let quota = QuotaReport {
+        title: format!("KẾT QUẢ DỰ SINH HOẠT CHI BỘ CỦA CẤP ỦY VIÊN NĂM {}", report.year),
+        subtitle: format!(
+            "Số lượt dự từ ngày {} đến ngày {}",
+            coso_domain::date::format(report.from),
+            coso_domain::date::format(report.to)
+        ),
+        total_attendances: report.total_attendances,
+        people: report
+            .people
+            .iter()
+            .map(|p| QuotaLine {
+                name: p.name.clone(),
+                level: p.level_label.clone(),
+                document: p.document.clone(),
+                required: p.required,
+                attended: p.attended,
+                shortfall: p.shortfall,
+            })
+            .collect(),
+    };
+    coso_report::xlsx::quota_report(&quota).map_err(report_error)
+}
+
+/// Attendance rate month by month, as an SVG bar chart.
+pub fn attendance_chart(report: &ComplianceReport) -> String {
+    let series = Series {
+        title: "Tỷ lệ đảng viên dự sinh hoạt theo tháng".into(),
+        unit: "%".into(),
+        points: report
+            .months
+            .iter()
+            .map(|m| (month_label(&m.month), (m.rate() * 1000.0).round() / 10.0))
+            .collect(),
+    };
+    coso_report::svg::bar_chart(&series, 760, 260)
+}
+
+/// Quota fulfilment per committee member, as SVG bars.
+pub fn quota_chart(report: &SuperiorReport) -> String {
+    let items: Vec<(String, i64, i64)> =
+        report.people.iter().map(|p| (p.name.clone(), p.attended, p.required)).collect();
+    coso_report::svg::progress_bars(&items, 760)
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn labels_as_readers_write_them() {
+        assert_eq!(super::place_of("Đảng bộ thành phố Lạng Sơn"), "Lạng Sơn");
+    }
+}

@@ -1,0 +1,265 @@
+//! Cell meetings as their minutes state them: recording and editing a meeting with its
+//! absentees and the superiors who came, and reading them back. Compliance with the meeting
+//! rules lives in `compliance`, superior attendance and quotas in `superiors`, files in `files`.
+mod compliance;
+pub mod files;
+mod record;
+mod superiors;
+
+pub use compliance::{CellReport, ComplianceReport, MonthPoint};
+pub use record::{AbsenceInput, MeetingInput, SuperiorInput};
+pub use superiors::{AssignmentInput, CellSuperiors, QuotaPolicyInput, QuotaView, SuperiorReport};
+
+use chrono::NaiveDate;
+use coso_domain::access::Permission;
+use coso_domain::meeting::{self as rules, MeetingKind};
+use coso_domain::org::OrgKind;
+use coso_store::meetings::{self as store, Eligible, MeetingRow};
+use coso_store::orgs::OrgAt;
+use coso_store::{DbConnection, orgs};
+use serde::Serialize;
+
+use crate::access::authorize;
+use crate::orgs::org_on;
+use crate::{Actor, App, AppError, AppResult};
+
+/// One line of a cell's meeting register.
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
+pub struct MeetingSummary {
+    pub id: String,
+    pub org_code: String,
+    pub org_name: String,
+    pub kind: String,
+    pub kind_label: String,
+    #[schema(value_type = String, format = Date)]
+    pub held_on: NaiveDate,
+    pub starts_at: String,
+    pub duration_minutes: i32,
+    pub invited: i64,
+    pub present: i64,
+    pub absent: i64,
+    pub topic: String,
+    /// Shorter than the guideline in force requires.
+    pub too_short: bool,
+}
+
+impl MeetingSummary {
+    /// The minutes' title as the minutes book writes it.
+    pub fn minutes_title(&self) -> String {
+        let month =
+            format!("{}/{}", chrono::Datelike::month(&self.held_on), chrono::Datelike::year(&self.held_on));
+        match self.kind.as_str() {
+            "thematic" => format!("BIÊN BẢN SINH HOẠT CHUYÊN ĐỀ THÁNG {month}"),
+            "combined" => format!("BIÊN BẢN SINH HOẠT CHI BỘ THƯỜNG KỲ KẾT HỢP CHUYÊN ĐỀ THÁNG {month}"),
+            "extraordinary" => {
+                format!(
+                    "BIÊN BẢN SINH HOẠT CHI BỘ BẤT THƯỜNG NGÀY {}",
+                    coso_domain::date::format(self.held_on)
+                )
+            }
+            _ => format!("BIÊN BẢN SINH HOẠT CHI BỘ THƯỜNG KỲ THÁNG {month}"),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
+pub struct AbsentView {
+    pub member_id: String,
+    pub full_name: String,
+    pub with_reason: bool,
+    pub reason: String,
+}
+
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
+pub struct SuperiorView {
+    pub person_id: String,
+    pub full_name: String,
+    /// Whether the person was assigned to follow this cell on the day.
+    pub assigned: bool,
+    pub remarks: String,
+}
+
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
+pub struct EligibleView {
+    pub member_id: String,
+    pub full_name: String,
+    pub status: String,
+}
+
+impl From<Eligible> for EligibleView {
+    fn from(e: Eligible) -> Self {
+        EligibleView { member_id: e.membership_id, full_name: e.full_name, status: e.status }
+    }
+}
+
+/// Everything the meeting page shows.
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
+pub struct MeetingDetail {
+    pub summary: MeetingSummary,
+    pub venue: String,
+    pub online: bool,
+    pub chair: String,
+    pub minute_taker: String,
+    pub sources: String,
+    pub agenda: String,
+    pub content: String,
+    pub questions: String,
+    pub conclusions: String,
+    pub self_assessment: String,
+    #[schema(value_type = Option<String>, format = Date)]
+    pub notice_sent_on: Option<NaiveDate>,
+    pub notice_to_superior: bool,
+    pub absences: Vec<AbsentView>,
+    pub superiors: Vec<SuperiorView>,
+    /// The members invited on the day (on the roll, not exempted).
+    pub eligible: Vec<EligibleView>,
+    /// What deserves a second look, e.g. a superior who was not assigned to the cell.
+    pub flags: Vec<String>,
+    pub can_write: bool,
+}
+
+pub(crate) fn summary(m: &MeetingRow, org_code: &str, org_name: &str, absent: i64) -> MeetingSummary {
+    let kind = MeetingKind::from_code(&m.kind);
+    let too_short =
+        kind.is_some_and(|k| m.duration_minutes < rules::required_minutes(rules::policy_on(m.held_on), k));
+    MeetingSummary {
+        id: m.id.clone(),
+        org_code: org_code.into(),
+        org_name: org_name.into(),
+        kind: m.kind.clone(),
+        kind_label: kind.map(|k| k.label()).unwrap_or("?").into(),
+        held_on: m.held_on,
+        starts_at: m.starts_at.clone(),
+        duration_minutes: m.duration_minutes,
+        invited: i64::from(m.invited),
+        present: (i64::from(m.invited) - absent).max(0),
+        absent,
+        topic: m.topic.clone(),
+        too_short,
+    }
+}
+
+/// A cell on a date: it must stand then and hold members.
+pub(crate) fn cell_on(conn: &mut DbConnection, code: &str, on: NaiveDate) -> AppResult<OrgAt> {
+    let at = org_on(conn, code, on)?;
+    if !OrgKind::from_code(&at.version.kind).is_some_and(|k| k.is_cell()) {
+        return Err(AppError::field("org", format!("{} không phải chi bộ.", at.version.name)));
+    }
+    Ok(at)
+}
+
+/// The meeting with its cell as it stood on the day.
+pub(crate) fn meeting_with_cell(conn: &mut DbConnection, id: &str) -> AppResult<(MeetingRow, OrgAt)> {
+    let m = store::meeting(conn, id)?.ok_or_else(|| AppError::NotFound("cuộc sinh hoạt".into()))?;
+    let org = orgs::by_id(conn, &m.org_id)?.ok_or_else(|| AppError::NotFound("chi bộ".into()))?;
+    let version = orgs::version_on(conn, &org.id, m.held_on)?
+        .or(orgs::latest_version(conn, &org.id)?)
+        .ok_or_else(|| AppError::NotFound("chi bộ".into()))?;
+    Ok((m, OrgAt { org, version }))
+}
+
+impl App {
+    /// A cell's meetings in `[from, to]`, newest first.
+    pub fn cell_meetings(
+        &self,
+        actor: &Actor,
+        code: &str,
+        from: NaiveDate,
+        to: NaiveDate,
+    ) -> AppResult<Vec<MeetingSummary>> {
+        self.db.read(|conn| {
+            let cell = cell_on(conn, code, to).or_else(|_| cell_on(conn, code, from))?;
+            authorize(actor, Permission::ReadMeetings, Some(&cell.version.path))?;
+            let rows = store::meetings_of(conn, std::slice::from_ref(&cell.org.id), from, to)?;
+            let counts: std::collections::HashMap<String, i64> =
+                store::absence_counts(conn, &rows.iter().map(|m| m.id.clone()).collect::<Vec<_>>())?
+                    .into_iter()
+                    .collect();
+            let mut out: Vec<MeetingSummary> = rows
+                .iter()
+                .map(|m| {
+                    summary(m, &cell.org.code, &cell.version.name, counts.get(&m.id).copied().unwrap_or(0))
+                })
+                .collect();
+            out.reverse();
+            Ok(out)
+        })
+    }
+
+    /// The members a meeting of cell `code` on `on` invites: for the attendance form.
+    pub fn eligible_members(&self, actor: &Actor, code: &str, on: NaiveDate) -> AppResult<Vec<EligibleView>> {
+        self.db.read(|conn| {
+            let cell = cell_on(conn, code, on)?;
+            authorize(actor, Permission::ReadMeetings, Some(&cell.version.path))?;
+            Ok(store::eligible_on(conn, &cell.org.id, on)?.into_iter().map(EligibleView::from).collect())
+        })
+    }
+
+    /// One meeting with its attendance, if in the actor's scope.
+    pub fn meeting_detail(&self, actor: &Actor, id: &str) -> AppResult<MeetingDetail> {
+        self.db.read(|conn| {
+            let (m, cell) = meeting_with_cell(conn, id)?;
+            authorize(actor, Permission::ReadMeetings, Some(&cell.version.path))?;
+            let can_write = authorize(actor, Permission::WriteMeetings, Some(&cell.version.path)).is_ok();
+            let absences: Vec<AbsentView> = store::absences_of(conn, &m.id)?
+                .into_iter()
+                .map(|(a, full_name)| AbsentView {
+                    member_id: a.membership_id,
+                    full_name,
+                    with_reason: a.with_reason,
+                    reason: a.reason,
+                })
+                .collect();
+            let superiors: Vec<SuperiorView> = store::attendances_of(conn, &m.id)?
+                .into_iter()
+                .map(|(a, full_name)| SuperiorView {
+                    person_id: a.person_id,
+                    full_name,
+                    assigned: a.assigned,
+                    remarks: a.remarks,
+                })
+                .collect();
+            let eligible = store::eligible_on(conn, &cell.org.id, m.held_on)?
+                .into_iter()
+                .map(EligibleView::from)
+                .collect();
+            let s = summary(&m, &cell.org.code, &cell.version.name, absences.len() as i64);
+            let mut flags = Vec::new();
+            if s.too_short {
+                let policy = rules::policy_on(m.held_on);
+                let needed =
+                    MeetingKind::from_code(&m.kind).map(|k| rules::required_minutes(policy, k)).unwrap_or(90);
+                flags.push(format!(
+                    "Thời lượng {} phút chưa đủ {} phút theo {}.",
+                    m.duration_minutes, needed, policy.document
+                ));
+            }
+            for sup in superiors.iter().filter(|s| !s.assigned) {
+                flags.push(format!(
+                    "Đồng chí {} dự sinh hoạt nhưng không được phân công theo dõi chi bộ này.",
+                    sup.full_name
+                ));
+            }
+            Ok(MeetingDetail {
+                summary: s,
+                venue: m.venue,
+                online: m.online,
+                chair: m.chair,
+                minute_taker: m.minute_taker,
+                sources: m.sources,
+                agenda: m.agenda,
+                content: m.content,
+                questions: m.questions,
+                conclusions: m.conclusions,
+                self_assessment: m.self_assessment,
+                notice_sent_on: m.notice_sent_on,
+                notice_to_superior: m.notice_to_superior,
+                absences,
+                superiors,
+                eligible,
+                flags,
+                can_write,
+            })
+        })
+    }
+}

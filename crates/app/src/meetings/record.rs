@@ -1,0 +1,298 @@
+//! Recording a meeting as its minutes state it, and correcting the record afterwards.
+use chrono::NaiveDate;
+use coso_domain::Violation;
+use coso_domain::access::Permission;
+use coso_domain::meeting::{self as rules, MeetingKind};
+use coso_store::meetings::{self as store, AbsenceRow, AttendanceRow, Eligible, MeetingRow};
+use coso_store::{DbConnection, new_id, now};
+use serde::{Deserialize, Serialize};
+
+use super::{MeetingSummary, cell_on, meeting_with_cell, summary};
+use crate::access::authorize;
+use crate::error::check_all;
+use crate::input::{optional_date, required_date, required_text};
+use crate::{Actor, App, AppError, AppResult, audit};
+
+/// A member absent from the meeting.
+#[derive(Debug, Clone, Default, Deserialize, Serialize, utoipa::ToSchema)]
+#[serde(default)]
+pub struct AbsenceInput {
+    /// The membership id.
+    pub member_id: String,
+    pub with_reason: bool,
+    pub reason: String,
+}
+
+/// A superior committee member who attended, and what they said or answered.
+#[derive(Debug, Clone, Default, Deserialize, Serialize, utoipa::ToSchema)]
+#[serde(default)]
+pub struct SuperiorInput {
+    /// The person id (a membership id is accepted too).
+    pub person_id: String,
+    pub remarks: String,
+}
+
+/// A meeting as the form and the API send it. Presence is not sent: whoever is invited and
+/// not listed absent was present.
+#[derive(Debug, Clone, Default, Deserialize, Serialize, utoipa::ToSchema)]
+#[serde(default)]
+pub struct MeetingInput {
+    /// regular, thematic, combined or extraordinary
+    pub kind: String,
+    pub held_on: String,
+    /// HH:MM
+    pub starts_at: String,
+    pub duration_minutes: String,
+    pub venue: String,
+    pub online: bool,
+    pub chair: String,
+    pub minute_taker: String,
+    pub topic: String,
+    pub sources: String,
+    pub agenda: String,
+    pub content: String,
+    pub questions: String,
+    pub conclusions: String,
+    pub self_assessment: String,
+    pub notice_sent_on: Option<String>,
+    pub notice_to_superior: bool,
+    pub absences: Vec<AbsenceInput>,
+    pub superiors: Vec<SuperiorInput>,
+}
+
+fn valid_time(s: &str) -> bool {
+    chrono::NaiveTime::parse_from_str(s, "%H:%M").is_ok()
+}
+
+/// The checked fields of a meeting (not yet its cell or attendance).
+struct Checked {
+    kind: MeetingKind,
+    held_on: NaiveDate,
+    duration: i32,
+    notice_sent_on: Option<NaiveDate>,
+}
+
+fn check_fields(input: &MeetingInput) -> AppResult<Checked> {
+    let mut found = Vec::new();
+    let kind = MeetingKind::from_code(input.kind.trim());
+    if kind.is_none() {
+        found.push(Violation::on("kind", "Cần chọn loại sinh hoạt."));
+    }
+    let held_on = required_date("held_on", "ngày sinh hoạt", &input.held_on, &mut found);
+    let duration = input.duration_minutes.trim().parse::<i32>().ok();
+    if duration.is_none() {
+        found.push(Violation::on("duration_minutes", "Thời lượng là số phút, ví dụ 90."));
+    }
+    if !valid_time(input.starts_at.trim()) {
+        found.push(Violation::on("starts_at", "Giờ bắt đầu theo dạng giờ:phút, ví dụ 19:30."));
+    }
+    if input.chair.trim().is_empty() {
+        found.push(Violation::on("chair", "Cần ghi người chủ trì."));
+    }
+    if input.minute_taker.trim().is_empty() {
+        found.push(Violation::on("minute_taker", "Cần ghi thư ký ghi biên bản."));
+    }
+    required_text("topic", "nội dung chính", &input.topic, &mut found);
+    let notice_sent_on =
+        optional_date("notice_sent_on", "Ngày gửi thông báo", input.notice_sent_on.as_deref(), &mut found);
+    let absentees: Vec<&str> = input.absences.iter().map(|a| a.member_id.trim()).collect();
+    found.extend(rules::check_meeting(held_on, duration, crate::today(), &absentees));
+    // 12-HD/BTCTW: notice before the day; 42-HD/BTCTW: materials at least 1 day before.
+    if let Some(h) = held_on
+        && let Some(n) = notice_sent_on
+        && n > h - chrono::Duration::days(rules::policy_on(h).notice_days.max(1))
+    {
+        let days = rules::policy_on(h).notice_days.max(1);
+        found.push(Violation::on(
+            "notice_sent_on",
+            format!(
+                "Thông báo phải được gửi trước ngày sinh hoạt ít nhất {days} ngày ({}).",
+                rules::policy_on(h).document
+            ),
+        ));
+    }
+    if input.absences.iter().any(|a| !a.with_reason && !a.reason.trim().is_empty()) {
+        found.push(Violation::on("absent", "Đảng viên vắng có lý do thì đánh dấu «có lý do»."));
+    }
+    check_all(found)?;
+    match (kind, held_on, duration) {
+        (Some(kind), Some(held_on), Some(duration)) => {
+            Ok(Checked { kind, held_on, duration, notice_sent_on })
+        }
+        _ => Err(AppError::Internal("validated fields missing".into())),
+    }
+}
+
+impl App {
+    /// Records a held meeting of cell `code` with its absentees and superiors; all or nothing.
+    pub fn record_meeting(
+        &self,
+        actor: &Actor,
+        code: &str,
+        input: MeetingInput,
+    ) -> AppResult<MeetingSummary> {
+        self.db.write(|conn| self.record_meeting_in(conn, actor, code, input))
+    }
+
+    /// The same, inside a transaction the caller holds (the demo loads in one).
+    pub(crate) fn record_meeting_in(
+        &self,
+        conn: &mut DbConnection,
+        actor: &Actor,
+        code: &str,
+        input: MeetingInput,
+    ) -> AppResult<MeetingSummary> {
+        let c = check_fields(&input)?;
+        let cell = cell_on(conn, code, c.held_on).map_err(|e| match e {
+            AppError::NotFound(_) => AppError::field(
+                "org",
+                format!("Không có chi bộ mã {code} vào ngày {}.", coso_domain::date::format(c.held_on)),
+            ),
+            other => other,
+        })?;
+        authorize(actor, Permission::WriteMeetings, Some(&cell.version.path))?;
+        let eligible = store::eligible_on(conn, &cell.org.id, c.held_on)?;
+        let row = meeting_row(new_id(), &cell.org.id, &input, &c, eligible.len());
+        store::insert_meeting(conn, &row)?;
+        let absent = write_attendance(conn, &row, &input, &eligible)?;
+        audit::record(
+            conn,
+            actor,
+            "create",
+            "meeting",
+            &row.id,
+            audit::NONE,
+            Some(&(&row, &input.absences, &input.superiors)),
+        )?;
+        Ok(summary(&row, &cell.org.code, &cell.version.name, absent))
+    }
+
+    /// Corrects a recorded meeting: its fields, absentees and superiors are replaced.
+    pub fn update_meeting(&self, actor: &Actor, id: &str, input: MeetingInput) -> AppResult<MeetingSummary> {
+        self.db.write(|conn| {
+            let (before, cell) = meeting_with_cell(conn, id)?;
+            authorize(actor, Permission::WriteMeetings, Some(&cell.version.path))?;
+            let c = check_fields(&input)?;
+            let cell_then = cell_on(conn, &cell.org.code, c.held_on)?;
+            let eligible = store::eligible_on(conn, &cell_then.org.id, c.held_on)?;
+            let mut row = meeting_row(before.id.clone(), &cell_then.org.id, &input, &c, eligible.len());
+            row.created_at = before.created_at;
+            store::update_meeting(conn, &row)?;
+            let absent = write_attendance(conn, &row, &input, &eligible)?;
+            audit::record(
+                conn,
+                actor,
+                "update",
+                "meeting",
+                &row.id,
+                Some(&before),
+                Some(&(&row, &input.absences, &input.superiors)),
+            )?;
+            Ok(summary(&row, &cell_then.org.code, &cell_then.version.name, absent))
+        })
+    }
+}
+
+/// The stored row of a checked meeting input.
+fn meeting_row(id: String, org_id: &str, input: &MeetingInput, c: &Checked, invited: usize) -> MeetingRow {
+    let stamp = now();
+    MeetingRow {
+        id,
+        org_id: org_id.into(),
+        kind: c.kind.code().into(),
+        held_on: c.held_on,
+        starts_at: input.starts_at.trim().into(),
+        duration_minutes: c.duration,
+        venue: if input.online && input.venue.trim().is_empty() {
+            "Trực tuyến".into()
+        } else {
+            input.venue.trim().into()
+        },
+        online: input.online,
+        chair: input.chair.trim().into(),
+        minute_taker: input.minute_taker.trim().into(),
+        topic: input.topic.trim().into(),
+        sources: input.sources.trim().into(),
+        agenda: input.agenda.trim().into(),
+        content: input.content.trim().into(),
+        questions: input.questions.trim().into(),
+        conclusions: input.conclusions.trim().into(),
+        self_assessment: input.self_assessment.trim().into(),
+        notice_sent_on: c.notice_sent_on,
+        notice_to_superior: input.notice_to_superior,
+        invited: i32::try_from(invited).unwrap_or(i32::MAX),
+        created_at: stamp,
+        updated_at: stamp,
+    }
+}
+
+/// Writes the absentees and superiors of a meeting; returns how many were absent. Absentees
+/// must be invited members that day; superiors need not be assigned, but are flagged if not.
+fn write_attendance(
+    conn: &mut DbConnection,
+    m: &MeetingRow,
+    input: &MeetingInput,
+    eligible: &[Eligible],
+) -> AppResult<i64> {
+    let mut found = Vec::new();
+    let mut absences = Vec::new();
+    for a in &input.absences {
+        let id = a.member_id.trim();
+        match eligible.iter().find(|e| e.membership_id == id) {
+            Some(_) => absences.push(AbsenceRow {
+                id: new_id(),
+                meeting_id: m.id.clone(),
+                membership_id: id.into(),
+                with_reason: a.with_reason,
+                reason: a.reason.trim().into(),
+            }),
+            None => found.push(Violation::on(
+                "absent",
+                format!(
+                    "Người được ghi vắng (mã {id}) không phải đảng viên sinh hoạt tại chi bộ vào ngày {}.",
+                    coso_domain::date::format(m.held_on)
+                ),
+            )),
+        }
+    }
+    let mut attendances = Vec::new();
+    for s in &input.superiors {
+        let given = s.person_id.trim();
+        let person_id = match coso_store::members::person(conn, given)? {
+            Some(p) => p.id,
+            None => match coso_store::members::membership(conn, given)? {
+                Some(mb) => mb.person_id,
+                None => {
+                    found
+                        .push(Violation::on("superiors", format!("Không tìm thấy người dự với mã {given}.")));
+                    continue;
+                }
+            },
+        };
+        if let Some(own) = eligible.iter().find(|e| e.person_id == person_id) {
+            found.push(Violation::on(
+                "superiors",
+                format!("Đồng chí {} là đảng viên của chi bộ; hãy ghi vào danh sách đảng viên dự họp, không phải cấp trên.", own.full_name),
+            ));
+            continue;
+        }
+        if attendances.iter().any(|a: &AttendanceRow| a.person_id == person_id) {
+            found.push(Violation::on("superiors", "Một đồng chí cấp trên được ghi hai lần."));
+            continue;
+        }
+        let assigned = store::assignments_of(conn, &person_id, &m.org_id)?
+            .iter()
+            .any(|a| a.valid_from <= m.held_on && a.valid_to.is_none_or(|t| m.held_on < t));
+        attendances.push(AttendanceRow {
+            id: new_id(),
+            meeting_id: m.id.clone(),
+            person_id,
+            assigned,
+            remarks: s.remarks.trim().into(),
+        });
+    }
+    check_all(found)?;
+    store::replace_absences(conn, &m.id, &absences)?;
+    store::replace_attendances(conn, &m.id, &attendances)?;
+    Ok(absences.len() as i64)
+}

@@ -1,0 +1,399 @@
+//! Superior committee members attending cell meetings (Quy định 1764-QĐ/TU in Lạng Sơn): quota
+//! policies as data, assignments to the cells they follow, and the quota report.
+use std::collections::{BTreeMap, HashMap};
+
+use chrono::{Datelike, NaiveDate};
+use coso_domain::access::Permission;
+use coso_domain::position::Span;
+use coso_domain::quota::{self as rules, QuotaLevel};
+use coso_domain::{Violation, date};
+use coso_store::meetings::{self as store, AssignmentRow, QuotaPolicyRow};
+use coso_store::{DbConnection, new_id, now};
+use serde::{Deserialize, Serialize};
+
+use super::cell_on;
+use crate::access::{WHOLE_TREE, authorize};
+use crate::error::check_all;
+use crate::input::{optional_date, required_date, required_text};
+use crate::{Actor, App, AppError, AppResult, audit};
+
+/// A quota policy: which committee members must attend how many cell meetings a year.
+#[derive(Debug, Clone, Default, Deserialize, Serialize, utoipa::ToSchema)]
+#[serde(default)]
+pub struct QuotaPolicyInput {
+    /// e.g. 1764-QĐ/TU
+    pub document: String,
+    pub issued_on: String,
+    /// The issuing body, e.g. Ban Thường vụ Tỉnh ủy Lạng Sơn
+    pub issuer: String,
+    /// city_committee or grassroots_committee
+    pub level: String,
+    pub min_per_year: i32,
+    pub valid_from: String,
+    pub valid_to: Option<String>,
+}
+
+/// Assigning a committee member to follow a cell, by decision.
+#[derive(Debug, Clone, Default, Deserialize, Serialize, utoipa::ToSchema)]
+#[serde(default)]
+pub struct AssignmentInput {
+    /// The person (or membership) id of the committee member.
+    pub person_id: String,
+    pub cell_code: String,
+    pub policy_id: String,
+    pub decision_number: String,
+    pub valid_from: String,
+    pub valid_to: Option<String>,
+}
+
+/// One committee member's quota in the year.
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
+pub struct QuotaView {
+    pub person_id: String,
+    pub name: String,
+    pub level: String,
+    pub level_label: String,
+    pub document: String,
+    pub required: i64,
+    pub attended: i64,
+    pub shortfall: i64,
+}
+
+/// The superiors a cell received in the period.
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
+pub struct CellSuperiors {
+    pub org_code: String,
+    pub org_name: String,
+    pub attendances: i64,
+    pub names: Vec<String>,
+}
+
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
+pub struct SuperiorReport {
+    #[schema(value_type = String, format = Date)]
+    pub from: NaiveDate,
+    #[schema(value_type = String, format = Date)]
+    pub to: NaiveDate,
+    pub year: i32,
+    /// Attendances by members of the city committee in the period.
+    pub total_attendances: i64,
+    /// Attendances by anyone in the period.
+    pub all_attendances: i64,
+    pub people: Vec<QuotaView>,
+    pub cells: Vec<CellSuperiors>,
+}
+
+fn resolve_person(conn: &mut DbConnection, given: &str) -> AppResult<String> {
+    if let Some(p) = coso_store::members::person(conn, given)? {
+        return Ok(p.id);
+    }
+    match coso_store::members::membership(conn, given)? {
+        Some(m) => Ok(m.person_id),
+        None => Err(AppError::field("person_id", "Không tìm thấy cấp ủy viên này.")),
+    }
+}
+
+impl App {
+    /// Records a quota policy. Only those who see the whole tree may.
+    pub fn add_quota_policy(&self, actor: &Actor, input: QuotaPolicyInput) -> AppResult<String> {
+        self.db.write(|conn| self.add_quota_policy_in(conn, actor, input))
+    }
+
+    pub(crate) fn add_quota_policy_in(
+        &self,
+        conn: &mut DbConnection,
+        actor: &Actor,
+        input: QuotaPolicyInput,
+    ) -> AppResult<String> {
+        authorize(actor, Permission::WriteOrgs, Some(WHOLE_TREE))?;
+        let mut found = Vec::new();
+        let document = required_text("document", "số văn bản", &input.document, &mut found);
+        let issued_on = required_date("issued_on", "ngày ban hành", &input.issued_on, &mut found);
+        let valid_from = required_date("valid_from", "ngày hiệu lực", &input.valid_from, &mut found);
+        let valid_to = optional_date("valid_to", "Ngày hết hiệu lực", input.valid_to.as_deref(), &mut found);
+        let level = QuotaLevel::from_code(input.level.trim());
+        if level.is_none() {
+            found.push(Violation::on("level", "Cần chọn đối tượng áp dụng định mức."));
+        }
+        if let Err(v) = rules::check_minimum(input.min_per_year) {
+            found.push(v);
+        }
+        check_all(found)?;
+        let (Some(issued_on), Some(valid_from), Some(level)) = (issued_on, valid_from, level) else {
+            return Err(AppError::Internal("validated fields missing".into()));
+        };
+        Span { from: valid_from, to: valid_to }.check().map_err(AppError::invalid)?;
+        let row = QuotaPolicyRow {
+            id: new_id(),
+            document,
+            issued_on,
+            issuer: input.issuer.trim().into(),
+            level: level.code().into(),
+            min_per_year: input.min_per_year,
+            valid_from,
+            valid_to,
+            created_at: now(),
+        };
+        store::insert_policy(conn, &row)?;
+        audit::record(conn, actor, "create", "quota_policy", &row.id, audit::NONE, Some(&row))?;
+        Ok(row.id)
+    }
+
+    /// Every quota policy, oldest first.
+    pub fn quota_policies(&self, actor: &Actor) -> AppResult<Vec<QuotaPolicyRow>> {
+        authorize(actor, Permission::ReadMeetings, None)?;
+        self.db.read(store::policies).map_err(AppError::from)
+    }
+
+    /// Assigns a committee member to follow a cell under a quota policy.
+    pub fn assign_superior(&self, actor: &Actor, input: AssignmentInput) -> AppResult<String> {
+        self.db.write(|conn| self.assign_superior_in(conn, actor, input))
+    }
+
+    pub(crate) fn assign_superior_in(
+        &self,
+        conn: &mut DbConnection,
+        actor: &Actor,
+        input: AssignmentInput,
+    ) -> AppResult<String> {
+        let mut found = Vec::new();
+        let valid_from = required_date("valid_from", "ngày bắt đầu", &input.valid_from, &mut found);
+        let valid_to = optional_date("valid_to", "Ngày kết thúc", input.valid_to.as_deref(), &mut found);
+        let decision =
+            required_text("decision_number", "số quyết định phân công", &input.decision_number, &mut found);
+        check_all(found)?;
+        let Some(valid_from) = valid_from else { return Err(AppError::Internal("date missing".into())) };
+        Span { from: valid_from, to: valid_to }.check().map_err(AppError::invalid)?;
+        let cell = cell_on(conn, &input.cell_code, valid_from).map_err(|_| {
+            AppError::field(
+                "cell_code",
+                format!(
+                    "Không có chi bộ mã {} vào ngày {}.",
+                    input.cell_code.trim(),
+                    date::format(valid_from)
+                ),
+            )
+        })?;
+        authorize(actor, Permission::WriteOrgs, Some(&cell.version.path))?;
+        let person_id = resolve_person(conn, input.person_id.trim())?;
+        let policy = store::policies(conn)?
+            .into_iter()
+            .find(|p| p.id == input.policy_id.trim())
+            .ok_or_else(|| AppError::field("policy_id", "Cần chọn văn bản quy định định mức."))?;
+        let row = AssignmentRow {
+            id: new_id(),
+            person_id,
+            org_id: cell.org.id.clone(),
+            quota_policy_id: policy.id,
+            decision_number: decision,
+            valid_from,
+            valid_to,
+            created_at: now(),
+        };
+        store::insert_assignment(conn, &row)?;
+        store::mark_assigned(conn, &row.person_id, &row.org_id, row.valid_from, row.valid_to)?;
+        audit::record(conn, actor, "create", "superior_assignment", &row.id, audit::NONE, Some(&row))?;
+        Ok(row.id)
+    }
+
+    /// Who may come to a cell's meeting on `on` as a superior: the committee members assigned to
+    /// follow it (assigned = true), then the members of the committees above it. Each is
+    /// (person id, name with position, assigned).
+    pub fn superior_candidates(
+        &self,
+        actor: &Actor,
+        code: &str,
+        on: NaiveDate,
+    ) -> AppResult<Vec<(String, String, bool)>> {
+        self.db.read(|conn| {
+            let cell = cell_on(conn, code, on)?;
+            authorize(actor, Permission::ReadMeetings, Some(&cell.version.path))?;
+            let mut out: Vec<(String, String, bool)> = Vec::new();
+            for (a, name) in store::assignments_to(conn, &cell.org.id)? {
+                if (Span { from: a.valid_from, to: a.valid_to }).contains(on)
+                    && !out.iter().any(|(id, _, _)| *id == a.person_id)
+                {
+                    out.push((a.person_id, format!("{name} (được phân công)"), true));
+                }
+            }
+            let ancestors: Vec<&str> =
+                cell.version.path.split('/').filter(|s| !s.is_empty() && *s != cell.org.id).collect();
+            for org_id in ancestors.into_iter().rev() {
+                let org_name = crate::orgs::name_of(conn, org_id, on)?.unwrap_or_default();
+                for (p, name) in coso_store::positions::of_org(conn, org_id)? {
+                    let held = Span { from: p.valid_from, to: p.valid_to }.contains(on);
+                    if held && !out.iter().any(|(id, _, _)| *id == p.person_id) {
+                        let role = coso_domain::position::PositionRole::from_code(&p.role)
+                            .map(|r| r.label())
+                            .unwrap_or("");
+                        out.push((p.person_id, format!("{name} — {role}, {org_name}"), false));
+                    }
+                }
+            }
+            Ok(out)
+        })
+    }
+
+    /// Superior attendance in `[from, to]` within the actor's scope, and each assigned committee
+    /// member's quota for `year`: required, attended, shortfall.
+    pub fn superior_report(
+        &self,
+        actor: &Actor,
+        from: NaiveDate,
+        to: NaiveDate,
+        year: i32,
+    ) -> AppResult<SuperiorReport> {
+        authorize(actor, Permission::ReadMeetings, None)?;
+        self.db.read(|conn| {
+            let scope = actor.scope();
+            let in_scope = |conn: &mut DbConnection,
+                            org_id: &str,
+                            on: NaiveDate|
+             -> AppResult<Option<(String, String)>> {
+                let org = coso_store::orgs::by_id(conn, org_id)?;
+                let v = coso_store::orgs::version_on(conn, org_id, on)?;
+                Ok(match (org, v) {
+                    (Some(o), Some(v)) if coso_domain::org::in_subtree(&v.path, scope) => {
+                        Some((o.code, v.name))
+                    }
+                    _ => None,
+                })
+            };
+            let city: HashMap<String, Vec<Span>> = store::positions_in_kind(conn, "city_committee")?
+                .into_iter()
+                .fold(HashMap::new(), |mut acc, (person, from, to)| {
+                    acc.entry(person).or_default().push(Span { from, to });
+                    acc
+                });
+            let mut names: HashMap<String, String> = HashMap::new();
+            let attendances =
+                store::attendances_between(conn, from.min(year_start(year)), to.max(year_end(year)))?;
+            let mut total = 0;
+            let mut all = 0;
+            let mut cells: BTreeMap<String, CellSuperiors> = BTreeMap::new();
+            let mut attended_in_year: HashMap<String, i64> = HashMap::new();
+            for (a, held_on, org_id) in &attendances {
+                let Some((code, name)) = in_scope(conn, org_id, *held_on)? else { continue };
+                if held_on.year() == year {
+                    *attended_in_year.entry(a.person_id.clone()).or_default() += 1;
+                }
+                if *held_on < from || *held_on > to {
+                    continue;
+                }
+                all += 1;
+                if city.get(&a.person_id).is_some_and(|spans| spans.iter().any(|s| s.contains(*held_on))) {
+                    total += 1;
+                }
+                let person_name = match names.get(&a.person_id) {
+                    Some(n) => n.clone(),
+                    None => {
+                        let n = coso_store::members::person(conn, &a.person_id)?
+                            .map(|p| p.full_name)
+                            .unwrap_or_default();
+                        names.insert(a.person_id.clone(), n.clone());
+                        n
+                    }
+                };
+                let entry = cells.entry(code.clone()).or_insert(CellSuperiors {
+                    org_code: code,
+                    org_name: name,
+                    attendances: 0,
+                    names: Vec::new(),
+                });
+                entry.attendances += 1;
+                if !entry.names.contains(&person_name) {
+                    entry.names.push(person_name);
+                }
+            }
+            let policies: HashMap<String, QuotaPolicyRow> =
+                store::policies(conn)?.into_iter().map(|p| (p.id.clone(), p)).collect();
+            // Each person's seats under each policy in the year; the quota is the policy's share
+            // of the days covered (quota::prorated), the largest one if several apply.
+            let mut seats: BTreeMap<String, (String, HashMap<String, Vec<Span>>)> = BTreeMap::new();
+            for (assignment, name) in store::assignments_between(conn, year_start(year), year_end(year))? {
+                if in_scope(conn, &assignment.org_id, assignment.valid_from.max(year_start(year)))?.is_none()
+                {
+                    continue;
+                }
+                let entry =
+                    seats.entry(assignment.person_id.clone()).or_insert_with(|| (name, HashMap::new()));
+                entry
+                    .1
+                    .entry(assignment.quota_policy_id.clone())
+                    .or_default()
+                    .push(Span { from: assignment.valid_from, to: assignment.valid_to });
+            }
+            let mut people: BTreeMap<String, QuotaView> = BTreeMap::new();
+            for (person_id, (name, by_policy)) in seats {
+                for (policy_id, spans) in by_policy {
+                    let Some(policy) = policies.get(&policy_id) else { continue };
+                    let in_force = Span { from: policy.valid_from, to: policy.valid_to };
+                    let days = days_covered(year, &spans, &in_force);
+                    let required = rules::prorated(policy.min_per_year, days, days_in_year(year));
+                    let level = QuotaLevel::from_code(&policy.level);
+                    let better = people.get(&person_id).is_none_or(|v| required > v.required);
+                    if better {
+                        people.insert(
+                            person_id.clone(),
+                            QuotaView {
+                                person_id: person_id.clone(),
+                                name: name.clone(),
+                                level: policy.level.clone(),
+                                level_label: level.map(|l| l.label()).unwrap_or("?").into(),
+                                document: policy.document.clone(),
+                                required,
+                                attended: 0,
+                                shortfall: 0,
+                            },
+                        );
+                    }
+                }
+            }
+            let mut people: Vec<QuotaView> = people
+                .into_values()
+                .map(|mut v| {
+                    v.attended = attended_in_year.get(&v.person_id).copied().unwrap_or(0);
+                    v.shortfall = rules::shortfall(v.required, v.attended);
+                    v
+                })
+                .collect();
+            people.sort_by(|a, b| b.shortfall.cmp(&a.shortfall).then_with(|| a.name.cmp(&b.name)));
+            let mut cells: Vec<CellSuperiors> = cells.into_values().collect();
+            cells.sort_by(|a, b| b.attendances.cmp(&a.attendances).then_with(|| a.org_name.cmp(&b.org_name)));
+            Ok(SuperiorReport {
+                from,
+                to,
+                year,
+                total_attendances: total,
+                all_attendances: all,
+                people,
+                cells,
+            })
+        })
+    }
+}
+
+fn days_in_year(year: i32) -> i64 {
+    (year_end(year) - year_start(year)).num_days() + 1
+}
+
+/// Days of `year` inside `in_force` and inside at least one of `spans`.
+fn days_covered(year: i32, spans: &[Span], in_force: &Span) -> i64 {
+    let mut day = year_start(year);
+    let mut covered = 0;
+    while day <= year_end(year) {
+        if in_force.contains(day) && spans.iter().any(|s| s.contains(day)) {
+            covered += 1;
+        }
+        day = day.succ_opt().unwrap_or(NaiveDate::MAX);
+    }
+    covered
+}
+
+fn year_start(year: i32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(year, 1, 1).unwrap_or(NaiveDate::MIN)
+}
+
+fn year_end(year: i32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(year, 12, 31).unwrap_or(NaiveDate::MAX)
+}

@@ -1,0 +1,456 @@
+//! Cell meetings: kinds, the meeting rules of each guideline version, and the compliance of a
+//! cell's meetings over a period, each finding citing its rule (domain.md §4).
+use chrono::{Datelike, NaiveDate};
+use serde::{Deserialize, Serialize};
+
+use crate::{Violation, date};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum MeetingKind {
+    /// Sinh hoạt thường kỳ.
+    Regular,
+    /// Sinh hoạt chuyên đề.
+    Thematic,
+    /// Thường kỳ kết hợp chuyên đề.
+    Combined,
+    /// Sinh hoạt bất thường.
+    Extraordinary,
+}
+
+impl MeetingKind {
+    pub const ALL: [MeetingKind; 4] =
+        [MeetingKind::Regular, MeetingKind::Thematic, MeetingKind::Combined, MeetingKind::Extraordinary];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            MeetingKind::Regular => "regular",
+            MeetingKind::Thematic => "thematic",
+            MeetingKind::Combined => "combined",
+            MeetingKind::Extraordinary => "extraordinary",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|k| k.code() == code)
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            MeetingKind::Regular => "Thường kỳ",
+            MeetingKind::Thematic => "Chuyên đề",
+            MeetingKind::Combined => "Thường kỳ kết hợp chuyên đề",
+            MeetingKind::Extraordinary => "Bất thường",
+        }
+    }
+
+    /// Counts as the month's regular meeting.
+    pub fn is_regular(self) -> bool {
+        matches!(self, MeetingKind::Regular | MeetingKind::Combined)
+    }
+
+    /// Counts as the quarter's thematic meeting.
+    pub fn is_thematic(self) -> bool {
+        matches!(self, MeetingKind::Thematic | MeetingKind::Combined)
+    }
+}
+
+/// The meeting rules of one guideline, in force from a date.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct MeetingPolicy {
+    pub document: &'static str,
+    pub in_force_from: NaiveDate,
+    /// Minimum length of a regular, thematic or extraordinary meeting.
+    pub min_minutes: i32,
+    /// Minimum length when regular and thematic are combined.
+    pub min_combined_minutes: i32,
+    /// Days before the meeting that materials must be sent (0: no figure).
+    pub notice_days: i64,
+}
+
+/// Hướng dẫn 12-HD/BTCTW (06/7/2018), then 42-HD/BTCTW (28/10/2025), which keeps its figures and
+/// adds that materials are posted at least 1 day before.
+pub const MEETING_POLICIES: [MeetingPolicy; 2] = [
+    MeetingPolicy {
+        document: "12-HD/BTCTW",
+        in_force_from: ymd(2018, 7, 6),
+        min_minutes: 90,
+        min_combined_minutes: 120,
+        notice_days: 0,
+    },
+    MeetingPolicy {
+        document: "42-HD/BTCTW",
+        in_force_from: ymd(2025, 10, 28),
+        min_minutes: 90,
+        min_combined_minutes: 120,
+        notice_days: 1,
+    },
+];
+
+const fn ymd(y: i32, m: u32, d: u32) -> NaiveDate {
+    match NaiveDate::from_ymd_opt(y, m, d) {
+        Some(date) => date,
+        None => NaiveDate::MIN,
+    }
+}
+
+/// The guideline in force on a date; before 2018 the 2018 figures are applied (the earlier
+/// guideline 09-HD/BTCTW of 2012 set the same monthly and quarterly rhythm).
+pub fn policy_on(on: NaiveDate) -> &'static MeetingPolicy {
+    MEETING_POLICIES.iter().rev().find(|p| p.in_force_from <= on).unwrap_or(&MEETING_POLICIES[0])
+}
+
+/// What the rules need to know of one held meeting.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HeldMeeting {
+    pub held_on: NaiveDate,
+    pub kind: MeetingKind,
+    pub duration_minutes: i32,
+    /// Eligible members on the day (the invited).
+    pub invited: i64,
+    pub absent: i64,
+    /// A superior committee member was assigned to follow the cell that day.
+    pub superior_assigned: bool,
+    /// The notice went to that superior too.
+    pub notice_to_superior: bool,
+}
+
+/// One way a cell fell short of the rules.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Finding {
+    /// `no_regular`, `no_thematic`, `too_short` or `no_superior_notice`.
+    pub rule: &'static str,
+    /// `YYYY-MM`, `YYYY-Qn` or the meeting date.
+    pub when: String,
+    pub message: String,
+    pub citation: &'static str,
+}
+
+/// A cell's compliance over a period.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Compliance {
+    pub regular_held: i64,
+    pub thematic_held: i64,
+    pub months_without_regular: Vec<String>,
+    pub quarters_without_thematic: Vec<String>,
+    pub short_meetings: i64,
+    /// Present over invited across the meetings held (1.0 when none were invited).
+    pub attendance_rate: f64,
+    pub findings: Vec<Finding>,
+}
+
+/// The months (`YYYY-MM`) wholly or partly in `[from, to]`.
+fn months(from: NaiveDate, to: NaiveDate) -> Vec<(i32, u32)> {
+    let mut out = Vec::new();
+    let (mut y, mut m) = (from.year(), from.month());
+    while (y, m) <= (to.year(), to.month()) {
+        out.push((y, m));
+        (y, m) = if m == 12 { (y + 1, 1) } else { (y, m + 1) };
+    }
+    out
+}
+
+fn quarter(m: u32) -> u32 {
+    (m - 1) / 3 + 1
+}
+
+/// Checks a cell's held meetings in `[from, to]` against the guideline of each meeting's date.
+/// A quarter is judged only when the period covers its last month; a month only when the
+/// period covers its end, or reaches `today` after the month is over.
+/// 12-HD/BTCTW, mục 1: chi bộ sinh hoạt thường kỳ mỗi tháng một lần; mỗi quý ít nhất một lần
+/// sinh hoạt chuyên đề; thời lượng ít nhất 90 phút, kết hợp thì ít nhất 120 phút.
+pub fn compliance(meetings: &[HeldMeeting], from: NaiveDate, to: NaiveDate) -> Compliance {
+    let inside: Vec<&HeldMeeting> =
+        meetings.iter().filter(|m| m.held_on >= from && m.held_on <= to).collect();
+    let mut findings = Vec::new();
+    let mut months_without_regular = Vec::new();
+    for (y, m) in months(from, to) {
+        let month_end = date::add_months(ymd_or(y, m, 1), 1).pred_opt().unwrap_or(to);
+        if month_end > to {
+            continue; // the month is not over within the period
+        }
+        let held =
+            inside.iter().any(|x| x.kind.is_regular() && x.held_on.year() == y && x.held_on.month() == m);
+        if !held {
+            let when = format!("{y}-{m:02}");
+            findings.push(Finding {
+                rule: "no_regular",
+                message: format!("Tháng {m:02}/{y} không sinh hoạt thường kỳ."),
+                citation: policy_on(month_end).document,
+                when: when.clone(),
+            });
+            months_without_regular.push(when);
+        }
+    }
+    let mut quarters_without_thematic = Vec::new();
+    let mut seen = Vec::new();
+    for (y, m) in months(from, to) {
+        let q = quarter(m);
+        if m % 3 != 0 || seen.contains(&(y, q)) {
+            continue;
+        }
+        seen.push((y, q));
+        let quarter_end = date::add_months(ymd_or(y, m, 1), 1).pred_opt().unwrap_or(to);
+        if quarter_end > to {
+            continue;
+        }
+        let held = inside
+            .iter()
+            .any(|x| x.kind.is_thematic() && x.held_on.year() == y && quarter(x.held_on.month()) == q);
+        if !held {
+            let when = format!("{y}-Q{q}");
+            findings.push(Finding {
+                rule: "no_thematic",
+                message: format!("Quý {q}/{y} không sinh hoạt chuyên đề."),
+                citation: policy_on(quarter_end).document,
+                when: when.clone(),
+            });
+            quarters_without_thematic.push(when);
+        }
+    }
+    let mut short_meetings = 0;
+    for x in &inside {
+        let policy = policy_on(x.held_on);
+        let needed = required_minutes(policy, x.kind);
+        if x.duration_minutes < needed {
+            short_meetings += 1;
+            findings.push(Finding {
+                rule: "too_short",
+                when: x.held_on.to_string(),
+                message: format!(
+                    "Cuộc sinh hoạt ngày {} chỉ {} phút, chưa đủ {} phút.",
+                    date::format(x.held_on),
+                    x.duration_minutes,
+                    needed
+                ),
+                citation: policy.document,
+            });
+        }
+    }
+    // 12-HD/BTCTW, mục 2.1: thời gian, địa điểm, nội dung sinh hoạt được thông báo đến đảng viên
+    // và cấp ủy viên cấp trên được phân công theo dõi chi bộ.
+    for x in inside.iter().filter(|x| x.superior_assigned && !x.notice_to_superior) {
+        findings.push(Finding {
+            rule: "no_superior_notice",
+            when: x.held_on.to_string(),
+            message: format!(
+                "Cuộc sinh hoạt ngày {} không thông báo cho cấp ủy viên được phân công theo dõi chi bộ.",
+                date::format(x.held_on)
+            ),
+            citation: policy_on(x.held_on).document,
+        });
+    }
+    let invited: i64 = inside.iter().map(|x| x.invited).sum();
+    let present: i64 = inside.iter().map(|x| (x.invited - x.absent).max(0)).sum();
+    Compliance {
+        regular_held: inside.iter().filter(|x| x.kind.is_regular()).count() as i64,
+        thematic_held: inside.iter().filter(|x| x.kind.is_thematic()).count() as i64,
+        months_without_regular,
+        quarters_without_thematic,
+        short_meetings,
+        attendance_rate: if invited == 0 { 1.0 } else { present as f64 / invited as f64 },
+        findings,
+    }
+}
+
+/// A month code as readers write it: "2021-09" → "9/2021".
+pub fn month_label(month: &str) -> String {
+    match month.split_once('-') {
+        Some((y, m)) => format!("{}/{y}", m.trim_start_matches('0')),
+        None => month.into(),
+    }
+}
+
+/// A quarter code as readers write it: "2021-Q3" → "III/2021".
+pub fn quarter_label(quarter: &str) -> String {
+    match quarter.split_once("-Q") {
+        Some((y, n)) => {
+            let roman = match n {
+                "1" => "I",
+                "2" => "II",
+                "3" => "III",
+                "4" => "IV",
+                other => other,
+            };
+            format!("{roman}/{y}")
+        }
+        None => quarter.into(),
+    }
+}
+
+fn ymd_or(y: i32, m: u32, d: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, d).unwrap_or(NaiveDate::MIN)
+}
+
+/// The minimum length of a meeting of this kind under a guideline.
+pub fn required_minutes(policy: &MeetingPolicy, kind: MeetingKind) -> i32 {
+    if kind == MeetingKind::Combined { policy.min_combined_minutes } else { policy.min_minutes }
+}
+
+/// Checks a meeting record before it is saved: held meetings are not in the future, the length
+/// is positive, nobody is both present and absent (absentees are given once each). Fields that
+/// could not be read are `None` and skipped, so every other problem is still reported.
+pub fn check_meeting(
+    held_on: Option<NaiveDate>,
+    duration_minutes: Option<i32>,
+    today: NaiveDate,
+    absentees: &[&str],
+) -> Vec<Violation> {
+    let mut found = Vec::new();
+    if held_on.is_some_and(|h| h > today) {
+        found.push(Violation::on("held_on", "Cuộc sinh hoạt đã diễn ra không thể có ngày ở tương lai."));
+    }
+    match duration_minutes {
+        Some(d) if d <= 0 => found.push(Violation::on("duration_minutes", "Thời lượng phải lớn hơn 0 phút.")),
+        Some(d) if d > 600 => {
+            found.push(Violation::on("duration_minutes", "Thời lượng quá 10 giờ; hãy kiểm tra lại."))
+        }
+        _ => {}
+    }
+    let mut seen: Vec<&str> = Vec::new();
+    for a in absentees {
+        if seen.contains(a) {
+            found.push(Violation::on("absent", "Một đảng viên được ghi vắng hai lần."));
+            break;
+        }
+        seen.push(a);
+    }
+    found
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+
+    fn held(on: NaiveDate, kind: MeetingKind, minutes: i32) -> HeldMeeting {
+        HeldMeeting {
+            held_on: on,
+            kind,
+            duration_minutes: minutes,
+            invited: 20,
+            absent: 2,
+            superior_assigned: false,
+            notice_to_superior: false,
+        }
+    }
+
+    #[test]
+    fn the_assigned_superior_must_be_told() {
+        let base = held(d(2021, 1, 15), MeetingKind::Regular, 90);
+        let cases = [(false, false, 0), (true, true, 0), (true, false, 1), (false, true, 0)];
+        for (assigned, told, n) in cases {
+            let m = HeldMeeting { superior_assigned: assigned, notice_to_superior: told, ..base.clone() };
+            let c = compliance(&[m], d(2021, 1, 1), d(2021, 1, 31));
+            let found = c.findings.iter().filter(|f| f.rule == "no_superior_notice").count();
+            assert_eq!(found, n, "assigned {assigned} told {told}");
+        }
+    }
+
+    #[test]
+    fn periods_read_as_people_write_them() {
+        let cases = [("2021-09", "9/2021"), ("2021-10", "10/2021")];
+        for (code, want) in cases {
+            assert_eq!(month_label(code), want);
+        }
+        let cases = [("2021-Q1", "I/2021"), ("2021-Q3", "III/2021"), ("2021-Q4", "IV/2021")];
+        for (code, want) in cases {
+            assert_eq!(quarter_label(code), want);
+        }
+    }
+
+    #[test]
+    fn policy_versions_by_date() {
+        let cases = [
+            (d(2017, 1, 1), "12-HD/BTCTW"),
+            (d(2021, 10, 17), "12-HD/BTCTW"),
+            (d(2025, 10, 27), "12-HD/BTCTW"),
+            (d(2025, 10, 28), "42-HD/BTCTW"),
+        ];
+        for (on, doc) in cases {
+            assert_eq!(policy_on(on).document, doc, "{on}");
+        }
+    }
+
+    #[test]
+    fn a_full_quarter_is_compliant() {
+        let ms = [
+            held(d(2021, 1, 15), MeetingKind::Regular, 95),
+            held(d(2021, 2, 10), MeetingKind::Combined, 130),
+            held(d(2021, 3, 12), MeetingKind::Regular, 90),
+        ];
+        let c = compliance(&ms, d(2021, 1, 1), d(2021, 3, 31));
+        assert_eq!((c.regular_held, c.thematic_held, c.short_meetings), (3, 1, 0));
+        assert!(c.findings.is_empty(), "{:?}", c.findings);
+        assert!((c.attendance_rate - 0.9).abs() < 1e-9);
+    }
+
+    #[test]
+    fn missing_months_and_quarters_and_short_meetings_are_found() {
+        let ms = [
+            held(d(2021, 1, 15), MeetingKind::Regular, 60),
+            // a thematic meeting does not replace the monthly regular one
+            held(d(2021, 2, 10), MeetingKind::Thematic, 100),
+            held(d(2021, 3, 12), MeetingKind::Combined, 110),
+            held(d(2021, 4, 12), MeetingKind::Regular, 90),
+        ];
+        let c = compliance(&ms, d(2021, 1, 1), d(2021, 6, 30));
+        assert_eq!(c.months_without_regular, vec!["2021-02", "2021-05", "2021-06"]);
+        assert_eq!(c.quarters_without_thematic, vec!["2021-Q2"]);
+        assert_eq!(c.short_meetings, 2);
+        let rules: Vec<&str> = c.findings.iter().map(|f| f.rule).collect();
+        assert_eq!(rules.iter().filter(|r| **r == "too_short").count(), 2);
+        assert!(c.findings.iter().all(|f| f.citation == "12-HD/BTCTW"));
+    }
+
+    #[test]
+    fn an_unfinished_month_or_quarter_is_not_judged() {
+        let ms = [held(d(2021, 10, 5), MeetingKind::Regular, 90)];
+        let c = compliance(&ms, d(2021, 10, 1), d(2021, 10, 17));
+        assert!(c.months_without_regular.is_empty());
+        assert!(c.quarters_without_thematic.is_empty());
+        let c = compliance(&[], d(2021, 7, 1), d(2021, 10, 17));
+        assert_eq!(c.months_without_regular, vec!["2021-07", "2021-08", "2021-09"]);
+        assert_eq!(c.quarters_without_thematic, vec!["2021-Q3"]);
+    }
+
+    #[test]
+    fn meeting_records_are_checked() {
+        let today = d(2021, 10, 17);
+        let cases: [(NaiveDate, i32, &[&str], usize); 5] = [
+            (d(2021, 10, 1), 90, &["a", "b"], 0),
+            (d(2021, 10, 18), 90, &[], 1),
+            (d(2021, 10, 1), 0, &[], 1),
+            (d(2021, 10, 1), 90, &["a", "a"], 1),
+            (d(2021, 11, 1), -5, &["a", "a"], 3),
+        ];
+        for (on, minutes, absent, n) in cases {
+            assert_eq!(
+                check_meeting(Some(on), Some(minutes), today, absent).len(),
+                n,
+                "{on} {minutes} {absent:?}"
+            );
+        }
+        // What could not be read is skipped; the rest is still checked.
+        assert_eq!(check_meeting(None, Some(0), today, &["a", "a"]).len(), 2);
+        assert_eq!(check_meeting(None, None, today, &[]).len(), 0);
+        {}
+    }
+
+    #[test]
+    fn kinds_count_toward_both_rhythms_when_combined() {
+        let cases = [
+            (MeetingKind::Regular, true, false),
+            (MeetingKind::Thematic, false, true),
+            (MeetingKind::Combined, true, true),
+            (MeetingKind::Extraordinary, false, false),
+        ];
+        for (k, regular, thematic) in cases {
+            assert_eq!((k.is_regular(), k.is_thematic()), (regular, thematic), "{k:?}");
+            assert_eq!(MeetingKind::from_code(k.code()), Some(k));
+        }
+    }
+}

@@ -1,0 +1,99 @@
+//! Report models: plain data that the app layer fills and the renderers turn into files.
+use chrono::NaiveDate;
+
+/// One cell meeting as its minutes book records it (12-HD/BTCTW: the meeting names a minute-taker
+/// and announces who is present, absent with reason and absent without reason).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Minutes {
+    /// The superior organization, uppercase: "ĐẢNG BỘ PHƯỜNG HOÀNG VĂN THỤ".
+    pub superior_header: String,
+    /// The cell itself, uppercase: "CHI BỘ KHỐI 9".
+    pub cell_header: String,
+    /// The place name of the date line: "Lạng Sơn".
+    pub place: String,
+    /// "BIÊN BẢN SINH HOẠT CHI BỘ THƯỜNG KỲ THÁNG 9/2021"; a leading "BIÊN BẢN" gets its own line.
+    pub title: String,
+    pub held_on: NaiveDate,
+    /// Start time as "19:30" (also accepted: "19h30", "19 giờ 30").
+    pub starts_at: String,
+    pub duration_minutes: i32,
+    /// "Nhà văn hóa khối 9" or "Trực tuyến".
+    pub venue: String,
+    pub chair: String,
+    pub minute_taker: String,
+    /// Members called to the meeting (the cell's eligible members on that date).
+    pub invited: i64,
+    pub present: i64,
+    /// (name, reason).
+    pub absent_with_reason: Vec<(String, String)>,
+    pub absent_without_reason: Vec<String>,
+    /// Superior committee members who attended: (name with title, what they said).
+    pub superiors: Vec<(String, String)>,
+    pub topic: String,
+    pub sources: String,
+    pub agenda: String,
+    /// How the meeting went; one paragraph per line.
+    pub content: String,
+    /// Questions raised by members and how they were answered; one paragraph per line.
+    pub questions: String,
+    pub conclusions: String,
+    pub self_assessment: String,
+}
+
+/// One cell's meeting record over the register's period.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct CellCompliance {
+    pub org_code: String,
+    pub org_name: String,
+    pub regular_held: i64,
+    pub thematic_held: i64,
+    /// Months with no regular meeting, as the reader should see them: "9/2021".
+    pub months_without_regular: Vec<String>,
+    /// Quarters with no thematic meeting: "III/2021".
+    pub quarters_without_thematic: Vec<String>,
+    /// Meetings shorter than the required length.
+    pub short_meetings: i64,
+    /// Share of invited members present, from 0.0 to 1.0 (shown as a percentage).
+    pub attendance_rate: f64,
+}
+
+/// The register of cell meetings over a period, one line per cell.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct MeetingRegister {
+    pub title: String,
+    pub subtitle: String,
+    pub cells: Vec<CellCompliance>,
+}
+
+/// One committee member's attendance of cell meetings against the quota of his level.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct QuotaLine {
+    pub name: String,
+    /// Committee level or role the quota applies to: "Thành ủy viên".
+    pub level: String,
+    /// The document that sets the quota: "1764-QĐ/TU".
+    pub document: String,
+    pub required: i64,
+    pub attended: i64,
+    pub shortfall: i64,
+}
+
+/// Superior attendance against quotas over a year.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct QuotaReport {
+    pub title: String,
+    pub subtitle: String,
+    /// All attendances by city committee members in the period.
+    pub total_attendances: i64,
+    pub people: Vec<QuotaLine>,
+}
+
+/// One series for a bar chart.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Series {
+    pub title: String,
+    /// Unit shown after values: "cuộc", "%".
+    pub unit: String,
+    /// (label, value) in display order.
+    pub points: Vec<(String, f64)>,
+}

@@ -1,0 +1,322 @@
+//! Cell meetings, their absentees and superior attendances; quota policies and assignments.
+use chrono::{NaiveDate, NaiveDateTime};
+use diesel::dsl::count_star;
+use diesel::prelude::*;
+
+use crate::schema::{
+    meeting_absences, meetings, membership_periods, memberships, org_versions, persons, positions,
+    quota_policies, superior_assignments, superior_attendances,
+};
+use crate::{DbConnection, StoreResult};
+
+#[derive(Debug, Clone, Queryable, Selectable, Insertable, AsChangeset, serde::Serialize)]
+#[diesel(table_name = meetings, treat_none_as_default_value = false, treat_none_as_null = true)]
+pub struct MeetingRow {
+    pub id: String,
+    pub org_id: String,
+    pub kind: String,
+    pub held_on: NaiveDate,
+    pub starts_at: String,
+    pub duration_minutes: i32,
+    pub venue: String,
+    pub online: bool,
+    pub chair: String,
+    pub minute_taker: String,
+    pub topic: String,
+    pub sources: String,
+    pub agenda: String,
+    pub content: String,
+    pub questions: String,
+    pub conclusions: String,
+    pub self_assessment: String,
+    pub notice_sent_on: Option<NaiveDate>,
+    pub notice_to_superior: bool,
+    pub invited: i32,
+    pub created_at: NaiveDateTime,
+    pub updated_at: NaiveDateTime,
+}
+
+#[derive(Debug, Clone, Queryable, Selectable, Insertable, serde::Serialize)]
+#[diesel(table_name = meeting_absences)]
+pub struct AbsenceRow {
+    pub id: String,
+    pub meeting_id: String,
+    pub membership_id: String,
+    pub with_reason: bool,
+    pub reason: String,
+}
+
+#[derive(Debug, Clone, Queryable, Selectable, Insertable, serde::Serialize)]
+#[diesel(table_name = superior_attendances)]
+pub struct AttendanceRow {
+    pub id: String,
+    pub meeting_id: String,
+    pub person_id: String,
+    pub assigned: bool,
+    pub remarks: String,
+}
+
+#[derive(Debug, Clone, Queryable, Selectable, Insertable, serde::Serialize)]
+#[diesel(table_name = quota_policies, treat_none_as_default_value = false)]
+pub struct QuotaPolicyRow {
+    pub id: String,
+    pub document: String,
+    pub issued_on: NaiveDate,
+    pub issuer: String,
+    pub level: String,
+    pub min_per_year: i32,
+    pub valid_from: NaiveDate,
+    pub valid_to: Option<NaiveDate>,
+    pub created_at: NaiveDateTime,
+}
+
+#[derive(Debug, Clone, Queryable, Selectable, Insertable, serde::Serialize)]
+#[diesel(table_name = superior_assignments, treat_none_as_default_value = false)]
+pub struct AssignmentRow {
+    pub id: String,
+    pub person_id: String,
+    pub org_id: String,
+    pub quota_policy_id: String,
+    pub decision_number: String,
+    pub valid_from: NaiveDate,
+    pub valid_to: Option<NaiveDate>,
+    pub created_at: NaiveDateTime,
+}
+
+/// A member expected at a meeting: on the cell's roll that day, not exempted.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Eligible {
+    pub membership_id: String,
+    pub person_id: String,
+    pub full_name: String,
+    pub status: String,
+}
+
+pub fn insert_meeting(conn: &mut DbConnection, row: &MeetingRow) -> StoreResult<()> {
+    diesel::insert_into(meetings::table).values(row).execute(conn)?;
+    Ok(())
+}
+
+pub fn update_meeting(conn: &mut DbConnection, row: &MeetingRow) -> StoreResult<()> {
+    diesel::update(meetings::table.find(&row.id)).set(row).execute(conn)?;
+    Ok(())
+}
+
+pub fn meeting(conn: &mut DbConnection, id: &str) -> StoreResult<Option<MeetingRow>> {
+    Ok(meetings::table.find(id).first(conn).optional()?)
+}
+
+/// Replaces the absentees of a meeting (an edit of the minutes).
+pub fn replace_absences(conn: &mut DbConnection, meeting_id: &str, rows: &[AbsenceRow]) -> StoreResult<()> {
+    diesel::delete(meeting_absences::table.filter(meeting_absences::meeting_id.eq(meeting_id)))
+        .execute(conn)?;
+    for row in rows {
+        diesel::insert_into(meeting_absences::table).values(row).execute(conn)?;
+    }
+    Ok(())
+}
+
+/// Replaces the superiors who attended a meeting.
+pub fn replace_attendances(
+    conn: &mut DbConnection,
+    meeting_id: &str,
+    rows: &[AttendanceRow],
+) -> StoreResult<()> {
+    diesel::delete(superior_attendances::table.filter(superior_attendances::meeting_id.eq(meeting_id)))
+        .execute(conn)?;
+    for row in rows {
+        diesel::insert_into(superior_attendances::table).values(row).execute(conn)?;
+    }
+    Ok(())
+}
+
+/// Meetings of the given organizations held in `[from, to]`, oldest first.
+pub fn meetings_of(
+    conn: &mut DbConnection,
+    org_ids: &[String],
+    from: NaiveDate,
+    to: NaiveDate,
+) -> StoreResult<Vec<MeetingRow>> {
+    let mut out = Vec::new();
+    for chunk in org_ids.chunks(500) {
+        let rows: Vec<MeetingRow> = meetings::table
+            .filter(meetings::org_id.eq_any(chunk))
+            .filter(meetings::held_on.ge(from))
+            .filter(meetings::held_on.le(to))
+            .order((meetings::held_on.asc(), meetings::starts_at.asc()))
+            .load(conn)?;
+        out.extend(rows);
+    }
+    Ok(out)
+}
+
+pub fn count_meetings(conn: &mut DbConnection) -> StoreResult<i64> {
+    Ok(meetings::table.count().get_result(conn)?)
+}
+
+/// The absentees of a meeting with their names.
+pub fn absences_of(conn: &mut DbConnection, meeting_id: &str) -> StoreResult<Vec<(AbsenceRow, String)>> {
+    Ok(meeting_absences::table
+        .inner_join(memberships::table.on(memberships::id.eq(meeting_absences::membership_id)))
+        .inner_join(persons::table.on(persons::id.eq(memberships::person_id)))
+        .filter(meeting_absences::meeting_id.eq(meeting_id))
+        .order(persons::name_folded.asc())
+        .select((AbsenceRow::as_select(), persons::full_name))
+        .load(conn)?)
+}
+
+/// How many were absent from each of the given meetings.
+pub fn absence_counts(conn: &mut DbConnection, meeting_ids: &[String]) -> StoreResult<Vec<(String, i64)>> {
+    let mut out = Vec::new();
+    for chunk in meeting_ids.chunks(500) {
+        let rows: Vec<(String, i64)> = meeting_absences::table
+            .filter(meeting_absences::meeting_id.eq_any(chunk))
+            .group_by(meeting_absences::meeting_id)
+            .select((meeting_absences::meeting_id, count_star()))
+            .load(conn)?;
+        out.extend(rows);
+    }
+    Ok(out)
+}
+
+/// The superiors who attended a meeting, with their names.
+pub fn attendances_of(
+    conn: &mut DbConnection,
+    meeting_id: &str,
+) -> StoreResult<Vec<(AttendanceRow, String)>> {
+    Ok(superior_attendances::table
+        .inner_join(persons::table)
+        .filter(superior_attendances::meeting_id.eq(meeting_id))
+        .order(persons::name_folded.asc())
+        .select((AttendanceRow::as_select(), persons::full_name))
+        .load(conn)?)
+}
+
+/// Superior attendances at meetings held in `[from, to]`: (attendance, held on, cell id).
+pub fn attendances_between(
+    conn: &mut DbConnection,
+    from: NaiveDate,
+    to: NaiveDate,
+) -> StoreResult<Vec<(AttendanceRow, NaiveDate, String)>> {
+    Ok(superior_attendances::table
+        .inner_join(meetings::table)
+        .filter(meetings::held_on.ge(from))
+        .filter(meetings::held_on.le(to))
+        .select((AttendanceRow::as_select(), meetings::held_on, meetings::org_id))
+        .load(conn)?)
+}
+
+/// Members on a cell's roll on `on` and not exempted: those a meeting that day invites.
+pub fn eligible_on(conn: &mut DbConnection, org_id: &str, on: NaiveDate) -> StoreResult<Vec<Eligible>> {
+    let rows: Vec<(String, String, String, String)> = membership_periods::table
+        .inner_join(memberships::table.on(memberships::id.eq(membership_periods::membership_id)))
+        .inner_join(persons::table.on(persons::id.eq(memberships::person_id)))
+        .filter(membership_periods::org_id.eq(org_id))
+        .filter(membership_periods::valid_from.le(on))
+        .filter(membership_periods::valid_to.is_null().or(membership_periods::valid_to.gt(on)))
+        .filter(membership_periods::status.eq_any(["probationary", "official"]))
+        .order(persons::name_folded.asc())
+        .select((memberships::id, persons::id, persons::full_name, membership_periods::status))
+        .load(conn)?;
+    Ok(rows
+        .into_iter()
+        .map(|(membership_id, person_id, full_name, status)| Eligible {
+            membership_id,
+            person_id,
+            full_name,
+            status,
+        })
+        .collect())
+}
+
+pub fn insert_policy(conn: &mut DbConnection, row: &QuotaPolicyRow) -> StoreResult<()> {
+    diesel::insert_into(quota_policies::table).values(row).execute(conn)?;
+    Ok(())
+}
+
+pub fn policies(conn: &mut DbConnection) -> StoreResult<Vec<QuotaPolicyRow>> {
+    Ok(quota_policies::table
+        .order((quota_policies::issued_on.asc(), quota_policies::level.asc()))
+        .load(conn)?)
+}
+
+pub fn insert_assignment(conn: &mut DbConnection, row: &AssignmentRow) -> StoreResult<()> {
+    diesel::insert_into(superior_assignments::table).values(row).execute(conn)?;
+    Ok(())
+}
+
+/// Assignments in force at some time in `[from, to]`, with the person's name.
+pub fn assignments_between(
+    conn: &mut DbConnection,
+    from: NaiveDate,
+    to: NaiveDate,
+) -> StoreResult<Vec<(AssignmentRow, String)>> {
+    Ok(superior_assignments::table
+        .inner_join(persons::table.on(persons::id.eq(superior_assignments::person_id)))
+        .filter(superior_assignments::valid_from.le(to))
+        .filter(superior_assignments::valid_to.is_null().or(superior_assignments::valid_to.gt(from)))
+        .order(persons::name_folded.asc())
+        .select((AssignmentRow::as_select(), persons::full_name))
+        .load(conn)?)
+}
+
+/// Marks as assigned the person's attendances at the cell's meetings inside `[from, to)`: an
+/// assignment decision entered after the minutes still clears their flag.
+pub fn mark_assigned(
+    conn: &mut DbConnection,
+    person_id: &str,
+    org_id: &str,
+    from: NaiveDate,
+    to: Option<NaiveDate>,
+) -> StoreResult<usize> {
+    // An open-ended assignment runs to the end of the calendar; text dates compare as dates.
+    let until = to.unwrap_or_else(|| NaiveDate::from_ymd_opt(9999, 12, 31).unwrap_or(from));
+    let held = meetings::table
+        .filter(meetings::org_id.eq(org_id.to_string()))
+        .filter(meetings::held_on.ge(from))
+        .filter(meetings::held_on.lt(until))
+        .select(meetings::id);
+    Ok(diesel::update(
+        superior_attendances::table
+            .filter(superior_attendances::person_id.eq(person_id))
+            .filter(superior_attendances::meeting_id.eq_any(held)),
+    )
+    .set(superior_attendances::assigned.eq(true))
+    .execute(conn)?)
+}
+
+/// Assignments of one person to one cell (to tell whether an attendance was assigned).
+pub fn assignments_of(
+    conn: &mut DbConnection,
+    person_id: &str,
+    org_id: &str,
+) -> StoreResult<Vec<AssignmentRow>> {
+    Ok(superior_assignments::table
+        .filter(superior_assignments::person_id.eq(person_id))
+        .filter(superior_assignments::org_id.eq(org_id))
+        .load(conn)?)
+}
+
+/// Assignments to one cell with the person's name.
+pub fn assignments_to(conn: &mut DbConnection, org_id: &str) -> StoreResult<Vec<(AssignmentRow, String)>> {
+    Ok(superior_assignments::table
+        .inner_join(persons::table.on(persons::id.eq(superior_assignments::person_id)))
+        .filter(superior_assignments::org_id.eq(org_id))
+        .order(superior_assignments::valid_from.desc())
+        .select((AssignmentRow::as_select(), persons::full_name))
+        .load(conn)?)
+}
+
+/// Positions held in organizations of a kind: (person id, from, to). Whose seat is on the city
+/// committee on a date is answered from these.
+pub fn positions_in_kind(
+    conn: &mut DbConnection,
+    kind: &str,
+) -> StoreResult<Vec<(String, NaiveDate, Option<NaiveDate>)>> {
+    Ok(positions::table
+        .inner_join(org_versions::table.on(org_versions::org_id.eq(positions::org_id)))
+        .filter(org_versions::kind.eq(kind))
+        .select((positions::person_id, positions::valid_from, positions::valid_to))
+        .distinct()
+        .load(conn)?)
+}

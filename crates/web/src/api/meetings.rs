@@ -1,0 +1,144 @@
+//! The meeting endpoints of the JSON API: a cell's meetings, recording and correcting one, the
+//! compliance report of a subtree and the superior attendance report.
+use axum::extract::{Path, Query, State};
+use axum::http::StatusCode;
+use axum::response::IntoResponse;
+use axum::routing::get;
+use axum::{Json, Router};
+use chrono::{Datelike, NaiveDate};
+use coso_app::meetings::{ComplianceReport, MeetingDetail, MeetingInput, MeetingSummary, SuperiorReport};
+use coso_app::{AppError, AppResult};
+
+use crate::error::{ApiError, ErrorBody};
+use crate::session::ApiActor;
+use crate::{AppState, blocking};
+
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/orgs/{code}/meetings", get(list_meetings).post(create_meeting))
+        .route("/orgs/{code}/compliance", get(compliance))
+        .route("/meetings/{id}", get(get_meeting).put(update_meeting))
+        .route("/superiors", get(superiors))
+}
+
+#[derive(serde::Deserialize, utoipa::IntoParams)]
+pub struct PeriodQuery {
+    /// First day (yyyy-mm-dd or dd/mm/yyyy); January 1st of this year by default.
+    from: Option<String>,
+    /// Last day (yyyy-mm-dd or dd/mm/yyyy); today by default.
+    to: Option<String>,
+}
+
+#[derive(serde::Deserialize, utoipa::IntoParams)]
+pub struct QuotaQuery {
+    /// First day of the attendance count (yyyy-mm-dd or dd/mm/yyyy); January 1st of this year by default.
+    from: Option<String>,
+    /// Last day of the attendance count; today by default.
+    to: Option<String>,
+    /// The year whose quotas are judged; this year by default.
+    year: Option<String>,
+}
+
+fn date_or(field: &'static str, value: Option<&str>, default: NaiveDate) -> AppResult<NaiveDate> {
+    match value.map(str::trim).filter(|s| !s.is_empty()) {
+        None => Ok(default),
+        Some(s) => coso_domain::date::parse(s)
+            .ok_or_else(|| AppError::field(field, "Ngày không hợp lệ (yyyy-mm-dd hoặc dd/mm/yyyy).")),
+    }
+}
+
+/// The period asked for; a wrong date is refused with its field named.
+fn period(from: Option<&str>, to: Option<&str>) -> AppResult<(NaiveDate, NaiveDate)> {
+    let (start, end) = crate::pages::default_period();
+    let (from, to) = (date_or("from", from, start)?, date_or("to", to, end)?);
+    if from > to {
+        return Err(AppError::field("to", "Ngày kết thúc phải sau ngày bắt đầu."));
+    }
+    Ok((from, to))
+}
+
+fn year(value: Option<&str>) -> AppResult<i32> {
+    match value.map(str::trim).filter(|s| !s.is_empty()) {
+        None => Ok(coso_app::today().year()),
+        Some(s) => s
+            .parse::<i32>()
+            .ok()
+            .filter(|y| (1930..=2100).contains(y))
+            .ok_or_else(|| AppError::field("year", "Năm không hợp lệ, ví dụ 2021.")),
+    }
+}
+
+/// A cell's meetings in a period, newest first.
+#[utoipa::path(get, path = "/api/v1/orgs/{code}/meetings", params(("code" = String, Path, description = "Cell code"), PeriodQuery), responses((status = 200, body = [MeetingSummary]), (status = 422, body = ErrorBody), (status = 403, body = ErrorBody)))]
+pub(crate) async fn list_meetings(
+    State(state): State<AppState>,
+    ApiActor(actor): ApiActor,
+    Path(code): Path<String>,
+    Query(q): Query<PeriodQuery>,
+) -> Result<Json<Vec<MeetingSummary>>, ApiError> {
+    let (from, to) = period(q.from.as_deref(), q.to.as_deref())?;
+    let app = state.app.clone();
+    Ok(Json(blocking(move || app.cell_meetings(&actor, &code, from, to)).await?))
+}
+
+/// Records a held meeting of a cell with its absentees and the superiors who came.
+#[utoipa::path(post, path = "/api/v1/orgs/{code}/meetings", params(("code" = String, Path, description = "Cell code")), request_body = MeetingInput, responses((status = 201, body = MeetingSummary), (status = 422, body = ErrorBody), (status = 403, body = ErrorBody)))]
+pub(crate) async fn create_meeting(
+    State(state): State<AppState>,
+    ApiActor(actor): ApiActor,
+    Path(code): Path<String>,
+    Json(input): Json<MeetingInput>,
+) -> Result<impl IntoResponse, ApiError> {
+    let app = state.app.clone();
+    let created = blocking(move || app.record_meeting(&actor, &code, input)).await?;
+    Ok((StatusCode::CREATED, Json(created)))
+}
+
+/// One meeting with its attendance and what deserves a second look.
+#[utoipa::path(get, path = "/api/v1/meetings/{id}", params(("id" = String, Path)), responses((status = 200, body = MeetingDetail), (status = 404, body = ErrorBody)))]
+pub(crate) async fn get_meeting(
+    State(state): State<AppState>,
+    ApiActor(actor): ApiActor,
+    Path(id): Path<String>,
+) -> Result<Json<MeetingDetail>, ApiError> {
+    let app = state.app.clone();
+    Ok(Json(blocking(move || app.meeting_detail(&actor, &id)).await?))
+}
+
+/// Corrects a recorded meeting: its fields, absentees and superiors are replaced.
+#[utoipa::path(put, path = "/api/v1/meetings/{id}", params(("id" = String, Path)), request_body = MeetingInput, responses((status = 200, body = MeetingSummary), (status = 422, body = ErrorBody), (status = 404, body = ErrorBody)))]
+pub(crate) async fn update_meeting(
+    State(state): State<AppState>,
+    ApiActor(actor): ApiActor,
+    Path(id): Path<String>,
+    Json(input): Json<MeetingInput>,
+) -> Result<Json<MeetingSummary>, ApiError> {
+    let app = state.app.clone();
+    Ok(Json(blocking(move || app.update_meeting(&actor, &id, input)).await?))
+}
+
+/// How the cells under an organization kept the meeting rules in a period, most findings first.
+#[utoipa::path(get, path = "/api/v1/orgs/{code}/compliance", params(("code" = String, Path, description = "Organization code"), PeriodQuery), responses((status = 200, body = ComplianceReport), (status = 422, body = ErrorBody)))]
+pub(crate) async fn compliance(
+    State(state): State<AppState>,
+    ApiActor(actor): ApiActor,
+    Path(code): Path<String>,
+    Query(q): Query<PeriodQuery>,
+) -> Result<Json<ComplianceReport>, ApiError> {
+    let (from, to) = period(q.from.as_deref(), q.to.as_deref())?;
+    let app = state.app.clone();
+    Ok(Json(blocking(move || app.meeting_compliance(&actor, &code, from, to)).await?))
+}
+
+/// Superior attendance in a period and each assigned committee member's quota for a year.
+#[utoipa::path(get, path = "/api/v1/superiors", params(QuotaQuery), responses((status = 200, body = SuperiorReport), (status = 422, body = ErrorBody)))]
+pub(crate) async fn superiors(
+    State(state): State<AppState>,
+    ApiActor(actor): ApiActor,
+    Query(q): Query<QuotaQuery>,
+) -> Result<Json<SuperiorReport>, ApiError> {
+    let (from, to) = period(q.from.as_deref(), q.to.as_deref())?;
+    let year = year(q.year.as_deref())?;
+    let app = state.app.clone();
+    Ok(Json(blocking(move || app.superior_report(&actor, from, to, year)).await?))
+}

@@ -1,0 +1,116 @@
+//! The reports on meetings: how the cells of a committee keep the meeting rules, and how the
+//! committee members sent to cells meet their quotas; each with its Excel file.
+use axum::extract::{Path, Query, State};
+use axum::response::{Html, IntoResponse, Redirect, Response};
+use coso_app::AppError;
+use coso_app::meetings::files::{attendance_chart, quota_chart};
+use coso_domain::access::Permission;
+
+use super::PeriodQuery;
+use crate::error::PageError;
+use crate::session::Session;
+use crate::views::meetings::{CompliancePage, ComplianceRow, SuperiorsPage, percent};
+use crate::views::{Layout, render};
+use crate::{AppState, blocking};
+
+/// How many committee members the quota chart shows at most.
+const CHART_PEOPLE: usize = 20;
+
+/// The compliance page of the top of the reader's scope.
+pub async fn compliance_home(State(state): State<AppState>, session: Session) -> Result<Response, PageError> {
+    let (app, actor) = (state.app.clone(), session.actor.clone());
+    let tree = blocking(move || app.tree(&actor, coso_app::today())).await?;
+    // The tree comes in path order: its first organization is the root of the scope.
+    let root =
+        tree.orgs.first().ok_or_else(|| AppError::NotFound("tổ chức đảng trong phạm vi của bạn".into()))?;
+    Ok(Redirect::to(&format!("/orgs/{}/compliance", root.code)).into_response())
+}
+
+pub async fn compliance(
+    State(state): State<AppState>,
+    session: Session,
+    Path(code): Path<String>,
+    Query(q): Query<PeriodQuery>,
+) -> Result<Response, PageError> {
+    let (from, to) = q.dates();
+    let (app, actor, c) = (state.app.clone(), session.actor.clone(), code.clone());
+    let mut r = blocking(move || app.meeting_compliance(&actor, &c, from, to)).await?;
+    let chart = attendance_chart(&r);
+    let meetings = r.months.iter().map(|m| m.meetings).sum();
+    let invited: i64 = r.months.iter().map(|m| m.invited).sum();
+    let present: i64 = r.months.iter().map(|m| m.present).sum();
+    let attendance = if invited == 0 { "—".to_string() } else { percent(present as f64 / invited as f64) };
+    let compliant = r.compliant_cells();
+    let cells = std::mem::take(&mut r.cells);
+    let is_cell = cells.len() == 1 && cells[0].org_code == r.org_code;
+    let page = CompliancePage {
+        layout: Layout::of(&session, "meetings"),
+        can_write: session.actor.role.allows(Permission::WriteMeetings),
+        xlsx_url: format!("/orgs/{}/compliance.xlsx?from={from}&to={to}", r.org_code),
+        is_cell,
+        cell_count: cells.len(),
+        compliant,
+        rows: cells.into_iter().map(ComplianceRow::of).collect(),
+        meetings,
+        attendance,
+        chart,
+        r,
+    };
+    Ok(Html(render(&page)).into_response())
+}
+
+pub async fn compliance_xlsx(
+    State(state): State<AppState>,
+    session: Session,
+    Path(code): Path<String>,
+    Query(q): Query<PeriodQuery>,
+) -> Result<Response, PageError> {
+    let (from, to) = q.dates();
+    let (app, actor, c) = (state.app.clone(), session.actor.clone(), code.clone());
+    let bytes = blocking(move || app.meeting_register_xlsx(&actor, &c, from, to)).await?;
+    Ok(super::download(super::XLSX, &format!("so-theo-doi-sinh-hoat-{code}-{from}-{to}.xlsx"), bytes))
+}
+
+pub async fn superiors(
+    State(state): State<AppState>,
+    session: Session,
+    Query(q): Query<PeriodQuery>,
+) -> Result<Response, PageError> {
+    let ((from, to), year) = (q.dates(), q.year());
+    let (app, actor) = (state.app.clone(), session.actor.clone());
+    let (r, documents) = blocking(move || {
+        let r = app.superior_report(&actor, from, to, year)?;
+        Ok((r, app.quota_documents(&actor)?))
+    })
+    .await?;
+    // A city has over a hundred assigned members: the chart shows those short of their quota
+    // first (the report's order) and leaves the whole list to the table.
+    let mut charted = r.clone();
+    charted.people.truncate(CHART_PEOPLE);
+    let page = SuperiorsPage {
+        layout: Layout::of(&session, "superiors"),
+        chart: quota_chart(&charted),
+        charted: charted.people.len(),
+        xlsx_url: format!("/superiors.xlsx?from={from}&to={to}&year={year}"),
+        from: r.from,
+        to: r.to,
+        year: r.year,
+        total_attendances: r.total_attendances,
+        all_attendances: r.all_attendances,
+        people: r.people,
+        cells: r.cells,
+        documents,
+    };
+    Ok(Html(render(&page)).into_response())
+}
+
+pub async fn superiors_xlsx(
+    State(state): State<AppState>,
+    session: Session,
+    Query(q): Query<PeriodQuery>,
+) -> Result<Response, PageError> {
+    let ((from, to), year) = (q.dates(), q.year());
+    let (app, actor) = (state.app.clone(), session.actor.clone());
+    let bytes = blocking(move || app.superior_report_xlsx(&actor, from, to, year)).await?;
+    Ok(super::download(super::XLSX, &format!("du-sinh-hoat-chi-bo-{year}.xlsx"), bytes))
+}

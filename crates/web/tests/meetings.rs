@@ -1,0 +1,393 @@
+//! HTTP tests of cell meetings on each backend: the minutes form with attendance, its refusals,
+//! the meeting page and its Word file, the compliance and superior reports, and their API.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+mod common;
+
+use common::{MeetingPeople, WARD, client, fixture, login, meeting_fixture, runtime, spawn};
+use coso_testkit::each_backend;
+
+const DOCX: &str = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+const XLSX: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+/// The minutes form of T-A-1 on 15/09/2021 as a browser posts it: Khánh absent with reason,
+/// Hoa absent without, Đông present, Bình attending from the city committee.
+fn minutes_form(csrf: &str, p: &MeetingPeople) -> Vec<(String, String)> {
+    [
+        ("_csrf", csrf),
+        ("kind", "regular"),
+        ("held_on", "2021-09-15"),
+        ("starts_at", "19:30"),
+        ("duration_minutes", "90"),
+        ("venue", "Nhà văn hóa khối 1"),
+        ("chair", "Nguyễn Văn Đông"),
+        ("minute_taker", "Vi Văn Khánh"),
+        ("topic", "Kiểm điểm công tác tháng 9"),
+        ("sources", "Bản tin nội bộ; Báo Lạng Sơn"),
+        ("conclusions", "Chi bộ thống nhất nhiệm vụ tháng 10."),
+        ("sup_1_remarks", "Đồng chí Bình phát biểu chỉ đạo"),
+    ]
+    .into_iter()
+    .map(|(k, v)| (k.to_string(), v.to_string()))
+    .chain([
+        (format!("att_{}", p.dong), "present".to_string()),
+        (format!("att_{}", p.khanh), "excused".to_string()),
+        (format!("reason_{}", p.khanh), "Ốm".to_string()),
+        (format!("att_{}", p.hoa), "unexcused".to_string()),
+        ("sup_1_person".to_string(), p.binh_person.clone()),
+    ])
+    .collect()
+}
+
+fn set(form: &mut [(String, String)], key: &str, value: &str) {
+    form.iter_mut().find(|(k, _)| k == key).unwrap().1 = value.into();
+}
+
+async fn text(c: &reqwest::Client, url: String) -> String {
+    let res = c.get(url).send().await.unwrap();
+    assert_eq!(res.status(), 200);
+    res.text().await.unwrap()
+}
+
+#[test]
+fn a_meeting_recorded_through_the_form_shows_its_absentees_and_downloads_its_minutes() {
+    each_backend(|db| {
+        runtime().block_on(async {
+            let run = spawn(db).await;
+            fixture(&run.app);
+            let people = meeting_fixture(&run.app);
+            let c = client();
+            let csrf = login(&c, &run.base, WARD).await;
+            let base = &run.base;
+
+            // The org page of a cell links to its meetings; the register offers the form.
+            let org = text(&c, format!("{base}/orgs/T-A-1")).await;
+            assert!(org.contains("href=\"/orgs/T-A-1/meetings\""));
+            let committee = text(&c, format!("{base}/orgs/T-A")).await;
+            assert!(committee.contains("href=\"/orgs/T-A/compliance\""));
+            let register = text(&c, format!("{base}/orgs/T-A-1/meetings")).await;
+            assert!(register.contains("Ghi biên bản sinh hoạt"));
+            let form = text(&c, format!("{base}/orgs/T-A-1/meetings/new")).await;
+            assert!(form.contains("value=\"19:30\"") && form.contains("value=\"90\""));
+            assert!(form.contains("hx-get=\"/orgs/T-A-1/meetings/attendance\""));
+
+            // The attendance section for the date lists the roll with three choices each.
+            let section = text(&c, format!("{base}/orgs/T-A-1/meetings/attendance?on=2021-09-15")).await;
+            for name in ["Nguyễn Văn Đông", "Vi Văn Khánh", "Lục Thị Hoa"] {
+                assert!(section.contains(name), "{name} is invited");
+            }
+            assert!(!section.contains("Hoàng Thị Lụa"), "a member of another cell is not");
+            assert!(section.contains(&format!("name=\"att_{}\" value=\"excused\"", people.khanh)));
+            assert!(section.contains(&format!("name=\"reason_{}\"", people.khanh)));
+            assert!(section.contains(&format!("<option value=\"{}\"", people.binh_person)), "{section}");
+
+            let res = c
+                .post(format!("{base}/orgs/T-A-1/meetings"))
+                .form(&minutes_form(&csrf, &people))
+                .send()
+                .await
+                .unwrap();
+            assert_eq!(res.status(), 303, "{}", res.text().await.unwrap());
+            let location = res.headers()["location"].to_str().unwrap().to_string();
+            let id = location.strip_prefix("/meetings/").unwrap().to_string();
+
+            let page = text(&c, format!("{base}{location}")).await;
+            assert!(page.contains("BIÊN BẢN SINH HOẠT CHI BỘ THƯỜNG KỲ THÁNG 9/2021"));
+            assert!(page.contains("<td>Vi Văn Khánh</td><td>Có lý do</td><td>Ốm</td>"), "{page}");
+            assert!(
+                page.contains(
+                    "<td>Lục Thị Hoa</td><td><span class=\"badge status-removed\">Không lý do</span>"
+                )
+            );
+            assert!(page.contains("1/3"), "present over invited");
+            assert!(page.contains("Lương Văn Bình") && page.contains("Đồng chí Bình phát biểu chỉ đạo"));
+            assert!(!page.contains("Không được phân công"), "Bình is assigned to the cell");
+            assert!(page.contains(&format!("href=\"/meetings/{id}/minutes.docx\"")));
+            assert!(page.contains("data-print"));
+
+            let api: serde_json::Value =
+                c.get(format!("{base}/api/v1/meetings/{id}")).send().await.unwrap().json().await.unwrap();
+            let s = &api["summary"];
+            assert_eq!(s["invited"], 3);
+            assert_eq!(s["present"].as_i64().unwrap(), s["invited"].as_i64().unwrap() - 2);
+            assert_eq!(api["absences"].as_array().unwrap().len(), 2);
+
+            let register =
+                text(&c, format!("{base}/orgs/T-A-1/meetings?from=2021-01-01&to=2021-12-31")).await;
+            assert!(register.contains("15/09/2021") && register.contains("Kiểm điểm công tác tháng 9"));
+            assert!(!register.contains("<span class=\"badge warn\">chưa đủ thời lượng</span>"));
+
+            let res = c.get(format!("{base}/meetings/{id}/minutes.docx")).send().await.unwrap();
+            assert_eq!(res.status(), 200);
+            assert_eq!(res.headers()["content-type"], DOCX);
+            let disposition = res.headers()["content-disposition"].to_str().unwrap().to_string();
+            assert!(disposition.starts_with("attachment; filename=\"") && disposition.ends_with(".docx\""));
+            let body = res.bytes().await.unwrap();
+            assert!(body.starts_with(b"PK"), "a docx is a zip");
+
+            // Correcting it: the form comes back filled in, and a short meeting is marked.
+            let edit = text(&c, format!("{base}/meetings/{id}/edit")).await;
+            assert!(edit.contains(&format!("name=\"att_{}\" value=\"unexcused\" checked", people.hoa)));
+            assert!(edit.contains("value=\"Ốm\""));
+            let mut form = minutes_form(&csrf, &people);
+            set(&mut form, "duration_minutes", "60");
+            let res = c.post(format!("{base}/meetings/{id}")).form(&form).send().await.unwrap();
+            assert_eq!(res.status(), 303);
+            let page = text(&c, format!("{base}/meetings/{id}")).await;
+            assert!(page.contains("chưa đủ thời lượng"));
+            assert!(
+                page.contains("Thời lượng 60 phút chưa đủ 90 phút theo 12-HD/BTCTW."),
+                "the flag is shown"
+            );
+            let register =
+                text(&c, format!("{base}/orgs/T-A-1/meetings?from=2021-01-01&to=2021-12-31")).await;
+            assert!(register.contains("60 phút <span class=\"badge warn\">chưa đủ thời lượng</span>"));
+        })
+    });
+}
+
+#[test]
+fn the_minutes_form_refuses_bad_input_in_vietnamese_and_keeps_what_was_typed() {
+    each_backend(|db| {
+        runtime().block_on(async {
+            let run = spawn(db).await;
+            fixture(&run.app);
+            let people = meeting_fixture(&run.app);
+            let c = client();
+            let csrf = login(&c, &run.base, WARD).await;
+            let base = &run.base;
+            let recorded = || {
+                let from = chrono::NaiveDate::from_ymd_opt(2021, 1, 1).unwrap();
+                let to = chrono::NaiveDate::from_ymd_opt(2021, 12, 31).unwrap();
+                run.app.cell_meetings(&coso_app::Actor::system(), "T-A-1", from, to).unwrap().len()
+            };
+
+            let mut form = minutes_form(&csrf, &people);
+            form.retain(|(k, _)| k != "_csrf");
+            let res = c.post(format!("{base}/orgs/T-A-1/meetings")).form(&form).send().await.unwrap();
+            assert_eq!(res.status(), 409);
+            assert!(res.text().await.unwrap().contains("CSRF"));
+
+            let mut form = minutes_form(&csrf, &people);
+            form.push((format!("att_{}", people.lua), "unexcused".into()));
+            let res = c.post(format!("{base}/orgs/T-A-1/meetings")).form(&form).send().await.unwrap();
+            assert_eq!(res.status(), 422);
+            let html = res.text().await.unwrap();
+            assert!(
+                html.contains("không phải đảng viên sinh hoạt tại chi bộ vào ngày 15/09/2021"),
+                "an absentee from another cell is refused: {html}"
+            );
+            assert!(html.contains("value=\"Kiểm điểm công tác tháng 9\""), "the topic is kept");
+            assert!(html.contains(&format!("name=\"att_{}\" value=\"excused\" checked", people.khanh)));
+            assert!(html.contains(&format!("name=\"att_{}\" value=\"unexcused\" checked", people.hoa)));
+            assert!(html.contains("value=\"Ốm\""), "the reason is kept");
+
+            let mut form = minutes_form(&csrf, &people);
+            set(&mut form, "duration_minutes", "0");
+            let res = c.post(format!("{base}/orgs/T-A-1/meetings")).form(&form).send().await.unwrap();
+            assert_eq!(res.status(), 422);
+            let html = res.text().await.unwrap();
+            assert!(html.contains(
+                "<span class=\"error\" id=\"duration_minutes-error\">Thời lượng phải lớn hơn 0 phút.</span>"
+            ));
+            assert!(html.contains("aria-invalid=\"true\""));
+
+            assert_eq!(recorded(), 0, "nothing was written");
+        })
+    });
+}
+
+#[test]
+fn compliance_and_superior_reports_answer_as_pages_files_and_json() {
+    each_backend(|db| {
+        runtime().block_on(async {
+            let run = spawn(db).await;
+            fixture(&run.app);
+            let people = meeting_fixture(&run.app);
+            let token = run.app.create_token(&coso_app::Actor::system(), WARD.0).unwrap();
+            let auth = format!("Bearer {token}");
+            let api = reqwest::Client::new();
+            let base = &run.base;
+
+            // Recorded through the API (JSON MeetingInput), then read back.
+            let input = serde_json::json!({
+                "kind": "regular",
+                "held_on": "15/09/2021",
+                "starts_at": "19:30",
+                "duration_minutes": "90",
+                "chair": "Nguyễn Văn Đông",
+                "minute_taker": "Vi Văn Khánh",
+                "topic": "Kiểm điểm công tác tháng 9",
+                "absences": [{"member_id": people.khanh, "with_reason": true, "reason": "Ốm"}],
+                "superiors": [{"person_id": people.binh_person, "remarks": "Chỉ đạo"}]
+            });
+            let res = api
+                .post(format!("{base}/api/v1/orgs/T-A-1/meetings"))
+                .header("authorization", &auth)
+                .json(&input)
+                .send()
+                .await
+                .unwrap();
+            assert_eq!(res.status(), 201);
+            let created: serde_json::Value = res.json().await.unwrap();
+            assert_eq!(created["present"], 2);
+            let id = created["id"].as_str().unwrap().to_string();
+            let mut changed = input.clone();
+            changed["duration_minutes"] = "100".into();
+            let res = api
+                .put(format!("{base}/api/v1/meetings/{id}"))
+                .header("authorization", &auth)
+                .json(&changed)
+                .send()
+                .await
+                .unwrap();
+            assert_eq!(res.status(), 200);
+            let list: serde_json::Value = api
+                .get(format!("{base}/api/v1/orgs/T-A-1/meetings?from=2021-01-01&to=2021-12-31"))
+                .header("authorization", &auth)
+                .send()
+                .await
+                .unwrap()
+                .json()
+                .await
+                .unwrap();
+            assert_eq!(list[0]["duration_minutes"], 100);
+
+            let report: serde_json::Value = api
+                .get(format!("{base}/api/v1/orgs/T-A/compliance?from=01/01/2021&to=31/12/2021"))
+                .header("authorization", &auth)
+                .send()
+                .await
+                .unwrap()
+                .json()
+                .await
+                .unwrap();
+            let cells = report["cells"].as_array().unwrap();
+            assert_eq!(cells.len(), 2);
+            let k1 = cells.iter().find(|c| c["org_code"] == "T-A-1").unwrap();
+            let months: Vec<&str> = k1["months_without_regular"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|m| m.as_str().unwrap())
+                .collect();
+            assert_eq!(months.len(), 11);
+            assert!(months.contains(&"2021-01") && !months.contains(&"2021-09"));
+            let findings = |c: &serde_json::Value| c["findings"].as_array().unwrap().len();
+            assert!(findings(&cells[0]) >= findings(&cells[1]), "cells with more findings rank first");
+
+            let res = api
+                .get(format!("{base}/api/v1/orgs/T-A/compliance?from=2021-13-01"))
+                .header("authorization", &auth)
+                .send()
+                .await
+                .unwrap();
+            assert_eq!(res.status(), 422);
+            let body: serde_json::Value = res.json().await.unwrap();
+            assert_eq!(body["error"]["fields"]["from"], "Ngày không hợp lệ (yyyy-mm-dd hoặc dd/mm/yyyy).");
+
+            let quota: serde_json::Value = api
+                .get(format!("{base}/api/v1/superiors?from=2021-01-01&to=2021-12-31&year=2021"))
+                .header("authorization", &auth)
+                .send()
+                .await
+                .unwrap()
+                .json()
+                .await
+                .unwrap();
+            assert_eq!(quota["total_attendances"], 1);
+            assert_eq!(quota["people"][0]["name"], "Lương Văn Bình");
+            assert_eq!(quota["people"][0]["required"], 2);
+            assert_eq!(quota["people"][0]["attended"], 1);
+            assert_eq!(quota["people"][0]["shortfall"], 1);
+            let res = api
+                .get(format!("{base}/api/v1/superiors?year=hai"))
+                .header("authorization", &auth)
+                .send()
+                .await
+                .unwrap();
+            assert_eq!(res.status(), 422);
+            let body: serde_json::Value = res.json().await.unwrap();
+            assert!(body["error"]["fields"]["year"].is_string());
+
+            // The pages and their Excel files, for a browser of ward T-A.
+            let c = client();
+            login(&c, base, WARD).await;
+            let res = c.get(format!("{base}/compliance")).send().await.unwrap();
+            assert_eq!(res.status(), 303);
+            assert_eq!(res.headers()["location"], "/orgs/T-A/compliance");
+            let page = text(&c, format!("{base}/orgs/T-A/compliance?from=2021-01-01&to=2021-12-31")).await;
+            assert!(page.contains("Chi bộ khối 1") && page.contains("Chi bộ khối 2"));
+            assert!(
+                page.contains(
+                    "title=\"Tháng 01/2021 không sinh hoạt thường kỳ. (12-HD/BTCTW)\">1/2021</span>"
+                )
+            );
+            assert!(
+                page.contains(
+                    "title=\"Quý 1/2021 không sinh hoạt chuyên đề. (12-HD/BTCTW)\">Quý I/2021</span>"
+                )
+            );
+            assert!(
+                page.contains(
+                    "title=\"Cuộc sinh hoạt ngày 15/09/2021 không thông báo cho cấp ủy viên được phân công theo dõi chi bộ. (12-HD/BTCTW)\">15/09/2021</span>"
+                ),
+                "a finding about one meeting is shown by its date"
+            );
+            assert!(page.contains("Tải sổ theo dõi (Excel)"));
+            let chart = page.split("id=\"attendance-chart\">").nth(1).unwrap();
+            assert!(chart.starts_with("<svg") && chart.contains("9/2021"), "the chart is inline SVG");
+            assert!(
+                !chart.split("</svg>").next().unwrap().contains("style="),
+                "the CSP refuses style attributes"
+            );
+            assert!(
+                page.contains("href=\"/compliance\" aria-current=\"page\""),
+                "the navigation shows where we are"
+            );
+            let res = c
+                .get(format!("{base}/orgs/T-A/compliance.xlsx?from=2021-01-01&to=2021-12-31"))
+                .send()
+                .await
+                .unwrap();
+            assert_eq!(res.status(), 200);
+            assert_eq!(res.headers()["content-type"], XLSX);
+            assert!(res.bytes().await.unwrap().starts_with(b"PK"));
+
+            let page = text(&c, format!("{base}/superiors?from=2021-01-01&to=2021-12-31&year=2021")).await;
+            assert!(page.contains("<span class=\"value\" id=\"total-attendances\">1</span>"));
+            assert!(page.contains("Lương Văn Bình") && page.contains("1764-QĐ/TU"));
+            assert!(page.contains("id=\"quota-chart\"><svg"), "the quota chart is inline SVG");
+            assert!(
+                page.contains("<span class=\"badge status-removed\">1</span>"),
+                "the shortfall stands out"
+            );
+            let res = c.get(format!("{base}/superiors.xlsx?year=2021")).send().await.unwrap();
+            assert_eq!(res.status(), 200);
+            assert_eq!(res.headers()["content-type"], XLSX);
+            assert!(res.bytes().await.unwrap().starts_with(b"PK"));
+
+            // A committee has no meetings of its own: its register shows its cells instead.
+            let res = c.get(format!("{base}/orgs/T-A/meetings")).send().await.unwrap();
+            assert_eq!(res.status(), 303);
+            assert!(res.headers()["location"].to_str().unwrap().starts_with("/orgs/T-A/compliance"));
+        })
+    });
+}
+
+#[test]
+fn openapi_document_describes_the_meeting_endpoints() {
+    let doc: serde_json::Value = serde_json::from_str(&coso_web::openapi_json()).unwrap();
+    for (path, method) in [
+        ("/api/v1/orgs/{code}/meetings", "get"),
+        ("/api/v1/orgs/{code}/meetings", "post"),
+        ("/api/v1/meetings/{id}", "get"),
+        ("/api/v1/meetings/{id}", "put"),
+        ("/api/v1/orgs/{code}/compliance", "get"),
+        ("/api/v1/superiors", "get"),
+    ] {
+        assert!(doc["paths"][path][method].is_object(), "missing {method} {path}");
+    }
+    for schema in ["MeetingInput", "MeetingDetail", "ComplianceReport", "CellReport", "SuperiorReport"] {
+        assert!(doc["components"]["schemas"][schema].is_object(), "missing schema {schema}");
+    }
+}
