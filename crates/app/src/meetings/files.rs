@@ -6,7 +6,7 @@ use coso_domain::meeting::{month_label, quarter_label};
 use coso_report::{CellCompliance, MeetingRegister, Minutes, QuotaLine, QuotaReport, Series};
 use coso_store::meetings as store;
 
-use super::{ComplianceReport, SuperiorReport, meeting_with_cell};
+use super::{ComplianceReport, SuperiorReport};
 use crate::access::authorize;
 use crate::{Actor, App, AppError, AppResult};
 
@@ -15,7 +15,7 @@ fn report_error(e: coso_report::ReportError) -> AppError {
 }
 
 /// The place name of date lines: the city of the root committee ("Lạng Sơn").
-fn place_of(root_name: &str) -> String {
+pub(crate) fn place_of(root_name: &str) -> String {
     for prefix in ["Đảng bộ thành phố ", "Đảng bộ thị xã ", "Đảng bộ huyện ", "Đảng bộ tỉnh ", "Đảng bộ "]
     {
         if let Some(rest) = root_name.strip_prefix(prefix) {
@@ -29,23 +29,12 @@ impl App {
     /// The minutes of a meeting as a Word file: (file name, bytes).
     pub fn minutes_docx(&self, actor: &Actor, id: &str) -> AppResult<(String, Vec<u8>)> {
         let detail = self.meeting_detail(actor, id)?;
-        let (superior, place) = self.db.read(|conn| -> AppResult<(String, String)> {
-            let (_, cell) = meeting_with_cell(conn, id)?;
-            let parent = match &cell.version.parent_id {
-                Some(pid) => crate::orgs::name_of(conn, pid, detail.summary.held_on)?.unwrap_or_default(),
-                None => String::new(),
-            };
-            let root_id =
-                cell.version.path.split('/').find(|s| !s.is_empty()).unwrap_or_default().to_string();
-            let root = crate::orgs::name_of(conn, &root_id, detail.summary.held_on)?.unwrap_or_default();
-            Ok((parent, place_of(&root)))
-        })?;
         let s = &detail.summary;
         let title = s.minutes_title();
         let minutes = Minutes {
-            superior_header: superior.to_uppercase(),
+            superior_header: detail.superior_org.to_uppercase(),
             cell_header: s.org_name.to_uppercase(),
-            place,
+            place: detail.place.clone(),
             title,
             held_on: s.held_on,
             starts_at: s.starts_at.clone(),

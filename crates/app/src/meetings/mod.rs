@@ -115,6 +115,10 @@ pub struct MeetingDetail {
     pub eligible: Vec<EligibleView>,
     /// What deserves a second look, e.g. a superior who was not assigned to the cell.
     pub flags: Vec<String>,
+    /// The committee above the cell on the day, for the minutes' header.
+    pub superior_org: String,
+    /// The place of the date line: the city of the root committee ("Lạng Sơn").
+    pub place: String,
     pub can_write: bool,
 }
 
@@ -240,8 +244,16 @@ impl App {
                     sup.full_name
                 ));
             }
+            let superior_org = match &cell.version.parent_id {
+                Some(pid) => crate::orgs::name_of(conn, pid, m.held_on)?.unwrap_or_default(),
+                None => String::new(),
+            };
+            let root_id = cell.version.path.split('/').find(|s| !s.is_empty()).unwrap_or_default();
+            let place = files::place_of(&crate::orgs::name_of(conn, root_id, m.held_on)?.unwrap_or_default());
             Ok(MeetingDetail {
                 summary: s,
+                superior_org,
+                place,
                 venue: m.venue,
                 online: m.online,
                 chair: m.chair,

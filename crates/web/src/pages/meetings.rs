@@ -50,24 +50,8 @@ pub async fn show(
     Path(id): Path<String>,
 ) -> Result<Response, PageError> {
     let (app, actor) = (state.app.clone(), session.actor.clone());
-    let (d, superior_name) = blocking(move || {
-        let d = app.meeting_detail(&actor, &id)?;
-        // The header names the committee above; the page stands without it.
-        let superior = app
-            .org_detail(&actor, &d.summary.org_code, d.summary.held_on)
-            .ok()
-            .and_then(|o| o.parent)
-            .map(|p| p.name)
-            .unwrap_or_default();
-        Ok((d, superior))
-    })
-    .await?;
-    let page = MeetingPage {
-        layout: Layout::of(&session, "meetings"),
-        title: d.summary.minutes_title(),
-        superior_name,
-        d,
-    };
+    let d = blocking(move || app.meeting_detail(&actor, &id)).await?;
+    let page = MeetingPage { layout: Layout::of(&session, "meetings"), title: d.summary.minutes_title(), d };
     Ok(Html(render(&page)).into_response())
 }
 

@@ -103,8 +103,6 @@ pub struct AttendanceFragment {
 pub struct MeetingPage {
     pub layout: Layout,
     pub d: MeetingDetail,
-    /// The committee above the cell, for the minutes' header.
-    pub superior_name: String,
     pub title: String,
 }
 
@@ -117,11 +115,12 @@ impl MeetingPage {
         self.d.absences.iter().filter(|a| !a.with_reason).collect()
     }
 
-    /// The date line of the minutes: "ngày 15 tháng 9 năm 2021".
+    /// The date line of the minutes: "Lạng Sơn, ngày 15 tháng 9 năm 2021".
     pub fn date_line(&self) -> String {
         use chrono::Datelike;
         let d = self.d.summary.held_on;
-        format!("ngày {} tháng {} năm {}", d.day(), d.month(), d.year())
+        let place = if self.d.place.is_empty() { String::new() } else { format!("{}, ", self.d.place) };
+        format!("{place}ngày {} tháng {} năm {}", d.day(), d.month(), d.year())
     }
 }
 
