@@ -27,12 +27,13 @@ use crate::{AppState, blocking};
     paths(
         list_orgs, org_tree, get_org, list_members, create_member, get_member, member_events, record_event,
         meetings::list_meetings, meetings::create_meeting, meetings::get_meeting, meetings::update_meeting,
-        meetings::compliance, meetings::superiors
+        meetings::compliance, meetings::superiors, meetings::create_quota_policy, meetings::create_assignment
     ),
     components(schemas(
         OrgSummary, Tree, OrgDetail, MemberPage, MemberSummary, MemberDetail, MemberInput, EventInput, MemberEventView,
         MeetingSummary, MeetingDetail, MeetingInput, AbsenceInput, SuperiorInput, AbsentView, SuperiorView, EligibleView,
-        ComplianceReport, CellReport, MonthPoint, SuperiorReport, QuotaView, CellSuperiors, ErrorBody
+        ComplianceReport, CellReport, MonthPoint, SuperiorReport, QuotaView, CellSuperiors, ErrorBody,
+        coso_app::meetings::QuotaPolicyInput, coso_app::meetings::AssignmentInput, meetings::Created
     )),
     modifiers(&BearerAuth),
     security(("bearer" = []))

@@ -3,7 +3,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 mod common;
 
-use common::{MeetingPeople, WARD, client, fixture, login, meeting_fixture, runtime, spawn};
+use common::{ADMIN, MeetingPeople, WARD, client, fixture, login, meeting_fixture, runtime, spawn};
 use coso_testkit::each_backend;
 
 const DOCX: &str = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
@@ -384,10 +384,73 @@ fn openapi_document_describes_the_meeting_endpoints() {
         ("/api/v1/meetings/{id}", "put"),
         ("/api/v1/orgs/{code}/compliance", "get"),
         ("/api/v1/superiors", "get"),
+        ("/api/v1/quota-policies", "post"),
+        ("/api/v1/superior-assignments", "post"),
     ] {
         assert!(doc["paths"][path][method].is_object(), "missing {method} {path}");
     }
     for schema in ["MeetingInput", "MeetingDetail", "ComplianceReport", "CellReport", "SuperiorReport"] {
         assert!(doc["components"]["schemas"][schema].is_object(), "missing schema {schema}");
     }
+}
+
+#[test]
+fn quota_policies_and_assignments_are_recorded_through_the_api() {
+    each_backend(|db| {
+        runtime().block_on(async {
+            let run = spawn(db).await;
+            fixture(&run.app);
+            let people = meeting_fixture(&run.app);
+            let sys = coso_app::Actor::system();
+            let c = reqwest::Client::new();
+            let admin = format!("Bearer {}", run.app.create_token(&sys, ADMIN.0).unwrap());
+            let ward = format!("Bearer {}", run.app.create_token(&sys, WARD.0).unwrap());
+            let policy = serde_json::json!({
+                "document": "1764-QĐ/TU", "issued_on": "29/05/2019", "issuer": "Ban Thường vụ Tỉnh ủy",
+                "level": "grassroots_committee", "min_per_year": -1, "valid_from": "2019-05-29"
+            });
+            let url = format!("{}/api/v1/quota-policies", run.base);
+            let res = c.post(&url).header("authorization", &admin).json(&policy).send().await.unwrap();
+            assert_eq!(res.status(), 422);
+            let body: serde_json::Value = res.json().await.unwrap();
+            assert_eq!(body["error"]["fields"]["min_per_year"], "Định mức dự sinh hoạt không thể là số âm.");
+            let mut good = policy.clone();
+            good["min_per_year"] = serde_json::json!(4);
+            // A ward account may not set quotas for the whole city.
+            let res = c.post(&url).header("authorization", &ward).json(&good).send().await.unwrap();
+            assert_eq!(res.status(), 403);
+            let res = c.post(&url).header("authorization", &admin).json(&good).send().await.unwrap();
+            assert_eq!(res.status(), 201);
+            let policy_id =
+                res.json::<serde_json::Value>().await.unwrap()["id"].as_str().unwrap().to_string();
+
+            let assignment = serde_json::json!({
+                "person_id": people.dong, "cell_code": "T-A-2", "policy_id": policy_id,
+                "decision_number": "31-QĐ/ĐU", "valid_from": "2021-01-01"
+            });
+            let url = format!("{}/api/v1/superior-assignments", run.base);
+            let res = c.post(&url).header("authorization", &ward).json(&assignment).send().await.unwrap();
+            assert_eq!(res.status(), 201, "{}", res.text().await.unwrap());
+            let mut outside = assignment.clone();
+            outside["cell_code"] = serde_json::json!("T-B");
+            let res = c.post(&url).header("authorization", &ward).json(&outside).send().await.unwrap();
+            assert_eq!(res.status(), 403, "T-B is outside the ward's subtree");
+
+            let report = run
+                .app
+                .superior_report(
+                    &sys,
+                    chrono::NaiveDate::from_ymd_opt(2021, 1, 1).unwrap(),
+                    chrono::NaiveDate::from_ymd_opt(2021, 12, 31).unwrap(),
+                    2021,
+                )
+                .unwrap();
+            let dong = report
+                .people
+                .iter()
+                .find(|p| p.name == "Nguyễn Văn Đông")
+                .expect("assigned person is in the quota report");
+            assert_eq!((dong.required, dong.attended, dong.shortfall), (4, 0, 4));
+        })
+    });
 }

@@ -6,7 +6,10 @@ use axum::response::IntoResponse;
 use axum::routing::get;
 use axum::{Json, Router};
 use chrono::{Datelike, NaiveDate};
-use coso_app::meetings::{ComplianceReport, MeetingDetail, MeetingInput, MeetingSummary, SuperiorReport};
+use coso_app::meetings::{
+    AssignmentInput, ComplianceReport, MeetingDetail, MeetingInput, MeetingSummary, QuotaPolicyInput,
+    SuperiorReport,
+};
 use coso_app::{AppError, AppResult};
 
 use crate::error::{ApiError, ErrorBody};
@@ -19,6 +22,8 @@ pub fn routes() -> Router<AppState> {
         .route("/orgs/{code}/compliance", get(compliance))
         .route("/meetings/{id}", get(get_meeting).put(update_meeting))
         .route("/superiors", get(superiors))
+        .route("/quota-policies", axum::routing::post(create_quota_policy))
+        .route("/superior-assignments", axum::routing::post(create_assignment))
 }
 
 #[derive(serde::Deserialize, utoipa::IntoParams)]
@@ -141,4 +146,34 @@ pub(crate) async fn superiors(
     let year = year(q.year.as_deref())?;
     let app = state.app.clone();
     Ok(Json(blocking(move || app.superior_report(&actor, from, to, year)).await?))
+}
+
+/// The id of something just created.
+#[derive(serde::Serialize, utoipa::ToSchema)]
+pub(crate) struct Created {
+    pub id: String,
+}
+
+/// Records a quota policy (e.g. 1764-QĐ/TU: city committee members at least 2 meetings a year).
+#[utoipa::path(post, path = "/api/v1/quota-policies", request_body = QuotaPolicyInput, responses((status = 201, body = Created), (status = 422, body = ErrorBody), (status = 403, body = ErrorBody)))]
+pub(crate) async fn create_quota_policy(
+    State(state): State<AppState>,
+    ApiActor(actor): ApiActor,
+    Json(input): Json<QuotaPolicyInput>,
+) -> Result<impl IntoResponse, ApiError> {
+    let app = state.app.clone();
+    let id = blocking(move || app.add_quota_policy(&actor, input)).await?;
+    Ok((StatusCode::CREATED, Json(Created { id })))
+}
+
+/// Assigns a committee member to follow a cell, by decision and date range.
+#[utoipa::path(post, path = "/api/v1/superior-assignments", request_body = AssignmentInput, responses((status = 201, body = Created), (status = 422, body = ErrorBody), (status = 403, body = ErrorBody)))]
+pub(crate) async fn create_assignment(
+    State(state): State<AppState>,
+    ApiActor(actor): ApiActor,
+    Json(input): Json<AssignmentInput>,
+) -> Result<impl IntoResponse, ApiError> {
+    let app = state.app.clone();
+    let id = blocking(move || app.assign_superior(&actor, input)).await?;
+    Ok((StatusCode::CREATED, Json(Created { id })))
 }
