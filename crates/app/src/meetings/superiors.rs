@@ -246,18 +246,24 @@ impl App {
         authorize(actor, Permission::ReadMeetings, None)?;
         self.db.read(|conn| {
             let scope = actor.scope();
-            let in_scope = |conn: &mut DbConnection,
-                            org_id: &str,
-                            on: NaiveDate|
+            // Each organization's code and history is read once; the version of a date is
+            // then picked in memory (a report touches thousands of attendances).
+            let mut histories: HashMap<String, (String, Vec<coso_store::orgs::OrgVersionRow>)> =
+                HashMap::new();
+            let mut in_scope = |conn: &mut DbConnection,
+                                org_id: &str,
+                                on: NaiveDate|
              -> AppResult<Option<(String, String)>> {
-                let org = coso_store::orgs::by_id(conn, org_id)?;
-                let v = coso_store::orgs::version_on(conn, org_id, on)?;
-                Ok(match (org, v) {
-                    (Some(o), Some(v)) if coso_domain::org::in_subtree(&v.path, scope) => {
-                        Some((o.code, v.name))
-                    }
-                    _ => None,
-                })
+                if !histories.contains_key(org_id) {
+                    let code = coso_store::orgs::by_id(conn, org_id)?.map(|o| o.code).unwrap_or_default();
+                    histories.insert(org_id.to_string(), (code, coso_store::orgs::history(conn, org_id)?));
+                }
+                let Some((code, versions)) = histories.get(org_id) else { return Ok(None) };
+                let version =
+                    versions.iter().find(|v| Span { from: v.valid_from, to: v.valid_to }.contains(on));
+                Ok(version
+                    .filter(|v| coso_domain::org::in_subtree(&v.path, scope))
+                    .map(|v| (code.clone(), v.name.clone())))
             };
             let city: HashMap<String, Vec<Span>> = store::positions_in_kind(conn, "city_committee")?
                 .into_iter()
