@@ -109,6 +109,18 @@ enum Format {
 /// A failure shown as one line on stderr.
 pub(crate) struct Failure(pub(crate) String);
 
+/// Writes a result to standard output. A reader that stops early (`| head`) is not an error.
+pub(crate) fn out(text: &str) -> Result<(), Failure> {
+    use std::io::Write;
+    let mut stdout = std::io::stdout().lock();
+    match writeln!(stdout, "{text}").and_then(|_| stdout.flush()) {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
+            Err(Failure(format!("không ghi được kết quả: {e}")))
+        }
+        _ => Ok(()),
+    }
+}
+
 /// Reads a date the way users write it (dd/mm/yyyy) or ISO.
 pub(crate) fn parse_date(s: &str) -> Result<chrono::NaiveDate, Failure> {
     coso_domain::date::parse(s)
@@ -193,7 +205,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
         }
         Command::Migrate => {
             open(&cli.database_url)?;
-            println!("Đã cập nhật cấu trúc cơ sở dữ liệu.");
+            out("Đã cập nhật cấu trúc cơ sở dữ liệu.")?;
             Ok(())
         }
         Command::Demo => {
@@ -219,17 +231,17 @@ fn run(cli: Cli) -> Result<(), Failure> {
                 password,
             };
             app.add_user(&Actor::system(), input)?;
-            println!("Đã tạo tài khoản {}.", username.trim().to_lowercase());
+            out(&format!("Đã tạo tài khoản {}.", username.trim().to_lowercase()))?;
             Ok(())
         }
         Command::Token { command: TokenCommand::Create { username } } => {
             let app = open(&cli.database_url)?;
             let token = app.create_token(&Actor::system(), &username)?;
-            println!(
+            out(&format!(
                 "Mã truy cập API cho {} (chỉ hiện một lần; gửi trong tiêu đề Authorization: Bearer):",
                 username.trim()
-            );
-            println!("{token}");
+            ))?;
+            out(&token)?;
             Ok(())
         }
         Command::Token { command: TokenCommand::Revoke { token_stdin: _ } } => {
@@ -239,7 +251,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
                 .map_err(|e| Failure(format!("không đọc được mã truy cập: {e}")))?;
             let app = open(&cli.database_url)?;
             app.revoke_token(&Actor::system(), token.trim())?;
-            println!("Đã thu hồi mã truy cập.");
+            out("Đã thu hồi mã truy cập.")?;
             Ok(())
         }
         Command::Report { command } => report::run(&open(&cli.database_url)?, command),
@@ -254,9 +266,9 @@ fn run(cli: Cli) -> Result<(), Failure> {
             let stats = app.org_stats(&Actor::system(), as_of)?;
             match format {
                 Format::Json => {
-                    println!("{}", serde_json::to_string_pretty(&stats).map_err(|e| Failure(e.to_string()))?)
+                    out(&serde_json::to_string_pretty(&stats).map_err(|e| Failure(e.to_string()))?)?
                 }
-                Format::Text => print!("{}", stats.to_text()),
+                Format::Text => out(stats.to_text().trim_end())?,
             }
             Ok(())
         }

@@ -2,7 +2,7 @@
 use clap::{Subcommand, ValueEnum};
 use coso_app::{Actor, App};
 
-use crate::{Failure, parse_date};
+use crate::{Failure, out, parse_date};
 
 #[derive(Subcommand)]
 pub enum ReportCommand {
@@ -43,8 +43,7 @@ pub enum ReportFormat {
 }
 
 fn json<T: serde::Serialize>(value: &T) -> Result<(), Failure> {
-    println!("{}", serde_json::to_string_pretty(value).map_err(|e| Failure(e.to_string()))?);
-    Ok(())
+    out(&serde_json::to_string_pretty(value).map_err(|e| Failure(e.to_string()))?)
 }
 
 fn write_file(path: &str, bytes: &[u8]) -> Result<(), Failure> {
@@ -53,8 +52,7 @@ fn write_file(path: &str, bytes: &[u8]) -> Result<(), Failure> {
     std::fs::write(&partial, bytes)
         .and_then(|_| std::fs::rename(&partial, path))
         .map_err(|e| Failure(format!("không ghi được tệp {path}: {e}")))?;
-    println!("{path}");
-    Ok(())
+    out(path)
 }
 
 pub fn run(app: &App, command: ReportCommand) -> Result<(), Failure> {
