@@ -194,6 +194,8 @@ impl App {
             return Err(AppError::Unauthenticated);
         };
         self.db.write(|conn| {
+            // Each successful login sweeps what has expired, so no background job is needed.
+            accounts::purge_expired(conn, now(), now() - Duration::days(30))?;
             let token = random_hex(32);
             let csrf_token = random_hex(16);
             let created = now();

@@ -86,6 +86,14 @@ pub fn live_session(
         .optional()?)
 }
 
+/// Removes sessions that have expired and login attempts older than `before`: neither is
+/// needed any more, and keeping them only grows the tables.
+pub fn purge_expired(conn: &mut DbConnection, now: NaiveDateTime, before: NaiveDateTime) -> StoreResult<()> {
+    diesel::delete(sessions::table.filter(sessions::expires_at.le(now))).execute(conn)?;
+    diesel::delete(login_attempts::table.filter(login_attempts::attempted_at.lt(before))).execute(conn)?;
+    Ok(())
+}
+
 pub fn delete_session(conn: &mut DbConnection, id_hash: &str) -> StoreResult<()> {
     diesel::delete(sessions::table.find(id_hash)).execute(conn)?;
     Ok(())

@@ -454,3 +454,53 @@ fn quota_policies_and_assignments_are_recorded_through_the_api() {
         })
     });
 }
+
+#[test]
+fn a_ward_assigns_a_committee_member_to_follow_a_cell_from_its_meetings_page() {
+    each_backend(|db| {
+        runtime().block_on(async {
+            let run = spawn(db).await;
+            fixture(&run.app);
+            let people = meeting_fixture(&run.app);
+            let policy = run.app.quota_policies(&coso_app::Actor::system()).unwrap().remove(0).id;
+            let c = client();
+            let csrf = login(&c, &run.base, WARD).await;
+            let page = text(&c, format!("{}/orgs/T-A-2/meetings", run.base)).await;
+            assert!(page.contains("Chưa có cấp ủy viên nào được phân công theo dõi chi bộ."), "{page}");
+            assert!(page.contains("Phân công cấp ủy viên theo dõi chi bộ"));
+
+            let url = format!("{}/orgs/T-A-2/assignments", run.base);
+            let mut form = vec![
+                ("_csrf", csrf.clone()),
+                ("person_id", people.binh_person.clone()),
+                ("policy_id", policy.clone()),
+                ("decision_number", String::new()),
+                ("valid_from", "2021-01-01".to_string()),
+            ];
+            let res = c.post(&url).form(&form).send().await.unwrap();
+            assert_eq!(res.status(), 422);
+            assert!(res.text().await.unwrap().contains("Cần nhập số quyết định phân công."));
+
+            form[3].1 = "45-QĐ/ĐU".into();
+            let res = c.post(&url).form(&form).send().await.unwrap();
+            assert_eq!(res.status(), 303);
+            let page = text(&c, format!("{}/orgs/T-A-2/meetings", run.base)).await;
+            assert!(page.contains("Lương Văn Bình") && page.contains("45-QĐ/ĐU"), "{page}");
+
+            // Without its CSRF token the form changes nothing.
+            let before = run
+                .app
+                .cell_assignments(&coso_app::Actor::system(), "T-A-2", coso_app::today())
+                .unwrap()
+                .len();
+            let res = c.post(&url).form(&form[1..]).send().await.unwrap();
+            assert_eq!(res.status(), 409);
+            let after = run
+                .app
+                .cell_assignments(&coso_app::Actor::system(), "T-A-2", coso_app::today())
+                .unwrap()
+                .len();
+            assert_eq!(before, after);
+        })
+    });
+}

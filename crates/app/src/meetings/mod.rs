@@ -8,7 +8,9 @@ mod superiors;
 
 pub use compliance::{CellReport, ComplianceReport, MonthPoint};
 pub use record::{AbsenceInput, MeetingInput, SuperiorInput};
-pub use superiors::{AssignmentInput, CellSuperiors, QuotaPolicyInput, QuotaView, SuperiorReport};
+pub use superiors::{
+    AssignmentInput, AssignmentView, CellSuperiors, QuotaPolicyInput, QuotaView, SuperiorReport,
+};
 
 use chrono::NaiveDate;
 use coso_domain::access::Permission;

@@ -46,6 +46,22 @@ pub struct AssignmentInput {
     pub valid_to: Option<String>,
 }
 
+/// A committee member assigned to follow a cell.
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
+pub struct AssignmentView {
+    pub person_id: String,
+    pub name: String,
+    pub document: String,
+    pub level_label: String,
+    pub decision_number: String,
+    #[schema(value_type = String, format = Date)]
+    pub valid_from: NaiveDate,
+    #[schema(value_type = Option<String>, format = Date)]
+    pub valid_to: Option<NaiveDate>,
+    /// In force on the day asked about.
+    pub current: bool,
+}
+
 /// One committee member's quota in the year.
 #[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct QuotaView {
@@ -194,6 +210,42 @@ impl App {
         store::mark_assigned(conn, &row.person_id, &row.org_id, row.valid_from, row.valid_to)?;
         audit::record(conn, actor, "create", "superior_assignment", &row.id, audit::NONE, Some(&row))?;
         Ok(row.id)
+    }
+
+    /// The committee members assigned to follow cell `code`, newest first; `current` tells
+    /// which are in force on `on`.
+    pub fn cell_assignments(
+        &self,
+        actor: &Actor,
+        code: &str,
+        on: NaiveDate,
+    ) -> AppResult<Vec<AssignmentView>> {
+        self.db.read(|conn| {
+            let cell = cell_on(conn, code, on)?;
+            authorize(actor, Permission::ReadMeetings, Some(&cell.version.path))?;
+            let policies: HashMap<String, QuotaPolicyRow> =
+                store::policies(conn)?.into_iter().map(|p| (p.id.clone(), p)).collect();
+            Ok(store::assignments_to(conn, &cell.org.id)?
+                .into_iter()
+                .map(|(a, name)| {
+                    let policy = policies.get(&a.quota_policy_id);
+                    AssignmentView {
+                        person_id: a.person_id,
+                        name,
+                        document: policy.map(|p| p.document.clone()).unwrap_or_default(),
+                        level_label: policy
+                            .and_then(|p| QuotaLevel::from_code(&p.level))
+                            .map(|l| l.label())
+                            .unwrap_or("")
+                            .into(),
+                        decision_number: a.decision_number,
+                        valid_from: a.valid_from,
+                        valid_to: a.valid_to,
+                        current: (Span { from: a.valid_from, to: a.valid_to }).contains(on),
+                    }
+                })
+                .collect())
+        })
     }
 
     /// Who may come to a cell's meeting on `on` as a superior: the committee members assigned to

@@ -1,14 +1,18 @@
 //! A cell's meeting register, one meeting's page (which prints as its minutes) and the minutes
 //! as a Word file.
 use axum::extract::{Path, Query, State};
+use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Redirect, Response};
+use chrono::NaiveDate;
+use coso_app::meetings::AssignmentInput;
 use coso_domain::access::Permission;
 
 use super::PeriodQuery;
 use crate::error::PageError;
-use crate::session::Session;
+use crate::form::FieldErrors;
+use crate::session::{Posted, Session};
 use crate::views::meetings::{MeetingPage, MeetingsPage};
-use crate::views::{Layout, render};
+use crate::views::{Choice, Layout, render};
 use crate::{AppState, blocking};
 
 pub async fn list(
@@ -18,30 +22,89 @@ pub async fn list(
     Query(q): Query<PeriodQuery>,
 ) -> Result<Response, PageError> {
     let (from, to) = q.dates();
+    register_page(&state, &session, code, from, to, AssignmentInput::default(), FieldErrors::none()).await
+}
+
+/// A cell's meetings in a period, with the committee members assigned to follow it.
+async fn register_page(
+    state: &AppState,
+    session: &Session,
+    code: String,
+    from: NaiveDate,
+    to: NaiveDate,
+    assignment: AssignmentInput,
+    errors: FieldErrors,
+) -> Result<Response, PageError> {
     let (app, actor, c) = (state.app.clone(), session.actor.clone(), code.clone());
     let found = blocking(move || {
-        let org = app.org_detail(&actor, &c, to)?.org;
-        if !org.is_cell() {
+        let detail = app.org_detail(&actor, &c, to)?;
+        if !detail.org.is_cell() {
             return Ok(None);
         }
+        let today = coso_app::today();
         let meetings = app.cell_meetings(&actor, &c, from, to)?;
-        Ok(Some((org, meetings)))
+        let assignments = app.cell_assignments(&actor, &c, today)?;
+        let (candidates, policies) = if detail.can_write {
+            (app.superior_candidates(&actor, &c, today)?, app.quota_policies(&actor)?)
+        } else {
+            (Vec::new(), Vec::new())
+        };
+        Ok(Some((detail, meetings, assignments, candidates, policies)))
     })
     .await?;
-    let Some((org, meetings)) = found else {
+    let Some((detail, meetings, assignments, candidates, policies)) = found else {
         // A committee holds no meetings of its own: show how its cells meet.
         return Ok(Redirect::to(&format!("/orgs/{code}/compliance?from={from}&to={to}")).into_response());
     };
+    let candidates = candidates
+        .into_iter()
+        .filter(|(_, _, assigned)| !assigned)
+        .map(|(id, label, _)| Choice { selected: id == assignment.person_id, value: id, label })
+        .collect();
+    let policies = policies
+        .into_iter()
+        .map(|p| Choice {
+            selected: p.id == assignment.policy_id,
+            label: format!("{} — {} cuộc/năm", p.document, p.min_per_year),
+            value: p.id,
+        })
+        .collect();
+    let status = if errors.any() { StatusCode::UNPROCESSABLE_ENTITY } else { StatusCode::OK };
     let page = MeetingsPage {
-        layout: Layout::of(&session, "meetings"),
+        layout: Layout::of(session, "meetings"),
         can_write: session.actor.role.allows(Permission::WriteMeetings),
-        org_code: org.code,
-        org_name: org.name,
+        org_code: detail.org.code,
+        org_name: detail.org.name,
         from,
         to,
         meetings,
+        assignments,
+        can_assign: detail.can_write,
+        assignment,
+        candidates,
+        policies,
+        errors,
     };
-    Ok(Html(render(&page)).into_response())
+    Ok((status, Html(render(&page))).into_response())
+}
+
+/// Assigns a committee member to follow the cell, by decision.
+pub async fn assign(
+    State(state): State<AppState>,
+    Path(code): Path<String>,
+    posted: Posted<AssignmentInput>,
+) -> Result<Response, PageError> {
+    let mut input = posted.form.clone();
+    input.cell_code = code.clone();
+    let (app, actor, form) = (state.app.clone(), posted.session.actor.clone(), input.clone());
+    match blocking(move || app.assign_superior(&actor, form)).await {
+        Ok(_) => Ok(Redirect::to(&format!("/orgs/{code}/meetings#assignments")).into_response()),
+        Err(e) => {
+            let errors = FieldErrors::from_error(e)?;
+            let (from, to) = PeriodQuery::default().dates();
+            register_page(&state, &posted.session, code, from, to, input, errors).await
+        }
+    }
 }
 
 pub async fn show(

@@ -26,6 +26,7 @@ pub fn routes() -> Router<AppState> {
         .route("/orgs/{code}/positions", post(orgs::add_position))
         .route("/orgs/{code}/meetings", get(meetings::list).post(meeting_form::create))
         .route("/orgs/{code}/meetings/new", get(meeting_form::new_form))
+        .route("/orgs/{code}/assignments", axum::routing::post(meetings::assign))
         .route("/orgs/{code}/meetings/attendance", get(meeting_form::attendance))
         .route("/orgs/{code}/compliance", get(reports::compliance))
         .route("/orgs/{code}/compliance.xlsx", get(reports::compliance_xlsx))

@@ -68,6 +68,14 @@ pub struct MeetingsPage {
     pub to: NaiveDate,
     pub meetings: Vec<MeetingSummary>,
     pub can_write: bool,
+    /// Committee members assigned to follow the cell.
+    pub assignments: Vec<coso_app::meetings::AssignmentView>,
+    /// The assignment form, for those who may assign (the organization's writers).
+    pub can_assign: bool,
+    pub assignment: coso_app::meetings::AssignmentInput,
+    pub candidates: Vec<Choice>,
+    pub policies: Vec<Choice>,
+    pub errors: FieldErrors,
 }
 
 impl MeetingsPage {
