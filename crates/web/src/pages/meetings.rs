@@ -22,7 +22,8 @@ pub async fn list(
     Query(q): Query<PeriodQuery>,
 ) -> Result<Response, PageError> {
     let (from, to) = q.dates();
-    register_page(&state, &session, code, from, to, AssignmentInput::default(), FieldErrors::none()).await
+    let assignment = AssignmentInput { valid_from: coso_app::today().to_string(), ..Default::default() };
+    register_page(&state, &session, code, from, to, assignment, FieldErrors::none()).await
 }
 
 /// A cell's meetings in a period, with the committee members assigned to follow it.
