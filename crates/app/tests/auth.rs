@@ -186,3 +186,47 @@ fn accounts_are_checked_before_they_are_created() {
         assert_eq!(audit_rows(&app), audits + 1);
     });
 }
+
+#[test]
+fn a_login_sweeps_expired_sessions_and_old_attempts() {
+    each_backend(|db| {
+        let app = setup(db);
+        let live = ok("login", app.login("bithu.dk", PASSWORD));
+        let user_id = live.actor.user_id.clone().unwrap();
+        let long_ago = coso_store::now() - chrono::Duration::days(40);
+        app.db()
+            .write(|c| -> Result<(), StoreError> {
+                coso_store::accounts::insert_session(
+                    c,
+                    &coso_store::accounts::SessionRow {
+                        id_hash: "expired-session".into(),
+                        user_id: user_id.clone(),
+                        csrf_token: "x".into(),
+                        created_at: long_ago,
+                        expires_at: long_ago + chrono::Duration::hours(12),
+                    },
+                )?;
+                coso_store::accounts::insert_login_attempt(
+                    c,
+                    &coso_store::accounts::LoginAttemptRow {
+                        id: "old-attempt".into(),
+                        username: "bithu.dk".into(),
+                        attempted_at: long_ago,
+                        succeeded: false,
+                    },
+                )
+            })
+            .unwrap();
+        let sessions_of = |app: &App| stored(app, |c| sessions::table.select(sessions::id_hash).load(c));
+        assert!(sessions_of(&app).contains(&"expired-session".to_string()));
+        ok("login", app.login("bithu.dk", PASSWORD));
+        let kept = sessions_of(&app);
+        assert!(!kept.contains(&"expired-session".to_string()), "the expired session is gone");
+        assert_eq!(ok("the live session", app.session(&live.token)).0.username, "bithu.dk");
+        let attempts = stored(&app, |c| {
+            use coso_store::schema::login_attempts;
+            login_attempts::table.select(login_attempts::id).load(c)
+        });
+        assert!(!attempts.contains(&"old-attempt".to_string()));
+    });
+}
