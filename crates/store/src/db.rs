@@ -13,6 +13,11 @@ const POSTGRES_MIGRATIONS: EmbeddedMigrations = embed_migrations!("migrations/po
 const SQLITE_PRAGMAS: &str = "PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 10000; \
      PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;";
 
+/// Set on every PostgreSQL connection. Statements are prepared once and kept, but their plans
+/// depend on the values (a LIKE pattern can use the trigram index, a path range may hold one
+/// cell or the nation): plan each execution for its own values.
+const POSTGRES_SETTINGS: &str = "SET plan_cache_mode = force_custom_plan;";
+
 /// One connection to whichever database coso runs on; queries are written once for both.
 #[derive(diesel::MultiConnection)]
 pub enum DbConnection {
@@ -90,9 +95,11 @@ impl ManageConnection for ConnectionManager {
                 conn.batch_execute(SQLITE_PRAGMAS).map_err(r2d2::Error::QueryError)?;
                 Ok(DbConnection::Sqlite(conn))
             }
-            Target::Postgres(url) => diesel::PgConnection::establish(url)
-                .map(DbConnection::Postgres)
-                .map_err(r2d2::Error::ConnectionError),
+            Target::Postgres(url) => {
+                let mut conn = diesel::PgConnection::establish(url).map_err(r2d2::Error::ConnectionError)?;
+                conn.batch_execute(POSTGRES_SETTINGS).map_err(r2d2::Error::QueryError)?;
+                Ok(DbConnection::Postgres(conn))
+            }
         }
     }
 

@@ -1,0 +1,2 @@
+DROP INDEX memberships_card_lower;
+DROP INDEX persons_name_trgm;
