@@ -504,3 +504,40 @@ fn a_ward_assigns_a_committee_member_to_follow_a_cell_from_its_meetings_page() {
         })
     });
 }
+
+#[test]
+fn the_administrator_records_a_quota_policy_from_the_superiors_page() {
+    each_backend(|db| {
+        runtime().block_on(async {
+            let run = spawn(db).await;
+            fixture(&run.app);
+            let ward = client();
+            login(&ward, &run.base, WARD).await;
+            let page = text(&ward, format!("{}/superiors", run.base)).await;
+            assert!(!page.contains("Thêm văn bản định mức"), "a ward does not set city-wide quotas");
+
+            let c = client();
+            let csrf = login(&c, &run.base, ADMIN).await;
+            let page = text(&c, format!("{}/superiors", run.base)).await;
+            assert!(page.contains("Thêm văn bản định mức"));
+            let url = format!("{}/superiors/policies", run.base);
+            let mut form = vec![
+                ("_csrf", csrf.clone()),
+                ("document", "1764-QĐ/TU".to_string()),
+                ("issued_on", "2019-05-29".to_string()),
+                ("issuer", "Ban Thường vụ Tỉnh ủy".to_string()),
+                ("level", "grassroots_committee".to_string()),
+                ("min_per_year", "-4".to_string()),
+                ("valid_from", "2019-05-29".to_string()),
+            ];
+            let res = c.post(&url).form(&form).send().await.unwrap();
+            assert_eq!(res.status(), 422);
+            assert!(res.text().await.unwrap().contains("Định mức dự sinh hoạt không thể là số âm."));
+            form[5].1 = "4".into();
+            let res = c.post(&url).form(&form).send().await.unwrap();
+            assert_eq!(res.status(), 303);
+            let page = text(&c, format!("{}/superiors", run.base)).await;
+            assert!(page.contains("1764-QĐ/TU (4 cuộc/năm)"), "{page}");
+        })
+    });
+}

@@ -36,6 +36,7 @@ pub fn routes() -> Router<AppState> {
         .route("/compliance", get(reports::compliance_home))
         .route("/superiors", get(reports::superiors))
         .route("/superiors.xlsx", get(reports::superiors_xlsx))
+        .route("/superiors/policies", axum::routing::post(reports::add_quota_policy))
         .route("/members", get(members::list).post(members::create))
         .route("/members/new", get(members::new_form))
         .route("/members/{id}", get(members::show).post(members::update))

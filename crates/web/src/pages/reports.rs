@@ -1,16 +1,21 @@
 //! The reports on meetings: how the cells of a committee keep the meeting rules, and how the
 //! committee members sent to cells meet their quotas; each with its Excel file.
 use axum::extract::{Path, Query, State};
+use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use coso_app::AppError;
+use coso_app::access::{WHOLE_TREE, authorize};
+use coso_app::meetings::QuotaPolicyInput;
 use coso_app::meetings::files::{attendance_chart, quota_chart};
 use coso_domain::access::Permission;
+use coso_domain::quota::QuotaLevel;
 
 use super::PeriodQuery;
 use crate::error::PageError;
-use crate::session::Session;
+use crate::form::FieldErrors;
+use crate::session::{Posted, Session};
 use crate::views::meetings::{CompliancePage, ComplianceRow, SuperiorsPage, percent};
-use crate::views::{Layout, render};
+use crate::views::{Choice, Layout, render};
 use crate::{AppState, blocking};
 
 /// How many committee members the quota chart shows at most.
@@ -76,6 +81,16 @@ pub async fn superiors(
     session: Session,
     Query(q): Query<PeriodQuery>,
 ) -> Result<Response, PageError> {
+    superiors_page(&state, &session, &q, QuotaPolicyInput::default(), FieldErrors::none()).await
+}
+
+async fn superiors_page(
+    state: &AppState,
+    session: &Session,
+    q: &PeriodQuery,
+    policy: QuotaPolicyInput,
+    errors: FieldErrors,
+) -> Result<Response, PageError> {
     let ((from, to), year) = (q.dates(), q.year());
     let (app, actor) = (state.app.clone(), session.actor.clone());
     let (r, documents) = blocking(move || {
@@ -87,8 +102,11 @@ pub async fn superiors(
     // first (the report's order) and leaves the whole list to the table.
     let mut charted = r.clone();
     charted.people.truncate(CHART_PEOPLE);
+    let can_set_quota = authorize(&session.actor, Permission::WriteOrgs, Some(WHOLE_TREE)).is_ok();
+    let levels = Choice::list(QuotaLevel::ALL.iter().map(|l| (l.code(), l.label())), &policy.level);
+    let status = if errors.any() { StatusCode::UNPROCESSABLE_ENTITY } else { StatusCode::OK };
     let page = SuperiorsPage {
-        layout: Layout::of(&session, "superiors"),
+        layout: Layout::of(session, "superiors"),
         chart: quota_chart(&charted),
         charted: charted.people.len(),
         xlsx_url: format!("/superiors.xlsx?from={from}&to={to}&year={year}"),
@@ -100,8 +118,27 @@ pub async fn superiors(
         people: r.people,
         cells: r.cells,
         documents,
+        can_set_quota,
+        policy,
+        levels,
+        errors,
     };
-    Ok(Html(render(&page)).into_response())
+    Ok((status, Html(render(&page))).into_response())
+}
+
+/// Records a quota policy from the superiors page.
+pub async fn add_quota_policy(
+    State(state): State<AppState>,
+    posted: Posted<QuotaPolicyInput>,
+) -> Result<Response, PageError> {
+    let (app, actor, form) = (state.app.clone(), posted.session.actor.clone(), posted.form.clone());
+    match blocking(move || app.add_quota_policy(&actor, form)).await {
+        Ok(_) => Ok(Redirect::to("/superiors#quota-policies").into_response()),
+        Err(e) => {
+            let errors = FieldErrors::from_error(e)?;
+            superiors_page(&state, &posted.session, &PeriodQuery::default(), posted.form, errors).await
+        }
+    }
 }
 
 pub async fn superiors_xlsx(

@@ -211,6 +211,11 @@ pub struct SuperiorsPage {
     /// How many people the chart shows (the first of `people`).
     pub charted: usize,
     pub xlsx_url: String,
+    /// The form for a new quota policy, shown to those who may set quotas for the whole tree.
+    pub can_set_quota: bool,
+    pub policy: coso_app::meetings::QuotaPolicyInput,
+    pub levels: Vec<Choice>,
+    pub errors: FieldErrors,
 }
 
 impl SuperiorsPage {
