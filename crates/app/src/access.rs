@@ -52,12 +52,34 @@ pub fn authorize(actor: &Actor, permission: Permission, target_path: Option<&str
     }
 }
 
+/// May `actor` do `permission` for a whole tree (city-wide rules such as quota policies)? Only
+/// an unbound account or one bound to a root organization (a district-level committee) may.
+pub fn authorize_whole_tree(actor: &Actor, permission: Permission) -> AppResult<()> {
+    authorize(actor, permission, None)?;
+    let at_root = actor.scope_path.as_deref().is_none_or(|p| p.trim_matches('/').split('/').count() == 1);
+    if at_root { Ok(()) } else { Err(AppError::Forbidden) }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     fn actor(role: Role, scope: Option<&str>) -> Actor {
         Actor { role, scope_path: scope.map(String::from), ..Actor::system() }
+    }
+
+    #[test]
+    fn whole_tree_rules_need_a_root_scope() {
+        let cases = [
+            (Role::Admin, None, true),
+            (Role::City, Some("/root/"), true),
+            (Role::OrgAdmin, Some("/root/ward/"), false),
+            (Role::Viewer, Some("/root/"), false),
+        ];
+        for (role, scope, ok) in cases {
+            let got = authorize_whole_tree(&actor(role, scope), Permission::WriteOrgs).is_ok();
+            assert_eq!(got, ok, "{role:?} {scope:?}");
+        }
     }
 
     #[test]

@@ -12,7 +12,7 @@ use coso_store::{DbConnection, new_id, now};
 use serde::{Deserialize, Serialize};
 
 use super::cell_on;
-use crate::access::{WHOLE_TREE, authorize};
+use crate::access::{authorize, authorize_whole_tree};
 use crate::error::check_all;
 use crate::input::{optional_date, required_date, required_text};
 use crate::{Actor, App, AppError, AppResult, audit};
@@ -121,7 +121,7 @@ impl App {
         actor: &Actor,
         input: QuotaPolicyInput,
     ) -> AppResult<String> {
-        authorize(actor, Permission::WriteOrgs, Some(WHOLE_TREE))?;
+        authorize_whole_tree(actor, Permission::WriteOrgs)?;
         let mut found = Vec::new();
         let document = required_text("document", "số văn bản", &input.document, &mut found);
         let issued_on = required_date("issued_on", "ngày ban hành", &input.issued_on, &mut found);

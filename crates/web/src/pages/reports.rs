@@ -4,7 +4,7 @@ use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use coso_app::AppError;
-use coso_app::access::{WHOLE_TREE, authorize};
+use coso_app::access::authorize_whole_tree;
 use coso_app::meetings::QuotaPolicyInput;
 use coso_app::meetings::files::{attendance_chart, quota_chart};
 use coso_domain::access::Permission;
@@ -102,7 +102,7 @@ async fn superiors_page(
     // first (the report's order) and leaves the whole list to the table.
     let mut charted = r.clone();
     charted.people.truncate(CHART_PEOPLE);
-    let can_set_quota = authorize(&session.actor, Permission::WriteOrgs, Some(WHOLE_TREE)).is_ok();
+    let can_set_quota = authorize_whole_tree(&session.actor, Permission::WriteOrgs).is_ok();
     let levels = Choice::list(QuotaLevel::ALL.iter().map(|l| (l.code(), l.label())), &policy.level);
     let status = if errors.any() { StatusCode::UNPROCESSABLE_ENTITY } else { StatusCode::OK };
     let page = SuperiorsPage {
