@@ -318,6 +318,24 @@ pub fn check_meeting(
     found
 }
 
+/// The notice of a meeting must go out before the day: 12-HD/BTCTW asks for the time, place and
+/// content to be sent ahead; 42-HD/BTCTW, at least 1 day before.
+pub fn check_notice(held_on: NaiveDate, notice_sent_on: NaiveDate) -> Result<(), Violation> {
+    let policy = policy_on(held_on);
+    let days = policy.notice_days.max(1);
+    if notice_sent_on > held_on - chrono::Duration::days(days) {
+        return Err(Violation::on(
+            "notice_sent_on",
+            format!(
+                "Thông báo phải được gửi trước ngày sinh hoạt ít nhất {days} ngày ({}).",
+                policy.document
+            ),
+        )
+        .cite(policy.document));
+    }
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -359,6 +377,16 @@ mod tests {
         let cases = [("2021-Q1", "I/2021"), ("2021-Q3", "III/2021"), ("2021-Q4", "IV/2021")];
         for (code, want) in cases {
             assert_eq!(quarter_label(code), want);
+        }
+    }
+
+    #[test]
+    fn the_notice_goes_out_before_the_day() {
+        let held = d(2021, 4, 12);
+        let cases =
+            [(d(2021, 4, 9), true), (d(2021, 4, 11), true), (d(2021, 4, 12), false), (d(2021, 4, 13), false)];
+        for (sent, ok) in cases {
+            assert_eq!(check_notice(held, sent).is_ok(), ok, "{sent}");
         }
     }
 

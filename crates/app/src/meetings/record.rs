@@ -97,19 +97,10 @@ fn check_fields(input: &MeetingInput) -> AppResult<Checked> {
         optional_date("notice_sent_on", "Ngày gửi thông báo", input.notice_sent_on.as_deref(), &mut found);
     let absentees: Vec<&str> = input.absences.iter().map(|a| a.member_id.trim()).collect();
     found.extend(rules::check_meeting(held_on, duration, crate::today(), &absentees));
-    // 12-HD/BTCTW: notice before the day; 42-HD/BTCTW: materials at least 1 day before.
-    if let Some(h) = held_on
-        && let Some(n) = notice_sent_on
-        && n > h - chrono::Duration::days(rules::policy_on(h).notice_days.max(1))
+    if let (Some(h), Some(n)) = (held_on, notice_sent_on)
+        && let Err(v) = rules::check_notice(h, n)
     {
-        let days = rules::policy_on(h).notice_days.max(1);
-        found.push(Violation::on(
-            "notice_sent_on",
-            format!(
-                "Thông báo phải được gửi trước ngày sinh hoạt ít nhất {days} ngày ({}).",
-                rules::policy_on(h).document
-            ),
-        ));
+        found.push(v);
     }
     if input.absences.iter().any(|a| !a.with_reason && !a.reason.trim().is_empty()) {
         found.push(Violation::on("absent", "Đảng viên vắng có lý do thì đánh dấu «có lý do»."));
