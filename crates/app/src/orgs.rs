@@ -177,8 +177,7 @@ impl App {
         self.db.read(|conn| {
             let scope = actor.scope();
             let orgs = store::subtree_on(conn, scope, as_of)?;
-            let members: HashMap<String, i64> =
-                coso_store::members::count_by_org_on(conn, scope, as_of)?.into_iter().collect();
+            let members: HashMap<String, i64> = members_by_org(conn, scope, as_of)?;
             let counts = store::count_by_kind(conn, scope, as_of)?;
             Ok(Tree {
                 as_of,
@@ -213,8 +212,7 @@ impl App {
             let at = org_on_or_latest(conn, code, as_of)?;
             authorize(actor, Permission::ReadOrgs, Some(&at.version.path))?;
             let can_write = authorize(actor, Permission::WriteOrgs, Some(&at.version.path)).is_ok();
-            let members: HashMap<String, i64> =
-                coso_store::members::count_by_org_on(conn, &at.version.path, as_of)?.into_iter().collect();
+            let members: HashMap<String, i64> = members_by_org(conn, &at.version.path, as_of)?;
             let subtree_members = members.values().sum();
             let children = store::children_on(conn, &at.org.id, as_of)?
                 .iter()
@@ -379,6 +377,18 @@ impl App {
             Ok(OrgSummary::of(&OrgAt { org, version }, 0))
         }
     }
+}
+
+/// Members on the roll (probationary, official, exempted) directly in each organization under
+/// `path` on `on`.
+fn members_by_org(conn: &mut DbConnection, path: &str, on: NaiveDate) -> AppResult<HashMap<String, i64>> {
+    let mut by_org = HashMap::new();
+    for (org_id, status, n) in coso_store::members::count_on(conn, path, on)? {
+        if coso_domain::member::MemberStatus::from_code(&status).is_some_and(|s| s.on_roll()) {
+            *by_org.entry(org_id).or_insert(0) += n;
+        }
+    }
+    Ok(by_org)
 }
 
 /// The name an organization had on a date (or its latest).

@@ -55,9 +55,9 @@ impl App {
         authorize(actor, Permission::ReadOrgs, None)?;
         self.db.read(|conn| {
             let kinds = coso_store::orgs::count_by_kind(conn, actor.scope(), as_of)?;
-            let statuses = coso_store::members::count_by_status_on(conn, actor.scope(), as_of)?;
+            let counted = coso_store::members::count_on(conn, actor.scope(), as_of)?;
             let kind = |k: OrgKind| kinds.iter().find(|(c, _)| c == k.code()).map(|(_, n)| *n).unwrap_or(0);
-            let status = |s: &str| statuses.iter().find(|(c, _)| c == s).map(|(_, n)| *n).unwrap_or(0);
+            let status = |s: &str| counted.iter().filter(|(_, c, _)| c == s).map(|(_, _, n)| *n).sum::<i64>();
             let committees = kind(OrgKind::GrassrootsCommittee);
             let cells = kind(OrgKind::GrassrootsCell);
             Ok(OrgStats {

@@ -28,6 +28,12 @@ pub fn fold(input: &str) -> String {
     out
 }
 
+/// Whether a search text is a card number rather than a name: names carry no digits, card
+/// numbers do. Each search then reads one column, which its index can serve.
+pub fn is_card_number_query(query: &str) -> bool {
+    query.chars().any(|c| c.is_ascii_digit())
+}
+
 /// The plain lowercase letter under a Vietnamese letter, if it carries marks.
 fn base_letter(ch: char) -> Option<char> {
     const GROUPS: [(char, &str); 12] = [
@@ -50,6 +56,15 @@ fn base_letter(ch: char) -> Option<char> {
 #[cfg(test)]
 mod tests {
     use super::fold;
+
+    #[test]
+    fn digits_make_a_card_number_query() {
+        let cases =
+            [("nguyen van an", false), ("Đông", false), ("0123", true), ("LS-00042", true), ("", false)];
+        for (q, want) in cases {
+            assert_eq!(super::is_card_number_query(q), want, "{q:?}");
+        }
+    }
 
     #[test]
     fn folds_vietnamese_names() {

@@ -57,10 +57,6 @@ pub fn user_by_username(conn: &mut DbConnection, username: &str) -> StoreResult<
     Ok(users::table.filter(users::username.eq(username)).first(conn).optional()?)
 }
 
-pub fn user_by_id(conn: &mut DbConnection, id: &str) -> StoreResult<Option<UserRow>> {
-    Ok(users::table.find(id).first(conn).optional()?)
-}
-
 pub fn count_users(conn: &mut DbConnection) -> StoreResult<i64> {
     Ok(users::table.count().get_result(conn)?)
 }

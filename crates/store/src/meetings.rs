@@ -150,10 +150,6 @@ pub fn meetings_of(
     Ok(out)
 }
 
-pub fn count_meetings(conn: &mut DbConnection) -> StoreResult<i64> {
-    Ok(meetings::table.count().get_result(conn)?)
-}
-
 /// The absentees of a meeting with their names.
 pub fn absences_of(conn: &mut DbConnection, meeting_id: &str) -> StoreResult<Vec<(AbsenceRow, String)>> {
     Ok(meeting_absences::table

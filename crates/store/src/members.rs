@@ -159,10 +159,6 @@ pub fn membership(conn: &mut DbConnection, id: &str) -> StoreResult<Option<Membe
     Ok(memberships::table.find(id).first(conn).optional()?)
 }
 
-pub fn membership_of_person(conn: &mut DbConnection, person_id: &str) -> StoreResult<Option<MembershipRow>> {
-    Ok(memberships::table.filter(memberships::person_id.eq(person_id)).first(conn).optional()?)
-}
-
 pub fn count_memberships(conn: &mut DbConnection) -> StoreResult<i64> {
     Ok(memberships::table.count().get_result(conn)?)
 }
@@ -224,9 +220,8 @@ pub fn list(conn: &mut DbConnection, filter: &MemberFilter) -> StoreResult<(Vec<
             .filter(memberships::status.eq_any(statuses.clone()))
             .into_boxed();
         if let Some(q_text) = filter.query.as_deref().filter(|s| !s.is_empty()) {
-            // Names carry no digits and card numbers do: each search reads one column, which
-            // its index can serve (the trigram index on PostgreSQL, migration 000003).
-            if q_text.chars().any(|c| c.is_ascii_digit()) {
+            // One column per search, served by its index on PostgreSQL (migration 000003).
+            if coso_domain::text::is_card_number_query(q_text) {
                 let card = format!("{}%", escape_like(&q_text.trim().to_lowercase()));
                 q = q.filter(lower_opt(memberships::card_number).like(card).escape('\\'));
             } else {
@@ -250,12 +245,14 @@ pub fn list(conn: &mut DbConnection, filter: &MemberFilter) -> StoreResult<(Vec<
     Ok((members, total))
 }
 
-/// Members by status under `root_path` on `on`, from the periods: the register as it stood.
-pub fn count_by_status_on(
+/// Memberships under `root_path` on `on`, counted by organization and status, from the
+/// periods: the register as it stood that day. Statistics sum it by status, the tree by
+/// organization.
+pub fn count_on(
     conn: &mut DbConnection,
     root_path: &str,
     on: NaiveDate,
-) -> StoreResult<Vec<(String, i64)>> {
+) -> StoreResult<Vec<(String, String, i64)>> {
     let end = coso_domain::org::subtree_end(root_path);
     Ok(membership_periods::table
         .inner_join(
@@ -268,32 +265,8 @@ pub fn count_by_status_on(
         .filter(membership_periods::valid_to.is_null().or(membership_periods::valid_to.gt(on)))
         .filter(org_versions::path.ge(root_path))
         .filter(org_versions::path.lt(end))
-        .group_by(membership_periods::status)
-        .select((membership_periods::status, count_star()))
-        .load(conn)?)
-}
-
-/// Members on the roll of each organization directly (not its subtree) on `on`.
-pub fn count_by_org_on(
-    conn: &mut DbConnection,
-    root_path: &str,
-    on: NaiveDate,
-) -> StoreResult<Vec<(String, i64)>> {
-    let end = coso_domain::org::subtree_end(root_path);
-    Ok(membership_periods::table
-        .inner_join(
-            org_versions::table.on(org_versions::org_id
-                .eq(membership_periods::org_id)
-                .and(org_versions::valid_from.le(on))
-                .and(org_versions::valid_to.is_null().or(org_versions::valid_to.gt(on)))),
-        )
-        .filter(membership_periods::valid_from.le(on))
-        .filter(membership_periods::valid_to.is_null().or(membership_periods::valid_to.gt(on)))
-        .filter(membership_periods::status.eq_any(["probationary", "official", "exempted"]))
-        .filter(org_versions::path.ge(root_path))
-        .filter(org_versions::path.lt(end))
-        .group_by(membership_periods::org_id)
-        .select((membership_periods::org_id, count_star()))
+        .group_by((membership_periods::org_id, membership_periods::status))
+        .select((membership_periods::org_id, membership_periods::status, count_star()))
         .load(conn)?)
 }
 
@@ -322,12 +295,4 @@ pub fn period_on(
         .filter(membership_periods::valid_to.is_null().or(membership_periods::valid_to.gt(on)))
         .first(conn)
         .optional()?)
-}
-
-/// Memberships on the roll of one organization now (for moves on reorganization).
-pub fn on_roll_of(conn: &mut DbConnection, org_id: &str) -> StoreResult<Vec<MembershipRow>> {
-    Ok(memberships::table
-        .filter(memberships::org_id.eq(org_id))
-        .filter(memberships::status.eq_any(["probationary", "official", "exempted"]))
-        .load(conn)?)
 }

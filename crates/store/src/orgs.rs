@@ -85,20 +85,6 @@ pub fn insert_event(conn: &mut DbConnection, row: &OrgEventRow) -> StoreResult<(
     Ok(())
 }
 
-pub fn insert_orgs(conn: &mut DbConnection, rows: &[OrgRow]) -> StoreResult<()> {
-    for row in rows {
-        diesel::insert_into(organizations::table).values(row).execute(conn)?;
-    }
-    Ok(())
-}
-
-pub fn insert_events(conn: &mut DbConnection, rows: &[OrgEventRow]) -> StoreResult<()> {
-    for row in rows {
-        diesel::insert_into(org_events::table).values(row).execute(conn)?;
-    }
-    Ok(())
-}
-
 pub fn by_code(conn: &mut DbConnection, code: &str) -> StoreResult<Option<OrgRow>> {
     Ok(organizations::table.filter(organizations::code.eq(code)).first(conn).optional()?)
 }

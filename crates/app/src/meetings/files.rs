@@ -4,7 +4,6 @@ use chrono::NaiveDate;
 use coso_domain::access::Permission;
 use coso_domain::meeting::{month_label, quarter_label};
 use coso_report::{CellCompliance, MeetingRegister, Minutes, QuotaLine, QuotaReport, Series};
-use coso_store::meetings as store;
 
 use super::{ComplianceReport, SuperiorReport};
 use crate::access::authorize;
@@ -101,11 +100,6 @@ impl App {
             .into_iter()
             .map(|p| format!("{} ({} cuộc/năm)", p.document, p.min_per_year))
             .collect())
-    }
-
-    /// How many meetings are on record.
-    pub fn meetings_count(&self) -> AppResult<i64> {
-        self.db.read(store::count_meetings).map_err(AppError::from)
     }
 }
 
