@@ -3,8 +3,8 @@ use std::time::{Duration, Instant};
 
 use clap::Parser;
 use coso_app::members::MemberQuery;
-use coso_app::scale::ScaleSpec;
 use coso_app::{Actor, App, AppResult};
+use coso_demo::scale::ScaleSpec;
 use coso_domain::access::Role;
 
 #[derive(Parser)]
@@ -61,7 +61,7 @@ fn main() -> AppResult<()> {
             members_per_cell: args.members_per_cell,
         };
         let start = Instant::now();
-        let summary = app.generate_scale(spec, |done, total| {
+        let summary = coso_demo::scale::generate(&app, spec, |done, total| {
             if done % 50 == 0 || done == total {
                 eprint!("\rgenerating: {done}/{total} grassroots organizations");
             }

@@ -8,8 +8,8 @@ use coso_store::{DbConnection, new_id, now};
 use rand::RngCore;
 use sha2::{Digest, Sha256};
 
-use crate::access::authorize;
-use crate::{Actor, App, AppError, AppResult, audit};
+use crate::access;
+use crate::{Actor, App, AppError, AppResult, Tx, audit};
 
 /// How long a browser session lives without a new login.
 pub const SESSION_HOURS: i64 = 12;
@@ -96,69 +96,7 @@ impl App {
 
     /// Creates an account. Only administrators (and the system) may.
     pub fn add_user(&self, actor: &Actor, input: NewUser) -> AppResult<String> {
-        self.db.write(|conn| self.add_user_in(conn, actor, input))
-    }
-
-    /// The same, inside a transaction the caller holds (the demo loads in one).
-    pub(crate) fn add_user_in(
-        &self,
-        conn: &mut DbConnection,
-        actor: &Actor,
-        input: NewUser,
-    ) -> AppResult<String> {
-        authorize(actor, Permission::ManageUsers, None)?;
-        let username = normalize_username(&input.username);
-        let mut problems = Vec::new();
-        if username.len() < 3 || !username.chars().all(|c| c.is_ascii_alphanumeric() || "._-".contains(c)) {
-            problems.push(coso_domain::Violation::on(
-                "username",
-                "Tên đăng nhập gồm ít nhất 3 ký tự: chữ không dấu, số, dấu chấm, gạch ngang.",
-            ));
-        }
-        if input.password.chars().count() < 8 {
-            problems.push(coso_domain::Violation::on("password", "Mật khẩu cần ít nhất 8 ký tự."));
-        }
-        let role = Role::from_code(input.role.trim());
-        if role.is_none() {
-            problems.push(coso_domain::Violation::on(
-                "role",
-                "Vai trò không hợp lệ (admin, city, org_admin, cell_secretary, cadre, inspector, viewer).",
-            ));
-        }
-        crate::error::check_all(problems)?;
-        let role = role.unwrap_or(Role::Viewer);
-        let hash = hash_password(&input.password)?;
-        {
-            if accounts::user_by_username(conn, &username)?.is_some() {
-                return Err(AppError::field("username", "Tên đăng nhập đã được dùng."));
-            }
-            let org_id = match input.org_code.as_deref().map(str::trim).filter(|c| !c.is_empty()) {
-                Some(code) => Some(
-                    coso_store::orgs::by_code(conn, code)?
-                        .ok_or_else(|| AppError::field("org", format!("Không có tổ chức mã {code}.")))?
-                        .id,
-                ),
-                None if role.needs_org() => {
-                    return Err(AppError::field("org", "Tài khoản này cần gắn với một tổ chức (--org MÃ)."));
-                }
-                None => None,
-            };
-            let row = UserRow {
-                id: new_id(),
-                username: username.clone(),
-                display_name: input.display_name.clone().unwrap_or_else(|| username.clone()),
-                password_hash: hash,
-                role: role.code().into(),
-                org_id,
-                person_id: None,
-                active: true,
-                created_at: now(),
-            };
-            accounts::insert_user(conn, &row)?;
-            let shown = serde_json::json!({"username": row.username, "role": row.role, "org_id": row.org_id});
-            audit::record(conn, actor, "create", "user", &row.id, audit::NONE, Some(&shown))?;
-            Ok(row.id)
-        }
+        self.transaction(|tx| tx.add_user(actor, input))
     }
 
     /// Checks a password and opens a session. Repeated failures lock the username for a while.
@@ -230,7 +168,7 @@ impl App {
 
     /// Issues an API token for a user; only its hash is kept. Returns the token.
     pub fn create_token(&self, actor: &Actor, username: &str) -> AppResult<String> {
-        authorize(actor, Permission::ManageUsers, None)?;
+        access::whole_tree(actor, Permission::ManageUsers)?;
         let username = normalize_username(username);
         self.db.write(|conn| {
             let user = accounts::user_by_username(conn, &username)?
@@ -251,7 +189,7 @@ impl App {
 
     /// Revokes an API token; it stops working at once.
     pub fn revoke_token(&self, actor: &Actor, token: &str) -> AppResult<()> {
-        authorize(actor, Permission::ManageUsers, None)?;
+        access::whole_tree(actor, Permission::ManageUsers)?;
         self.db.write(|conn| {
             let n = accounts::revoke_token(conn, &secret_hash(token), now())?;
             if n == 0 {
@@ -267,5 +205,65 @@ impl App {
             let user = accounts::token_user(conn, &secret_hash(token))?.ok_or(AppError::Unauthenticated)?;
             self.actor_of(conn, &user)
         })
+    }
+}
+
+impl Tx<'_> {
+    /// Creates an account. Only administrators (and the system) may.
+    pub fn add_user(&mut self, actor: &Actor, input: NewUser) -> AppResult<String> {
+        let conn = &mut *self.conn;
+        access::whole_tree(actor, Permission::ManageUsers)?;
+        let username = normalize_username(&input.username);
+        let mut problems = Vec::new();
+        if username.len() < 3 || !username.chars().all(|c| c.is_ascii_alphanumeric() || "._-".contains(c)) {
+            problems.push(coso_domain::Violation::on(
+                "username",
+                "Tên đăng nhập gồm ít nhất 3 ký tự: chữ không dấu, số, dấu chấm, gạch ngang.",
+            ));
+        }
+        if input.password.chars().count() < 8 {
+            problems.push(coso_domain::Violation::on("password", "Mật khẩu cần ít nhất 8 ký tự."));
+        }
+        let role = Role::from_code(input.role.trim());
+        if role.is_none() {
+            problems.push(coso_domain::Violation::on(
+                "role",
+                "Vai trò không hợp lệ (admin, city, org_admin, cell_secretary, cadre, inspector, viewer).",
+            ));
+        }
+        crate::error::check_all(problems)?;
+        let role = role.unwrap_or(Role::Viewer);
+        let hash = hash_password(&input.password)?;
+        {
+            if accounts::user_by_username(conn, &username)?.is_some() {
+                return Err(AppError::field("username", "Tên đăng nhập đã được dùng."));
+            }
+            let org_id = match input.org_code.as_deref().map(str::trim).filter(|c| !c.is_empty()) {
+                Some(code) => Some(
+                    coso_store::orgs::by_code(conn, code)?
+                        .ok_or_else(|| AppError::field("org", format!("Không có tổ chức mã {code}.")))?
+                        .id,
+                ),
+                None if role.needs_org() => {
+                    return Err(AppError::field("org", "Tài khoản này cần gắn với một tổ chức (--org MÃ)."));
+                }
+                None => None,
+            };
+            let row = UserRow {
+                id: new_id(),
+                username: username.clone(),
+                display_name: input.display_name.clone().unwrap_or_else(|| username.clone()),
+                password_hash: hash,
+                role: role.code().into(),
+                org_id,
+                person_id: None,
+                active: true,
+                created_at: now(),
+            };
+            accounts::insert_user(conn, &row)?;
+            let shown = serde_json::json!({"username": row.username, "role": row.role, "org_id": row.org_id});
+            audit::record(conn, actor, "create", "user", &row.id, audit::NONE, Some(&shown))?;
+            Ok(row.id)
+        }
     }
 }

@@ -3,7 +3,6 @@
 pub mod access;
 pub mod audit;
 pub mod auth;
-pub mod demo;
 mod error;
 pub mod input;
 pub mod meetings;
@@ -11,13 +10,12 @@ pub mod members;
 pub mod orgs;
 pub mod positions;
 pub mod reorg;
-pub mod scale;
 pub mod stats;
 
 pub use access::Actor;
 pub use error::{AppError, AppResult};
 
-use coso_store::Db;
+use coso_store::{Db, DbConnection};
 
 /// The application: the database and nothing else, so several servers can share one database.
 #[derive(Clone)]
@@ -42,10 +40,43 @@ impl App {
         &self.db
     }
 
+    /// Runs `work` in one transaction: every use case it calls on the [`Tx`] is written, or
+    /// none is (the demo and imports record thousands of rows this way).
+    pub fn transaction<T>(&self, work: impl FnOnce(&mut Tx<'_>) -> AppResult<T>) -> AppResult<T> {
+        self.db.write(|conn| work(&mut Tx { conn }))
+    }
+
+    /// Whether the database has no organizations and no users.
+    pub fn is_empty(&self) -> AppResult<bool> {
+        self.db.read(database_is_empty)
+    }
+
     /// Whether the database answers (health checks).
     pub fn healthy(&self) -> bool {
         self.db.read(coso_store::orgs::count_all).is_ok()
     }
+}
+
+/// A transaction in progress: the write use cases, run inside it. Each checks access and the
+/// domain's rules and writes its audit row exactly as the same use case on [`App`] does.
+pub struct Tx<'c> {
+    conn: &'c mut DbConnection,
+}
+
+impl Tx<'_> {
+    /// Whether the database has neither organizations nor users (the demo loads only there).
+    pub fn is_empty(&mut self) -> AppResult<bool> {
+        database_is_empty(self.conn)
+    }
+
+    /// How many organizations and memberships are on record.
+    pub fn totals(&mut self) -> AppResult<(i64, i64)> {
+        Ok((coso_store::orgs::count_all(self.conn)?, coso_store::members::count_memberships(self.conn)?))
+    }
+}
+
+fn database_is_empty(conn: &mut DbConnection) -> AppResult<bool> {
+    Ok(coso_store::orgs::count_all(conn)? == 0 && coso_store::accounts::count_users(conn)? == 0)
 }
 
 /// Today's date where the server runs (UTC+7 is Vietnam's only time zone).

@@ -9,10 +9,10 @@ use coso_store::orgs::{self as store, OrgAt, OrgEventRow, OrgRow, OrgVersionRow}
 use coso_store::{DbConnection, new_id, now};
 use serde::{Deserialize, Serialize};
 
-use crate::access::authorize;
+use crate::access;
 use crate::error::check_all;
 use crate::input::{not_future, required_date, required_text};
-use crate::{Actor, App, AppError, AppResult, audit};
+use crate::{Actor, App, AppError, AppResult, Tx, audit};
 
 /// An organization as lists and the API show it, on a given date.
 #[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
@@ -158,24 +158,42 @@ pub(crate) fn org_on(conn: &mut DbConnection, code: &str, on: NaiveDate) -> AppR
     Ok(OrgAt { org, version })
 }
 
-/// The organization, on the date or else in its latest form (for dissolved ones).
+/// The version in force on `on`, or else the latest one (a dissolved organization's last form,
+/// or a date before it was founded).
+fn version_on_or_latest(
+    conn: &mut DbConnection,
+    org_id: &str,
+    on: NaiveDate,
+) -> AppResult<Option<OrgVersionRow>> {
+    Ok(match store::version_on(conn, org_id, on)? {
+        Some(v) => Some(v),
+        None => store::latest_version(conn, org_id)?,
+    })
+}
+
+/// The organization `code`, on the date or else in its latest form.
 fn org_on_or_latest(conn: &mut DbConnection, code: &str, on: NaiveDate) -> AppResult<OrgAt> {
     let org = store::by_code(conn, code.trim())?
         .ok_or_else(|| AppError::NotFound(format!("tổ chức mã {}", code.trim())))?;
-    let version = match store::version_on(conn, &org.id, on)? {
-        Some(v) => v,
-        None => store::latest_version(conn, &org.id)?
-            .ok_or_else(|| AppError::NotFound(format!("tổ chức mã {}", org.code)))?,
-    };
+    let version = version_on_or_latest(conn, &org.id, on)?
+        .ok_or_else(|| AppError::NotFound(format!("tổ chức mã {}", org.code)))?;
+    Ok(OrgAt { org, version })
+}
+
+/// The organization with id `org_id`, on the date or else in its latest form.
+pub(crate) fn org_by_id_on(conn: &mut DbConnection, org_id: &str, on: NaiveDate) -> AppResult<OrgAt> {
+    let org = store::by_id(conn, org_id)?.ok_or_else(|| AppError::NotFound("tổ chức".into()))?;
+    let version =
+        version_on_or_latest(conn, org_id, on)?.ok_or_else(|| AppError::NotFound("tổ chức".into()))?;
     Ok(OrgAt { org, version })
 }
 
 impl App {
     /// The tree in the actor's scope on `as_of`, with counts by kind and members per unit.
     pub fn tree(&self, actor: &Actor, as_of: NaiveDate) -> AppResult<Tree> {
-        authorize(actor, Permission::ReadOrgs, None)?;
+        let scope = access::scope(actor, Permission::ReadOrgs)?;
         self.db.read(|conn| {
-            let scope = actor.scope();
+            let scope = scope.path();
             let orgs = store::subtree_on(conn, scope, as_of)?;
             let members: HashMap<String, i64> = members_by_org(conn, scope, as_of)?;
             let counts = store::count_by_kind(conn, scope, as_of)?;
@@ -198,10 +216,10 @@ impl App {
         as_of: NaiveDate,
         limit: i64,
     ) -> AppResult<Vec<OrgSummary>> {
-        authorize(actor, Permission::ReadOrgs, None)?;
+        let scope = access::scope(actor, Permission::ReadOrgs)?;
         let folded = text::fold(query);
         self.db.read(|conn| {
-            let found = store::search_on(conn, actor.scope(), as_of, &folded, limit)?;
+            let found = store::search_on(conn, scope.path(), as_of, &folded, limit)?;
             Ok(found.iter().map(|o| OrgSummary::of(o, 0)).collect())
         })
     }
@@ -210,8 +228,8 @@ impl App {
     pub fn org_detail(&self, actor: &Actor, code: &str, as_of: NaiveDate) -> AppResult<OrgDetail> {
         self.db.read(|conn| {
             let at = org_on_or_latest(conn, code, as_of)?;
-            authorize(actor, Permission::ReadOrgs, Some(&at.version.path))?;
-            let can_write = authorize(actor, Permission::WriteOrgs, Some(&at.version.path)).is_ok();
+            access::org(conn, actor, Permission::ReadOrgs, &at)?;
+            let can_write = access::can(conn, actor, Permission::WriteOrgs, &at)?;
             let members: HashMap<String, i64> = members_by_org(conn, &at.version.path, as_of)?;
             let subtree_members = members.values().sum();
             let children = store::children_on(conn, &at.org.id, as_of)?
@@ -219,14 +237,7 @@ impl App {
                 .map(|c| OrgSummary::of(c, members.get(&c.org.id).copied().unwrap_or(0)))
                 .collect();
             let parent = match &at.version.parent_id {
-                Some(pid) => store::by_id(conn, pid)?
-                    .map(|org| -> AppResult<Option<OrgSummary>> {
-                        let v = store::version_on(conn, &org.id, at.version.valid_from)?
-                            .or(store::latest_version(conn, &org.id)?);
-                        Ok(v.map(|version| OrgSummary::of(&OrgAt { org, version }, 0)))
-                    })
-                    .transpose()?
-                    .flatten(),
+                Some(pid) => Some(OrgSummary::of(&org_by_id_on(conn, pid, at.version.valid_from)?, 0)),
                 None => None,
             };
             let versions = store::history(conn, &at.org.id)?;
@@ -279,16 +290,42 @@ impl App {
 
     /// Founds an organization under a parent (or a root committee), by a decision.
     pub fn create_org(&self, actor: &Actor, input: NewOrg) -> AppResult<OrgSummary> {
-        self.db.write(|conn| self.create_org_in(conn, actor, input))
+        self.transaction(|tx| tx.create_org(actor, input))
     }
+}
 
-    /// The same, inside a transaction the caller holds (the demo loads in one).
-    pub(crate) fn create_org_in(
-        &self,
-        conn: &mut DbConnection,
-        actor: &Actor,
-        input: NewOrg,
-    ) -> AppResult<OrgSummary> {
+/// Members on the roll (probationary, official, exempted) directly in each organization under
+/// `path` on `on`.
+fn members_by_org(conn: &mut DbConnection, path: &str, on: NaiveDate) -> AppResult<HashMap<String, i64>> {
+    let mut by_org = HashMap::new();
+    for (org_id, status, n) in coso_store::members::count_on(conn, path, on)? {
+        if coso_domain::member::MemberStatus::from_code(&status).is_some_and(|s| s.on_roll()) {
+            *by_org.entry(org_id).or_insert(0) += n;
+        }
+    }
+    Ok(by_org)
+}
+
+/// The name an organization had on a date (or its latest).
+pub(crate) fn name_of(conn: &mut DbConnection, org_id: &str, on: NaiveDate) -> AppResult<Option<String>> {
+    Ok(version_on_or_latest(conn, org_id, on)?.map(|v| v.name))
+}
+
+fn kind_counts(counts: &[(String, i64)]) -> Vec<KindCount> {
+    OrgKind::ALL
+        .iter()
+        .map(|k| KindCount {
+            kind: k.code().into(),
+            label: k.label().into(),
+            count: counts.iter().find(|(c, _)| c == k.code()).map(|(_, n)| *n).unwrap_or(0),
+        })
+        .collect()
+}
+
+impl Tx<'_> {
+    /// Founds an organization under a parent (or a root committee), by a decision.
+    pub fn create_org(&mut self, actor: &Actor, input: NewOrg) -> AppResult<OrgSummary> {
+        let conn = &mut *self.conn;
         let mut found = Vec::new();
         let code = required_text("code", "mã tổ chức", &input.code, &mut found);
         if !code.is_empty()
@@ -333,10 +370,15 @@ impl App {
             };
             rules::check_placement(parent.as_ref().and_then(|p| OrgKind::from_code(&p.version.kind)), kind)
                 .map_err(AppError::invalid)?;
-            match &parent {
-                Some(p) => authorize(actor, Permission::WriteOrgs, Some(&p.version.path))?,
-                None => authorize(actor, Permission::ManageUsers, None)?,
-            }
+            // A unit is founded under a parent the actor may write, or as a root by the
+            // administrator of the installation.
+            let parent_grant = match &parent {
+                Some(p) => Some(access::org(conn, actor, Permission::WriteOrgs, p)?),
+                None => {
+                    access::whole_tree(actor, Permission::ManageUsers)?;
+                    None
+                }
+            };
             let id = new_id();
             let org = OrgRow {
                 id: id.clone(),
@@ -367,7 +409,7 @@ impl App {
                 name,
                 kind: kind.code().into(),
                 sector: sector.map(|s| s.code().to_string()),
-                parent_id: parent.as_ref().map(|p| p.org.id.clone()),
+                parent_id: parent_grant.as_ref().map(|g| g.org_id().to_string()),
                 path: rules::child_path(parent.as_ref().map(|p| p.version.path.as_str()), &id),
                 depth: parent.as_ref().map(|p| p.version.depth + 1).unwrap_or(0),
                 event_id: Some(event.id.clone()),
@@ -377,32 +419,4 @@ impl App {
             Ok(OrgSummary::of(&OrgAt { org, version }, 0))
         }
     }
-}
-
-/// Members on the roll (probationary, official, exempted) directly in each organization under
-/// `path` on `on`.
-fn members_by_org(conn: &mut DbConnection, path: &str, on: NaiveDate) -> AppResult<HashMap<String, i64>> {
-    let mut by_org = HashMap::new();
-    for (org_id, status, n) in coso_store::members::count_on(conn, path, on)? {
-        if coso_domain::member::MemberStatus::from_code(&status).is_some_and(|s| s.on_roll()) {
-            *by_org.entry(org_id).or_insert(0) += n;
-        }
-    }
-    Ok(by_org)
-}
-
-/// The name an organization had on a date (or its latest).
-pub(crate) fn name_of(conn: &mut DbConnection, org_id: &str, on: NaiveDate) -> AppResult<Option<String>> {
-    Ok(store::version_on(conn, org_id, on)?.or(store::latest_version(conn, org_id)?).map(|v| v.name))
-}
-
-fn kind_counts(counts: &[(String, i64)]) -> Vec<KindCount> {
-    OrgKind::ALL
-        .iter()
-        .map(|k| KindCount {
-            kind: k.code().into(),
-            label: k.label().into(),
-            count: counts.iter().find(|(c, _)| c == k.code()).map(|(_, n)| *n).unwrap_or(0),
-        })
-        .collect()
 }

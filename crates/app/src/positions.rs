@@ -8,11 +8,11 @@ use coso_store::positions::{self as store, PositionRow};
 use coso_store::{DbConnection, new_id, now};
 use serde::{Deserialize, Serialize};
 
-use crate::access::authorize;
+use crate::access;
 use crate::error::check_all;
 use crate::input::{optional_date, required_date, required_text};
 use crate::orgs::{OfficerView, name_of, org_on};
-use crate::{Actor, App, AppError, AppResult, audit};
+use crate::{Actor, App, AppError, AppResult, Tx, audit};
 
 /// A position as the member page shows it.
 #[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
@@ -75,17 +75,14 @@ pub(crate) fn positions_of_person(conn: &mut DbConnection, person_id: &str) -> A
 impl App {
     /// Records that a member holds a position in organization `code`; refuses overlaps.
     pub fn add_position(&self, actor: &Actor, code: &str, input: PositionInput) -> AppResult<()> {
-        self.db.write(|conn| self.add_position_in(conn, actor, code, input))
+        self.transaction(|tx| tx.add_position(actor, code, input))
     }
+}
 
-    /// The same, inside a transaction the caller holds (the demo loads in one).
-    pub(crate) fn add_position_in(
-        &self,
-        conn: &mut DbConnection,
-        actor: &Actor,
-        code: &str,
-        input: PositionInput,
-    ) -> AppResult<()> {
+impl Tx<'_> {
+    /// Records that a member holds a position in organization `code`; refuses overlaps.
+    pub fn add_position(&mut self, actor: &Actor, code: &str, input: PositionInput) -> AppResult<()> {
+        let conn = &mut *self.conn;
         let mut found = Vec::new();
         let role = PositionRole::from_code(input.role.trim());
         if role.is_none() {
@@ -101,7 +98,7 @@ impl App {
         let span = Span { from, to };
         {
             let org = org_on(conn, code, from)?;
-            authorize(actor, Permission::WriteOrgs, Some(&org.version.path))?;
+            let grant = access::org(conn, actor, Permission::WriteOrgs, &org)?;
             let m = coso_store::members::membership(conn, input.member_id.trim())?
                 .ok_or_else(|| AppError::field("member_id", "Không tìm thấy đảng viên này."))?;
             let holder_cell = coso_store::members::period_on(conn, &m.id, from)?
@@ -131,7 +128,7 @@ impl App {
             let row = PositionRow {
                 id: new_id(),
                 person_id: m.person_id.clone(),
-                org_id: org.org.id.clone(),
+                org_id: grant.org_id().to_string(),
                 role: role.code().into(),
                 valid_from: from,
                 valid_to: to,

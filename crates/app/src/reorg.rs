@@ -8,11 +8,11 @@ use coso_store::orgs::{self as store, OrgAt, OrgEventRow, OrgRow, OrgVersionRow}
 use coso_store::{DbConnection, new_id, now};
 use serde::{Deserialize, Serialize};
 
-use crate::access::authorize;
+use crate::access::{self, OrgGrant};
 use crate::error::check_all;
 use crate::input::{not_future, required_date, required_text};
 use crate::orgs::{OrgSummary, org_on};
-use crate::{Actor, App, AppError, AppResult, audit};
+use crate::{Actor, App, AppError, AppResult, Tx, audit};
 
 /// A reorganization as a form or the API sends it.
 #[derive(Debug, Clone, Default, Deserialize, Serialize, utoipa::ToSchema)]
@@ -47,101 +47,7 @@ struct Ctx<'a> {
 impl App {
     /// Applies one reorganization to the organization `code`; all or nothing.
     pub fn reorganize(&self, actor: &Actor, code: &str, input: Reorganization) -> AppResult<()> {
-        self.db.write(|conn| self.reorganize_in(conn, actor, code, input))
-    }
-
-    /// The same, inside a transaction the caller holds (the demo loads in one).
-    pub(crate) fn reorganize_in(
-        &self,
-        conn: &mut DbConnection,
-        actor: &Actor,
-        code: &str,
-        input: Reorganization,
-    ) -> AppResult<()> {
-        let mut found = Vec::new();
-        let on = required_date("effective_on", "ngày hiệu lực", &input.effective_on, &mut found);
-        not_future("effective_on", "Ngày hiệu lực", on, &mut found);
-        let decision = required_text("decision_number", "số quyết định", &input.decision_number, &mut found);
-        check_all(found)?;
-        let Some(on) = on else { return Err(AppError::Internal("date missing".into())) };
-        let ctx =
-            Ctx { actor, on, decision, note: input.note.clone().unwrap_or_default().trim().to_string() };
-        {
-            let at = org_on(conn, code, on)?;
-            authorize(actor, Permission::WriteOrgs, Some(&at.version.path))?;
-            ensure_latest(conn, &at, on)?;
-            match input.kind.as_str() {
-                "rename" => {
-                    let name = input.new_name.as_deref().map(str::trim).unwrap_or_default().to_string();
-                    if name.is_empty() {
-                        return Err(AppError::field("new_name", "Cần nhập tên mới."));
-                    }
-                    if name == at.version.name {
-                        return Err(AppError::field("new_name", "Tên mới trùng tên hiện tại."));
-                    }
-                    let event = write_event(conn, &ctx, &at.org, OrgEventKind::Rename, None)?;
-                    supersede(conn, &at.version, on, &event, |v| {
-                        v.name_folded = text::fold(&name);
-                        v.name = name.clone();
-                    })?;
-                    Ok(())
-                }
-                "move" => {
-                    let parent_code = input.new_parent_code.as_deref().map(str::trim).unwrap_or_default();
-                    if parent_code.is_empty() {
-                        return Err(AppError::field("new_parent_code", "Cần chọn tổ chức cấp trên mới."));
-                    }
-                    let parent = org_on(conn, parent_code, on).map_err(|_| {
-                        AppError::field(
-                            "new_parent_code",
-                            format!("Không có tổ chức mã {parent_code} vào ngày {}.", date::format(on)),
-                        )
-                    })?;
-                    authorize(actor, Permission::WriteOrgs, Some(&parent.version.path))?;
-                    let event = write_event(conn, &ctx, &at.org, OrgEventKind::Move, Some(&parent.org.id))?;
-                    move_under(conn, &at, &parent, on, &event)
-                }
-                "merge" => {
-                    let target_code = input.target_code.as_deref().map(str::trim).unwrap_or_default();
-                    if target_code.is_empty() {
-                        return Err(AppError::field("target_code", "Cần chọn tổ chức nhận sáp nhập."));
-                    }
-                    let target = org_on(conn, target_code, on).map_err(|_| {
-                        AppError::field(
-                            "target_code",
-                            format!("Không có tổ chức mã {target_code} vào ngày {}.", date::format(on)),
-                        )
-                    })?;
-                    if target.org.id == at.org.id {
-                        return Err(AppError::field(
-                            "target_code",
-                            "Không thể sáp nhập một tổ chức vào chính nó.",
-                        ));
-                    }
-                    authorize(actor, Permission::WriteOrgs, Some(&target.version.path))?;
-                    merge_into(conn, &ctx, &at, &target)
-                }
-                "split" => split(conn, &ctx, &at, input.new_units.as_deref().unwrap_or_default()),
-                "dissolve" => {
-                    let event = write_event(conn, &ctx, &at.org, OrgEventKind::Dissolve, None)?;
-                    dissolve(conn, &at, on, &event)
-                }
-                _ => Err(AppError::field(
-                    "kind",
-                    "Cần chọn loại sắp xếp (đổi tên, điều chuyển, sáp nhập, chia tách, giải thể).",
-                )),
-            }?;
-            let after = store::latest_version(conn, &at.org.id)?;
-            audit::record(
-                conn,
-                actor,
-                &format!("reorganize.{}", input.kind),
-                "organization",
-                &at.org.id,
-                Some(&at.version),
-                after.as_ref(),
-            )
-        }
+        self.transaction(|tx| tx.reorganize(actor, code, input))
     }
 }
 
@@ -208,11 +114,13 @@ fn supersede(
     Ok(())
 }
 
-/// Puts `at` (and its whole subtree) under `parent` from `on`.
+/// Puts `at` (and its whole subtree) under `parent` from `on`; `into` is the grant to write
+/// under the parent.
 fn move_under(
     conn: &mut DbConnection,
     at: &OrgAt,
     parent: &OrgAt,
+    into: &OrgGrant,
     on: NaiveDate,
     event: &OrgEventRow,
 ) -> AppResult<()> {
@@ -244,7 +152,7 @@ fn move_under(
             n.path = new_path;
             n.depth += depth_shift;
             if is_root {
-                n.parent_id = Some(parent.org.id.clone());
+                n.parent_id = Some(into.org_id().to_string());
             }
         })?;
     }
@@ -289,7 +197,13 @@ fn dissolve(conn: &mut DbConnection, at: &OrgAt, on: NaiveDate, _event: &OrgEven
 
 /// Merges `source` into `target`: its units move under the target, its members transfer to the
 /// target, and the source ends. Both get an event naming the other.
-fn merge_into(conn: &mut DbConnection, ctx: &Ctx, source: &OrgAt, target: &OrgAt) -> AppResult<()> {
+fn merge_into(
+    conn: &mut DbConnection,
+    ctx: &Ctx,
+    source: &OrgAt,
+    target: &OrgAt,
+    into: &OrgGrant,
+) -> AppResult<()> {
     ensure_latest(conn, target, ctx.on)?;
     let periods = coso_store::members::periods_of_org_from(conn, &source.org.id, ctx.on)?;
     if periods.iter().any(|p| p.valid_from > ctx.on || (on_roll(p) && p.valid_to.is_some())) {
@@ -311,10 +225,10 @@ fn merge_into(conn: &mut DbConnection, ctx: &Ctx, source: &OrgAt, target: &OrgAt
     let event = write_event(conn, ctx, &source.org, OrgEventKind::MergedInto, Some(&target.org.id))?;
     write_event(conn, ctx, &target.org, OrgEventKind::Absorbed, Some(&source.org.id))?;
     for child in store::children_on(conn, &source.org.id, ctx.on)? {
-        move_under(conn, &child, target, ctx.on, &event)?;
+        move_under(conn, &child, target, into, ctx.on, &event)?;
     }
     for mut m in members {
-        crate::members::transfer_for_reorganization(conn, ctx.actor, &mut m, target, ctx.on, &ctx.decision)?;
+        crate::members::transfer_for_reorganization(conn, ctx.actor, &mut m, into, ctx.on, &ctx.decision)?;
     }
     dissolve(conn, source, ctx.on, &event)
 }
@@ -350,12 +264,18 @@ fn split(conn: &mut DbConnection, ctx: &Ctx, source: &OrgAt, lines: &str) -> App
     if units.is_empty() {
         return Err(AppError::field("new_units", "Cần nhập ít nhất một đơn vị mới (MÃ | Tên)."));
     }
+    // The new units stand beside the source, under its parent: the actor must be allowed to
+    // found units there (a ward's account may split its cells, not the ward itself).
     let parent = match &source.version.parent_id {
-        Some(pid) => Some(
-            store::version_on(conn, pid, ctx.on)?
-                .ok_or_else(|| AppError::Internal("parent of split source missing".into()))?,
-        ),
-        None => None,
+        Some(pid) => {
+            let parent = crate::orgs::org_by_id_on(conn, pid, ctx.on)?;
+            let grant = access::org(conn, ctx.actor, Permission::WriteOrgs, &parent)?;
+            Some((parent, grant))
+        }
+        None => {
+            access::whole_tree(ctx.actor, Permission::ManageUsers)?;
+            None
+        }
     };
     for (code, name) in units {
         rules::check_code(&code)
@@ -376,8 +296,8 @@ fn split(conn: &mut DbConnection, ctx: &Ctx, source: &OrgAt, lines: &str) -> App
             name,
             kind: source.version.kind.clone(),
             sector: source.version.sector.clone(),
-            parent_id: source.version.parent_id.clone(),
-            path: rules::child_path(parent.as_ref().map(|p| p.path.as_str()), &id),
+            parent_id: parent.as_ref().map(|(_, g)| g.org_id().to_string()),
+            path: rules::child_path(parent.as_ref().map(|(p, _)| p.version.path.as_str()), &id),
             depth: source.version.depth,
             event_id: Some(event.id),
         };
@@ -386,4 +306,95 @@ fn split(conn: &mut DbConnection, ctx: &Ctx, source: &OrgAt, lines: &str) -> App
         audit::record(conn, ctx.actor, "create", "organization", &id, audit::NONE, Some(&summary))?;
     }
     Ok(())
+}
+
+impl Tx<'_> {
+    /// Applies one reorganization to the organization `code`; all or nothing.
+    pub fn reorganize(&mut self, actor: &Actor, code: &str, input: Reorganization) -> AppResult<()> {
+        let conn = &mut *self.conn;
+        let mut found = Vec::new();
+        let on = required_date("effective_on", "ngày hiệu lực", &input.effective_on, &mut found);
+        not_future("effective_on", "Ngày hiệu lực", on, &mut found);
+        let decision = required_text("decision_number", "số quyết định", &input.decision_number, &mut found);
+        check_all(found)?;
+        let Some(on) = on else { return Err(AppError::Internal("date missing".into())) };
+        let ctx =
+            Ctx { actor, on, decision, note: input.note.clone().unwrap_or_default().trim().to_string() };
+        {
+            let at = org_on(conn, code, on)?;
+            access::org(conn, actor, Permission::WriteOrgs, &at)?;
+            ensure_latest(conn, &at, on)?;
+            match input.kind.as_str() {
+                "rename" => {
+                    let name = input.new_name.as_deref().map(str::trim).unwrap_or_default().to_string();
+                    if name.is_empty() {
+                        return Err(AppError::field("new_name", "Cần nhập tên mới."));
+                    }
+                    if name == at.version.name {
+                        return Err(AppError::field("new_name", "Tên mới trùng tên hiện tại."));
+                    }
+                    let event = write_event(conn, &ctx, &at.org, OrgEventKind::Rename, None)?;
+                    supersede(conn, &at.version, on, &event, |v| {
+                        v.name_folded = text::fold(&name);
+                        v.name = name.clone();
+                    })?;
+                    Ok(())
+                }
+                "move" => {
+                    let parent_code = input.new_parent_code.as_deref().map(str::trim).unwrap_or_default();
+                    if parent_code.is_empty() {
+                        return Err(AppError::field("new_parent_code", "Cần chọn tổ chức cấp trên mới."));
+                    }
+                    let parent = org_on(conn, parent_code, on).map_err(|_| {
+                        AppError::field(
+                            "new_parent_code",
+                            format!("Không có tổ chức mã {parent_code} vào ngày {}.", date::format(on)),
+                        )
+                    })?;
+                    let into = access::org(conn, actor, Permission::WriteOrgs, &parent)?;
+                    let event = write_event(conn, &ctx, &at.org, OrgEventKind::Move, Some(&parent.org.id))?;
+                    move_under(conn, &at, &parent, &into, on, &event)
+                }
+                "merge" => {
+                    let target_code = input.target_code.as_deref().map(str::trim).unwrap_or_default();
+                    if target_code.is_empty() {
+                        return Err(AppError::field("target_code", "Cần chọn tổ chức nhận sáp nhập."));
+                    }
+                    let target = org_on(conn, target_code, on).map_err(|_| {
+                        AppError::field(
+                            "target_code",
+                            format!("Không có tổ chức mã {target_code} vào ngày {}.", date::format(on)),
+                        )
+                    })?;
+                    if target.org.id == at.org.id {
+                        return Err(AppError::field(
+                            "target_code",
+                            "Không thể sáp nhập một tổ chức vào chính nó.",
+                        ));
+                    }
+                    let into = access::org(conn, actor, Permission::WriteOrgs, &target)?;
+                    merge_into(conn, &ctx, &at, &target, &into)
+                }
+                "split" => split(conn, &ctx, &at, input.new_units.as_deref().unwrap_or_default()),
+                "dissolve" => {
+                    let event = write_event(conn, &ctx, &at.org, OrgEventKind::Dissolve, None)?;
+                    dissolve(conn, &at, on, &event)
+                }
+                _ => Err(AppError::field(
+                    "kind",
+                    "Cần chọn loại sắp xếp (đổi tên, điều chuyển, sáp nhập, chia tách, giải thể).",
+                )),
+            }?;
+            let after = store::latest_version(conn, &at.org.id)?;
+            audit::record(
+                conn,
+                actor,
+                &format!("reorganize.{}", input.kind),
+                "organization",
+                &at.org.id,
+                Some(&at.version),
+                after.as_ref(),
+            )
+        }
+    }
 }

@@ -4,7 +4,7 @@ use coso_domain::access::Permission;
 use coso_domain::org::OrgKind;
 use serde::Serialize;
 
-use crate::access::authorize;
+use crate::access;
 use crate::{Actor, App, AppResult};
 
 /// The organization statistics of the actor's scope on a date.
@@ -52,10 +52,10 @@ impl OrgStats {
 
 impl App {
     pub fn org_stats(&self, actor: &Actor, as_of: NaiveDate) -> AppResult<OrgStats> {
-        authorize(actor, Permission::ReadOrgs, None)?;
+        let scope = access::scope(actor, Permission::ReadOrgs)?;
         self.db.read(|conn| {
-            let kinds = coso_store::orgs::count_by_kind(conn, actor.scope(), as_of)?;
-            let counted = coso_store::members::count_on(conn, actor.scope(), as_of)?;
+            let kinds = coso_store::orgs::count_by_kind(conn, scope.path(), as_of)?;
+            let counted = coso_store::members::count_on(conn, scope.path(), as_of)?;
             let kind = |k: OrgKind| kinds.iter().find(|(c, _)| c == k.code()).map(|(_, n)| *n).unwrap_or(0);
             let status = |s: &str| counted.iter().filter(|(_, c, _)| c == s).map(|(_, _, n)| *n).sum::<i64>();
             let committees = kind(OrgKind::GrassrootsCommittee);

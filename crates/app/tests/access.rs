@@ -133,6 +133,8 @@ enum Write {
     Correct(&'static str),
     Found(&'static str, &'static str, Option<&'static str>),
     Rename(&'static str),
+    /// (organization, kind, argument) as `reorg` builds it, on 01/01/2022.
+    Reorg(&'static str, &'static str, &'static str),
 }
 
 fn attempt(w: &World, actor: &Actor, write: &Write) -> AppResult<()> {
@@ -155,6 +157,7 @@ fn attempt(w: &World, actor: &Actor, write: &Write) -> AppResult<()> {
             app.create_org(actor, input).map(|_| ())
         }
         Write::Rename(code) => app.reorganize(actor, code, reorg("rename", "2022-01-01", "Tên mới")),
+        Write::Reorg(code, kind, arg) => app.reorganize(actor, code, reorg(kind, "2022-01-01", arg)),
     }
 }
 
@@ -202,6 +205,32 @@ fn writes_need_both_the_role_and_the_scope() {
             ("secretary renames its cell", secretary, Rename("DK-C1"), false),
             ("org admin renames another committee", admin, Rename("VT"), false),
             ("org admin renames its committee", admin, Rename("DK"), true),
+            // A split founds the new units beside the source, under its parent.
+            (
+                "org admin splits its own committee (new units under the city)",
+                admin,
+                Reorg("DK", "split", "DK2 | Đảng bộ phường Đông Kinh 2"),
+                false,
+            ),
+            (
+                "org admin splits a cell of its committee",
+                admin,
+                Reorg("DK-C2", "split", "DK-C9 | Chi bộ khối 9"),
+                true,
+            ),
+            ("org admin moves its cell to another committee", admin, Reorg("DK-C2", "move", "VT"), false),
+            (
+                "org admin merges its cell into another committee's",
+                admin,
+                Reorg("DK-C2", "merge", "VT-C1"),
+                false,
+            ),
+            (
+                "org admin moves another committee's cell into its own",
+                admin,
+                Reorg("VT-C1", "move", "DK"),
+                false,
+            ),
         ];
         for (label, actor, write, allowed) in cases {
             let before = counts(&w.app);
@@ -284,5 +313,57 @@ fn the_tree_and_counts_are_limited_to_the_scope() {
         forbidden("secretary opening its committee", w.app.org_detail(&w.secretary, "DK", today));
         assert!(ok("detail", w.app.org_detail(&w.org_admin, "DK-C1", today)).can_write);
         assert!(!ok("detail", w.app.org_detail(&w.viewer, "DK-C1", today)).can_write);
+    });
+}
+
+/// A cell moved from one ward to another belongs, with its history, to its new ward: writes are
+/// judged by where the unit stands today; reads of a past date are open to those who held it
+/// then and to its owners today.
+#[test]
+fn a_moved_cell_is_written_by_its_new_ward_and_read_by_both() {
+    each_backend(|db| {
+        let w = world(db);
+        let sys = Actor::system();
+        let vt_admin = account(&w.app, "vt.admin", "org_admin", Some("VT"));
+        let cb_admin = account(&w.app, "cb.bithu", "cell_secretary", Some("CB"));
+        let held_before = ok(
+            "a meeting before the move",
+            w.app.record_meeting(&sys, "DK-C1", meeting("regular", "2020-03-05", "90")),
+        );
+        ok("move", change(&w.app, "DK-C1", "move", "2020-06-01", "VT"));
+
+        let before = (meeting_rows(&w.app, "DK-C1"), audit_rows(&w.app));
+        let old_ward = w.app.record_meeting(&w.org_admin, "DK-C1", meeting("regular", "2020-04-02", "90"));
+        forbidden("the old ward records a meeting of the time it held the cell", old_ward);
+        let edit =
+            w.app.update_meeting(&w.org_admin, &held_before.id, meeting("regular", "2020-03-05", "120"));
+        forbidden("the old ward corrects a meeting of the time it held the cell", edit);
+        assert_eq!(
+            (meeting_rows(&w.app, "DK-C1"), audit_rows(&w.app)),
+            before,
+            "refused writes changed nothing"
+        );
+
+        ok(
+            "the new ward records the cell's past",
+            w.app.record_meeting(&vt_admin, "DK-C1", meeting("regular", "2020-04-02", "90")),
+        );
+        ok(
+            "the new ward corrects it",
+            w.app.update_meeting(&vt_admin, &held_before.id, meeting("regular", "2020-03-05", "120")),
+        );
+
+        let then = ok("the old ward reads its past", w.app.meeting_detail(&w.org_admin, &held_before.id));
+        assert!(!then.can_write, "the old ward may read, not write");
+        assert!(ok("the new ward reads", w.app.meeting_detail(&vt_admin, &held_before.id)).can_write);
+        forbidden("a third unit reads", w.app.meeting_detail(&cb_admin, &held_before.id));
+        forbidden(
+            "the old ward's compliance after the move",
+            w.app.meeting_compliance(&w.org_admin, "DK-C1", d(2021, 1, 1), d(2021, 12, 31)),
+        );
+        ok(
+            "the old ward's compliance of its time",
+            w.app.meeting_compliance(&w.org_admin, "DK-C1", d(2020, 1, 1), d(2020, 5, 31)),
+        );
     });
 }

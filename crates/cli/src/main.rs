@@ -183,7 +183,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
             if demo {
                 if app.is_empty()? {
                     eprintln!("Đang nạp dữ liệu mẫu Lạng Sơn…");
-                    let summary = app.load_demo()?;
+                    let summary = coso_demo::load(&app)?;
                     print_demo(&summary);
                 } else {
                     eprintln!("Cơ sở dữ liệu đã có dữ liệu; bỏ qua việc nạp dữ liệu mẫu.");
@@ -210,7 +210,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
         }
         Command::Demo => {
             let app = open(&cli.database_url)?;
-            let summary = app.load_demo()?;
+            let summary = coso_demo::load(&app)?;
             print_demo(&summary);
             Ok(())
         }
@@ -275,7 +275,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
     }
 }
 
-fn print_demo(summary: &coso_app::demo::DemoSummary) {
+fn print_demo(summary: &coso_demo::DemoSummary) {
     eprintln!(
         "Đã nạp dữ liệu mẫu: {} tổ chức đảng, {} đảng viên (người được tạo ngẫu nhiên, không phải người thật), \
          {} cuộc sinh hoạt chi bộ, {} lượt cấp ủy dự sinh hoạt.",

@@ -34,6 +34,17 @@ pub enum Permission {
     WriteMeetings,
 }
 
+impl Permission {
+    /// Whether the permission changes records (writes are judged by where a unit stands today).
+    pub fn is_write(self) -> bool {
+        use Permission::*;
+        match self {
+            WriteOrgs | WriteMembers | ManageUsers | WriteMeetings => true,
+            ReadOrgs | ReadMembers | ReadAudit | ReadMeetings => false,
+        }
+    }
+}
+
 impl Role {
     pub const ALL: [Role; 7] = [
         Role::Admin,
@@ -125,6 +136,10 @@ mod tests {
         ];
         for (role, p, want) in cases {
             assert_eq!(role.allows(p), want, "{role:?} {p:?}");
+        }
+        for (p, write) in [(ReadOrgs, false), (WriteOrgs, true), (ReadMeetings, false), (WriteMeetings, true)]
+        {
+            assert_eq!(p.is_write(), write, "{p:?}");
         }
         for r in Role::ALL {
             assert_eq!(Role::from_code(r.code()), Some(r));

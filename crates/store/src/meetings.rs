@@ -4,8 +4,8 @@ use diesel::dsl::count_star;
 use diesel::prelude::*;
 
 use crate::schema::{
-    meeting_absences, meetings, membership_periods, memberships, org_versions, persons, positions,
-    quota_policies, superior_assignments, superior_attendances,
+    meeting_absences, meetings, membership_periods, memberships, org_versions, organizations, persons,
+    positions, quota_policies, superior_assignments, superior_attendances,
 };
 use crate::{DbConnection, StoreResult};
 
@@ -188,18 +188,52 @@ pub fn attendances_of(
         .load(conn)?)
 }
 
-/// Superior attendances at meetings held in `[from, to]`: (attendance, held on, cell id).
-pub fn attendances_between(
+/// A superior attendance with the meeting's date and its cell as it stood that day.
+#[derive(Debug, Clone)]
+pub struct ScopedAttendance {
+    pub attendance: AttendanceRow,
+    pub held_on: NaiveDate,
+    pub org_code: String,
+    pub org_name: String,
+}
+
+/// Superior attendances at meetings held in `[from, to]` in cells that stood under
+/// `scope_path` on the meeting's day: the scope is filtered here, not in memory.
+pub fn attendances_in(
     conn: &mut DbConnection,
+    scope_path: &str,
     from: NaiveDate,
     to: NaiveDate,
-) -> StoreResult<Vec<(AttendanceRow, NaiveDate, String)>> {
-    Ok(superior_attendances::table
+) -> StoreResult<Vec<ScopedAttendance>> {
+    let end = coso_domain::org::subtree_end(scope_path);
+    let rows: Vec<(AttendanceRow, NaiveDate, String, String)> = superior_attendances::table
         .inner_join(meetings::table)
+        .inner_join(
+            org_versions::table.on(org_versions::org_id
+                .eq(meetings::org_id)
+                .and(org_versions::valid_from.le(meetings::held_on))
+                .and(
+                    org_versions::valid_to
+                        .is_null()
+                        .or(org_versions::valid_to.gt(meetings::held_on.nullable())),
+                )),
+        )
+        .inner_join(organizations::table.on(organizations::id.eq(org_versions::org_id)))
         .filter(meetings::held_on.ge(from))
         .filter(meetings::held_on.le(to))
-        .select((AttendanceRow::as_select(), meetings::held_on, meetings::org_id))
-        .load(conn)?)
+        .filter(org_versions::path.ge(scope_path))
+        .filter(org_versions::path.lt(end))
+        .select((AttendanceRow::as_select(), meetings::held_on, organizations::code, org_versions::name))
+        .load(conn)?;
+    Ok(rows
+        .into_iter()
+        .map(|(attendance, held_on, org_code, org_name)| ScopedAttendance {
+            attendance,
+            held_on,
+            org_code,
+            org_name,
+        })
+        .collect())
 }
 
 /// Members on a cell's roll on `on` and not exempted: those a meeting that day invites.
@@ -241,19 +275,59 @@ pub fn insert_assignment(conn: &mut DbConnection, row: &AssignmentRow) -> StoreR
     Ok(())
 }
 
-/// Assignments in force at some time in `[from, to]`, with the person's name.
-pub fn assignments_between(
+/// Assignments in force at some time in `[from, to]` to cells that stood under `scope_path`
+/// at some time in both the assignment and the period, with the person's name.
+pub fn assignments_in(
     conn: &mut DbConnection,
+    scope_path: &str,
     from: NaiveDate,
     to: NaiveDate,
 ) -> StoreResult<Vec<(AssignmentRow, String)>> {
-    Ok(superior_assignments::table
+    let end = coso_domain::org::subtree_end(scope_path);
+    let rows: Vec<(AssignmentRow, String)> = superior_assignments::table
         .inner_join(persons::table.on(persons::id.eq(superior_assignments::person_id)))
+        .inner_join(org_versions::table.on(org_versions::org_id.eq(superior_assignments::org_id)))
         .filter(superior_assignments::valid_from.le(to))
         .filter(superior_assignments::valid_to.is_null().or(superior_assignments::valid_to.gt(from)))
-        .order(persons::name_folded.asc())
+        .filter(org_versions::valid_from.le(to))
+        .filter(org_versions::valid_to.is_null().or(org_versions::valid_to.gt(from)))
+        .filter(
+            org_versions::valid_to
+                .is_null()
+                .or(org_versions::valid_to.gt(superior_assignments::valid_from.nullable())),
+        )
+        .filter(
+            superior_assignments::valid_to
+                .is_null()
+                .or(superior_assignments::valid_to.gt(org_versions::valid_from.nullable())),
+        )
+        .filter(org_versions::path.ge(scope_path))
+        .filter(org_versions::path.lt(end))
+        .order((persons::name_folded.asc(), superior_assignments::id.asc()))
         .select((AssignmentRow::as_select(), persons::full_name))
-        .load(conn)?)
+        .load(conn)?;
+    // A cell with several versions inside the period joins once per version.
+    let mut seen = std::collections::HashSet::new();
+    Ok(rows.into_iter().filter(|(a, _)| seen.insert(a.id.clone())).collect())
+}
+
+/// Assignments to the given cells in force at some time in `[from, to]`.
+pub fn assignments_to_any(
+    conn: &mut DbConnection,
+    org_ids: &[String],
+    from: NaiveDate,
+    to: NaiveDate,
+) -> StoreResult<Vec<AssignmentRow>> {
+    let mut out = Vec::new();
+    for chunk in org_ids.chunks(500) {
+        let rows: Vec<AssignmentRow> = superior_assignments::table
+            .filter(superior_assignments::org_id.eq_any(chunk))
+            .filter(superior_assignments::valid_from.le(to))
+            .filter(superior_assignments::valid_to.is_null().or(superior_assignments::valid_to.gt(from)))
+            .load(conn)?;
+        out.extend(rows);
+    }
+    Ok(out)
 }
 
 /// Marks as assigned the person's attendances at the cell's meetings inside `[from, to)`: an

@@ -1,5 +1,6 @@
 //! The JSON API under /api/v1, described by the OpenAPI document it serves.
 mod meetings;
+mod orgs;
 
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
@@ -17,20 +18,21 @@ use coso_app::orgs::{OrgDetail, OrgSummary, Tree};
 use coso_app::{AppError, AppResult};
 use utoipa::OpenApi;
 
+use crate::AppState;
 use crate::error::{ApiError, ErrorBody};
 use crate::session::ApiActor;
-use crate::{AppState, blocking};
 
 #[derive(OpenApi)]
 #[openapi(
     info(title = "coso API", version = "1", description = "Tổ chức đảng, đảng viên, sự kiện sinh hoạt đảng, sinh hoạt chi bộ và cấp ủy viên dự sinh hoạt. Xác thực bằng `Authorization: Bearer <mã>` (tạo bằng `coso token create`)."),
     paths(
-        list_orgs, org_tree, get_org, list_members, create_member, get_member, member_events, record_event,
+        list_orgs, org_tree, get_org, orgs::create_org, orgs::reorganize, orgs::add_position,
+        list_members, create_member, get_member, update_member, member_events, record_event,
         meetings::list_meetings, meetings::create_meeting, meetings::get_meeting, meetings::update_meeting,
         meetings::compliance, meetings::superiors, meetings::create_quota_policy, meetings::create_assignment
     ),
     components(schemas(
-        OrgSummary, Tree, OrgDetail, MemberPage, MemberSummary, MemberDetail, MemberInput, EventInput, MemberEventView,
+        OrgSummary, Tree, OrgDetail, coso_app::orgs::NewOrg, coso_app::reorg::Reorganization, coso_app::positions::PositionInput, MemberPage, MemberSummary, MemberDetail, MemberInput, EventInput, MemberEventView,
         MeetingSummary, MeetingDetail, MeetingInput, AbsenceInput, SuperiorInput, AbsentView, SuperiorView, EligibleView,
         ComplianceReport, CellReport, MonthPoint, SuperiorReport, QuotaView, CellSuperiors, ErrorBody,
         coso_app::meetings::QuotaPolicyInput, coso_app::meetings::AssignmentInput, meetings::Created
@@ -68,8 +70,9 @@ pub fn routes() -> Router<AppState> {
         .route("/orgs/tree", get(org_tree))
         .route("/orgs/{code}", get(get_org))
         .route("/members", get(list_members).post(create_member))
-        .route("/members/{id}", get(get_member))
+        .route("/members/{id}", get(get_member).put(update_member))
         .route("/members/{id}/events", get(member_events).post(record_event))
+        .merge(orgs::routes())
         .merge(meetings::routes())
         .fallback(|| async { ApiError(AppError::NotFound("địa chỉ API này".into())) })
 }
@@ -98,12 +101,12 @@ async fn list_orgs(
     Query(q): Query<OrgListQuery>,
 ) -> Result<Json<Vec<OrgSummary>>, ApiError> {
     let as_of = parse_as_of(q.as_of.as_deref())?;
-    let app = state.app.clone();
-    let orgs = blocking(move || match q.q.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
-        Some(text) => app.search_orgs(&actor, text, as_of, 500),
-        None => Ok(app.tree(&actor, as_of)?.orgs),
-    })
-    .await?;
+    let orgs = state
+        .run(move |app| match q.q.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
+            Some(text) => app.search_orgs(&actor, text, as_of, 500),
+            None => Ok(app.tree(&actor, as_of)?.orgs),
+        })
+        .await?;
     Ok(Json(orgs))
 }
 
@@ -115,8 +118,7 @@ async fn org_tree(
     Query(q): Query<OrgListQuery>,
 ) -> Result<Json<Tree>, ApiError> {
     let as_of = parse_as_of(q.as_of.as_deref())?;
-    let app = state.app.clone();
-    Ok(Json(blocking(move || app.tree(&actor, as_of)).await?))
+    Ok(Json(state.run(move |app| app.tree(&actor, as_of)).await?))
 }
 
 /// One organization: details, history, subordinate units, officers.
@@ -128,8 +130,7 @@ async fn get_org(
     Query(q): Query<OrgListQuery>,
 ) -> Result<Json<OrgDetail>, ApiError> {
     let as_of = parse_as_of(q.as_of.as_deref())?;
-    let app = state.app.clone();
-    Ok(Json(blocking(move || app.org_detail(&actor, &code, as_of)).await?))
+    Ok(Json(state.run(move |app| app.org_detail(&actor, &code, as_of)).await?))
 }
 
 #[derive(serde::Deserialize, utoipa::IntoParams)]
@@ -152,8 +153,7 @@ async fn list_members(
     Query(q): Query<MemberListQuery>,
 ) -> Result<Json<MemberPage>, ApiError> {
     let query = MemberQuery { q: q.q, org: q.org, status: q.status, page: q.page, per_page: q.per_page };
-    let app = state.app.clone();
-    Ok(Json(blocking(move || app.list_members(&actor, &query)).await?))
+    Ok(Json(state.run(move |app| app.list_members(&actor, &query)).await?))
 }
 
 /// Enters a member: a new admission or a member transferred in.
@@ -163,8 +163,7 @@ async fn create_member(
     ApiActor(actor): ApiActor,
     Json(input): Json<MemberInput>,
 ) -> Result<impl IntoResponse, ApiError> {
-    let app = state.app.clone();
-    let created = blocking(move || app.create_member(&actor, input)).await?;
+    let created = state.run(move |app| app.create_member(&actor, input)).await?;
     Ok((StatusCode::CREATED, Json(created)))
 }
 
@@ -175,8 +174,18 @@ async fn get_member(
     ApiActor(actor): ApiActor,
     Path(id): Path<String>,
 ) -> Result<Json<MemberDetail>, ApiError> {
-    let app = state.app.clone();
-    Ok(Json(blocking(move || app.member_detail(&actor, &id)).await?))
+    Ok(Json(state.run(move |app| app.member_detail(&actor, &id)).await?))
+}
+
+/// Corrects a member's personal data and card numbers; status changes go through events.
+#[utoipa::path(put, path = "/api/v1/members/{id}", params(("id" = String, Path)), request_body = MemberInput, responses((status = 200, body = MemberSummary), (status = 422, body = ErrorBody), (status = 403, body = ErrorBody)))]
+async fn update_member(
+    State(state): State<AppState>,
+    ApiActor(actor): ApiActor,
+    Path(id): Path<String>,
+    Json(input): Json<MemberInput>,
+) -> Result<Json<MemberSummary>, ApiError> {
+    Ok(Json(state.run(move |app| app.update_member(&actor, &id, input)).await?))
 }
 
 /// A member's lifecycle events, oldest first.
@@ -186,8 +195,7 @@ async fn member_events(
     ApiActor(actor): ApiActor,
     Path(id): Path<String>,
 ) -> Result<Json<Vec<MemberEventView>>, ApiError> {
-    let app = state.app.clone();
-    Ok(Json(blocking(move || app.member_events(&actor, &id)).await?))
+    Ok(Json(state.run(move |app| app.member_events(&actor, &id)).await?))
 }
 
 /// Records a lifecycle event (confirmation, transfer, exemption, removal, death…).
@@ -198,7 +206,6 @@ async fn record_event(
     Path(id): Path<String>,
     Json(input): Json<EventInput>,
 ) -> Result<impl IntoResponse, ApiError> {
-    let app = state.app.clone();
-    let event = blocking(move || app.record_member_event(&actor, &id, input)).await?;
+    let event = state.run(move |app| app.record_member_event(&actor, &id, input)).await?;
     Ok((StatusCode::CREATED, Json(event)))
 }

@@ -27,8 +27,21 @@ pub struct AppState {
     pub app: App,
 }
 
+impl AppState {
+    /// Runs a use case off the async workers (Diesel is synchronous): the one way a handler
+    /// calls the app.
+    pub(crate) async fn run<T, F>(&self, work: F) -> coso_app::AppResult<T>
+    where
+        F: FnOnce(&App) -> coso_app::AppResult<T> + Send + 'static,
+        T: Send + 'static,
+    {
+        let app = self.app.clone();
+        blocking(move || work(&app)).await
+    }
+}
+
 /// Runs blocking application work (Diesel is synchronous) off the async workers.
-pub(crate) async fn blocking<T, F>(f: F) -> coso_app::AppResult<T>
+async fn blocking<T, F>(f: F) -> coso_app::AppResult<T>
 where
     F: FnOnce() -> coso_app::AppResult<T> + Send + 'static,
     T: Send + 'static,
@@ -84,8 +97,7 @@ pub fn router(app: App) -> Router {
 async fn health(
     axum::extract::State(state): axum::extract::State<AppState>,
 ) -> (axum::http::StatusCode, &'static str) {
-    let app = state.app.clone();
-    match tokio::task::spawn_blocking(move || app.healthy()).await {
+    match state.run(move |app| Ok(app.healthy())).await {
         Ok(true) => (axum::http::StatusCode::OK, "ok"),
         _ => (axum::http::StatusCode::SERVICE_UNAVAILABLE, "database unavailable"),
     }

@@ -7,8 +7,8 @@ use axum::http::{HeaderMap, Method, header};
 use coso_app::{Actor, AppError};
 use serde::de::DeserializeOwned;
 
+use crate::AppState;
 use crate::error::{ApiError, PageError};
-use crate::{AppState, blocking};
 
 pub const SESSION_COOKIE: &str = "coso_session";
 /// Double-submit token for the login form, which has no session yet.
@@ -47,9 +47,8 @@ pub struct Session {
 
 async fn session_of(headers: &HeaderMap, state: &AppState) -> Result<Session, AppError> {
     let token = cookie(headers, SESSION_COOKIE).ok_or(AppError::Unauthenticated)?;
-    let app = state.app.clone();
     let t = token.clone();
-    let (actor, csrf) = blocking(move || app.session(&t)).await?;
+    let (actor, csrf) = state.run(move |app| app.session(&t)).await?;
     Ok(Session { actor, csrf, token })
 }
 
@@ -112,8 +111,7 @@ impl FromRequestParts<AppState> for ApiActor {
             .and_then(|v| v.strip_prefix("Bearer "))
             .map(|t| t.trim().to_string());
         if let Some(token) = bearer {
-            let app = state.app.clone();
-            return Ok(ApiActor(blocking(move || app.token_actor(&token)).await?));
+            return Ok(ApiActor(state.run(move |app| app.token_actor(&token)).await?));
         }
         let session = session_of(&parts.headers, state).await?;
         if parts.method != Method::GET && parts.method != Method::HEAD {

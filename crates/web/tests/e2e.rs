@@ -118,7 +118,7 @@ fn a_secretary_logs_in_finds_a_member_and_enters_a_new_one() {
     let test_db = coso_testkit::sqlite();
     common::runtime().block_on(async {
         let run = common::spawn(&test_db.db).await;
-        let summary = run.app.load_demo().expect("demo loads");
+        let summary = coso_demo::load(&run.app).expect("demo loads");
         assert!(summary.members > 1000);
         let driver = start_driver().await;
         let profile = std::env::temp_dir().join(format!("coso-e2e-{}", uuid::Uuid::new_v4()));

@@ -240,8 +240,91 @@ fn openapi_document_describes_the_endpoints() {
         "/api/v1/members",
         "/api/v1/members/{id}",
         "/api/v1/members/{id}/events",
+        "/api/v1/orgs/{code}/reorganizations",
+        "/api/v1/orgs/{code}/positions",
     ] {
         assert!(doc["paths"][path].is_object(), "missing {path}");
     }
     assert!(doc["components"]["schemas"]["MemberInput"].is_object());
+    assert!(doc["components"]["schemas"]["Reorganization"].is_object());
+    assert!(doc["paths"]["/api/v1/orgs"]["post"].is_object());
+    assert!(doc["paths"]["/api/v1/members/{id}"]["put"].is_object());
+}
+
+/// What a page form can do, the API can do: found, reorganize, record a position, correct a
+/// member. Out of scope it answers 403 and writes nothing.
+#[test]
+fn the_api_reorganizes_records_positions_and_corrects_members_within_scope() {
+    each_backend(|db| {
+        runtime().block_on(async {
+            let run = spawn(db).await;
+            fixture(&run.app);
+            let sys = coso_app::Actor::system();
+            let token = run.app.create_token(&sys, WARD.0).unwrap();
+            let c = reqwest::Client::new();
+            let auth = format!("Bearer {token}");
+            let post = |path: &str, body: serde_json::Value| {
+                c.post(format!("{}/api/v1{path}", run.base)).header("authorization", &auth).json(&body).send()
+            };
+            let tree =
+                |on: &str| run.app.tree(&sys, coso_domain::date::parse(on).unwrap()).unwrap().orgs.len();
+            let before = tree("2022-01-01");
+
+            // A split founds its units beside the source: the ward cannot split itself.
+            let split = serde_json::json!({"kind": "split", "effective_on": "2022-01-01",
+                "decision_number": "12-QĐ/TU", "new_units": "T-C | Đảng bộ phường Mới"});
+            let res = post("/orgs/T-A/reorganizations", split).await.unwrap();
+            assert_eq!(res.status(), 403);
+            assert_eq!(tree("2022-01-01"), before, "nothing founded");
+            let res = post(
+                "/orgs",
+                serde_json::json!({"code": "T-X", "name": "Chi bộ ngoài",
+                "kind": "subordinate_cell", "parent_code": "T-B", "founded_on": "2021-01-01",
+                "decision_number": "1-QĐ/ĐU"}),
+            )
+            .await
+            .unwrap();
+            assert!(matches!(res.status().as_u16(), 403 | 422), "{}", res.status());
+
+            let rename = serde_json::json!({"kind": "rename", "effective_on": "2022-01-01",
+                "decision_number": "12-QĐ/ĐU", "new_name": "Chi bộ khối Một"});
+            let res = post("/orgs/T-A-1/reorganizations", rename).await.unwrap();
+            assert_eq!(res.status(), 201);
+            let detail: serde_json::Value = res.json().await.unwrap();
+            assert_eq!(detail["org"]["name"], "Chi bộ khối Một");
+            let bad =
+                post("/orgs/T-A-1/reorganizations", serde_json::json!({"kind": "rename"})).await.unwrap();
+            assert_eq!(bad.status(), 422);
+
+            let members = run
+                .app
+                .list_members(
+                    &sys,
+                    &coso_app::members::MemberQuery { q: Some("dong".into()), ..Default::default() },
+                )
+                .unwrap();
+            let dong = &members.members[0];
+            let position = serde_json::json!({"member_id": dong.id, "role": "secretary",
+                "valid_from": "2020-06-01", "decision_number": "3-QĐ/ĐU"});
+            let res = post("/orgs/T-A-1/positions", position.clone()).await.unwrap();
+            assert_eq!(res.status(), 201);
+            let detail: serde_json::Value = res.json().await.unwrap();
+            assert_eq!(detail["officers"][0]["full_name"], "Nguyễn Văn Đông");
+            let res = post("/orgs/T-B/positions", position).await.unwrap();
+            assert_eq!(res.status(), 403);
+
+            let mut fix = common::member("Nguyễn Văn Đông", "T-A-1", "020080000001");
+            fix.phone = Some("0912345678".into());
+            let res = c
+                .put(format!("{}/api/v1/members/{}", run.base, dong.id))
+                .header("authorization", &auth)
+                .json(&fix)
+                .send()
+                .await
+                .unwrap();
+            assert_eq!(res.status(), 200);
+            let detail = run.app.member_detail(&sys, &dong.id).unwrap();
+            assert_eq!(detail.phone.as_deref(), Some("0912345678"));
+        })
+    });
 }

@@ -9,7 +9,7 @@ use coso_domain::org::OrgKind;
 use coso_store::meetings as store;
 use serde::Serialize;
 
-use crate::access::authorize;
+use crate::access;
 use crate::orgs::org_on;
 use crate::{Actor, App, AppResult};
 
@@ -78,7 +78,8 @@ impl App {
     ) -> AppResult<ComplianceReport> {
         self.db.read(|conn| {
             let root = org_on(conn, code, to)?;
-            authorize(actor, Permission::ReadMeetings, Some(&root.version.path))?;
+            // Who may read the unit may read its subtree as it stood then.
+            access::org(conn, actor, Permission::ReadMeetings, &root)?;
             // The cells under the root at the end of the period, and those that ceased inside it.
             let mut cells = coso_store::orgs::subtree_on(conn, &root.version.path, to)?;
             if let Some(root_then) = coso_store::orgs::version_on(conn, &root.org.id, from)? {
@@ -96,11 +97,11 @@ impl App {
                 store::absence_counts(conn, &meetings.iter().map(|m| m.id.clone()).collect::<Vec<_>>())?
                     .into_iter()
                     .collect();
-            let assignments = store::assignments_between(conn, from, to)?;
+            let assignments = store::assignments_to_any(conn, &ids, from, to)?;
             let followed = |org_id: &str, on: NaiveDate| {
-                assignments.iter().any(|(a, _)| {
-                    a.org_id == org_id && a.valid_from <= on && a.valid_to.is_none_or(|t| on < t)
-                })
+                assignments
+                    .iter()
+                    .any(|a| a.org_id == org_id && a.valid_from <= on && a.valid_to.is_none_or(|t| on < t))
             };
             let mut by_cell: HashMap<&str, Vec<HeldMeeting>> = HashMap::new();
             let mut months: BTreeMap<String, MonthPoint> = BTreeMap::new();

@@ -16,12 +16,12 @@ use chrono::NaiveDate;
 use coso_domain::access::Permission;
 use coso_domain::meeting::{self as rules, MeetingKind};
 use coso_domain::org::OrgKind;
+use coso_store::DbConnection;
 use coso_store::meetings::{self as store, Eligible, MeetingRow};
 use coso_store::orgs::OrgAt;
-use coso_store::{DbConnection, orgs};
 use serde::Serialize;
 
-use crate::access::authorize;
+use crate::access;
 use crate::orgs::org_on;
 use crate::{Actor, App, AppError, AppResult};
 
@@ -157,11 +157,8 @@ pub(crate) fn cell_on(conn: &mut DbConnection, code: &str, on: NaiveDate) -> App
 /// The meeting with its cell as it stood on the day.
 pub(crate) fn meeting_with_cell(conn: &mut DbConnection, id: &str) -> AppResult<(MeetingRow, OrgAt)> {
     let m = store::meeting(conn, id)?.ok_or_else(|| AppError::NotFound("cuộc sinh hoạt".into()))?;
-    let org = orgs::by_id(conn, &m.org_id)?.ok_or_else(|| AppError::NotFound("chi bộ".into()))?;
-    let version = orgs::version_on(conn, &org.id, m.held_on)?
-        .or(orgs::latest_version(conn, &org.id)?)
-        .ok_or_else(|| AppError::NotFound("chi bộ".into()))?;
-    Ok((m, OrgAt { org, version }))
+    let cell = crate::orgs::org_by_id_on(conn, &m.org_id, m.held_on)?;
+    Ok((m, cell))
 }
 
 impl App {
@@ -175,8 +172,8 @@ impl App {
     ) -> AppResult<Vec<MeetingSummary>> {
         self.db.read(|conn| {
             let cell = cell_on(conn, code, to).or_else(|_| cell_on(conn, code, from))?;
-            authorize(actor, Permission::ReadMeetings, Some(&cell.version.path))?;
-            let rows = store::meetings_of(conn, std::slice::from_ref(&cell.org.id), from, to)?;
+            let grant = access::org(conn, actor, Permission::ReadMeetings, &cell)?;
+            let rows = store::meetings_of(conn, &[grant.org_id().to_string()], from, to)?;
             let counts: std::collections::HashMap<String, i64> =
                 store::absence_counts(conn, &rows.iter().map(|m| m.id.clone()).collect::<Vec<_>>())?
                     .into_iter()
@@ -196,8 +193,8 @@ impl App {
     pub fn eligible_members(&self, actor: &Actor, code: &str, on: NaiveDate) -> AppResult<Vec<EligibleView>> {
         self.db.read(|conn| {
             let cell = cell_on(conn, code, on)?;
-            authorize(actor, Permission::ReadMeetings, Some(&cell.version.path))?;
-            Ok(store::eligible_on(conn, &cell.org.id, on)?.into_iter().map(EligibleView::from).collect())
+            let grant = access::org(conn, actor, Permission::ReadMeetings, &cell)?;
+            Ok(store::eligible_on(conn, grant.org_id(), on)?.into_iter().map(EligibleView::from).collect())
         })
     }
 
@@ -205,8 +202,8 @@ impl App {
     pub fn meeting_detail(&self, actor: &Actor, id: &str) -> AppResult<MeetingDetail> {
         self.db.read(|conn| {
             let (m, cell) = meeting_with_cell(conn, id)?;
-            authorize(actor, Permission::ReadMeetings, Some(&cell.version.path))?;
-            let can_write = authorize(actor, Permission::WriteMeetings, Some(&cell.version.path)).is_ok();
+            access::org(conn, actor, Permission::ReadMeetings, &cell)?;
+            let can_write = access::can(conn, actor, Permission::WriteMeetings, &cell)?;
             let absences: Vec<AbsentView> = store::absences_of(conn, &m.id)?
                 .into_iter()
                 .map(|(a, full_name)| AbsentView {

@@ -8,10 +8,10 @@ use coso_store::{DbConnection, new_id, now};
 use serde::{Deserialize, Serialize};
 
 use super::{MeetingSummary, cell_on, meeting_with_cell, summary};
-use crate::access::authorize;
+use crate::access::{self, OrgGrant};
 use crate::error::check_all;
 use crate::input::{optional_date, required_date, required_text};
-use crate::{Actor, App, AppError, AppResult, audit};
+use crate::{Actor, App, AppError, AppResult, Tx, audit};
 
 /// A member absent from the meeting.
 #[derive(Debug, Clone, Default, Deserialize, Serialize, utoipa::ToSchema)]
@@ -122,51 +122,18 @@ impl App {
         code: &str,
         input: MeetingInput,
     ) -> AppResult<MeetingSummary> {
-        self.db.write(|conn| self.record_meeting_in(conn, actor, code, input))
-    }
-
-    /// The same, inside a transaction the caller holds (the demo loads in one).
-    pub(crate) fn record_meeting_in(
-        &self,
-        conn: &mut DbConnection,
-        actor: &Actor,
-        code: &str,
-        input: MeetingInput,
-    ) -> AppResult<MeetingSummary> {
-        let c = check_fields(&input)?;
-        let cell = cell_on(conn, code, c.held_on).map_err(|e| match e {
-            AppError::NotFound(_) => AppError::field(
-                "org",
-                format!("Không có chi bộ mã {code} vào ngày {}.", coso_domain::date::format(c.held_on)),
-            ),
-            other => other,
-        })?;
-        authorize(actor, Permission::WriteMeetings, Some(&cell.version.path))?;
-        let eligible = store::eligible_on(conn, &cell.org.id, c.held_on)?;
-        let row = meeting_row(new_id(), &cell.org.id, &input, &c, eligible.len());
-        store::insert_meeting(conn, &row)?;
-        let absent = write_attendance(conn, &row, &input, &eligible)?;
-        audit::record(
-            conn,
-            actor,
-            "create",
-            "meeting",
-            &row.id,
-            audit::NONE,
-            Some(&(&row, &input.absences, &input.superiors)),
-        )?;
-        Ok(summary(&row, &cell.org.code, &cell.version.name, absent))
+        self.transaction(|tx| tx.record_meeting(actor, code, input))
     }
 
     /// Corrects a recorded meeting: its fields, absentees and superiors are replaced.
     pub fn update_meeting(&self, actor: &Actor, id: &str, input: MeetingInput) -> AppResult<MeetingSummary> {
         self.db.write(|conn| {
             let (before, cell) = meeting_with_cell(conn, id)?;
-            authorize(actor, Permission::WriteMeetings, Some(&cell.version.path))?;
+            let grant = access::org(conn, actor, Permission::WriteMeetings, &cell)?;
             let c = check_fields(&input)?;
             let cell_then = cell_on(conn, &cell.org.code, c.held_on)?;
-            let eligible = store::eligible_on(conn, &cell_then.org.id, c.held_on)?;
-            let mut row = meeting_row(before.id.clone(), &cell_then.org.id, &input, &c, eligible.len());
+            let eligible = store::eligible_on(conn, grant.org_id(), c.held_on)?;
+            let mut row = meeting_row(before.id.clone(), &grant, &input, &c, eligible.len());
             row.created_at = before.created_at;
             store::update_meeting(conn, &row)?;
             let absent = write_attendance(conn, &row, &input, &eligible)?;
@@ -185,11 +152,17 @@ impl App {
 }
 
 /// The stored row of a checked meeting input.
-fn meeting_row(id: String, org_id: &str, input: &MeetingInput, c: &Checked, invited: usize) -> MeetingRow {
+fn meeting_row(
+    id: String,
+    grant: &OrgGrant,
+    input: &MeetingInput,
+    c: &Checked,
+    invited: usize,
+) -> MeetingRow {
     let stamp = now();
     MeetingRow {
         id,
-        org_id: org_id.into(),
+        org_id: grant.org_id().into(),
         kind: c.kind.code().into(),
         held_on: c.held_on,
         starts_at: input.starts_at.trim().into(),
@@ -286,4 +259,39 @@ fn write_attendance(
     store::replace_absences(conn, &m.id, &absences)?;
     store::replace_attendances(conn, &m.id, &attendances)?;
     Ok(absences.len() as i64)
+}
+
+impl Tx<'_> {
+    /// Records a held meeting of cell `code` with its absentees and superiors; all or nothing.
+    pub fn record_meeting(
+        &mut self,
+        actor: &Actor,
+        code: &str,
+        input: MeetingInput,
+    ) -> AppResult<MeetingSummary> {
+        let conn = &mut *self.conn;
+        let c = check_fields(&input)?;
+        let cell = cell_on(conn, code, c.held_on).map_err(|e| match e {
+            AppError::NotFound(_) => AppError::field(
+                "org",
+                format!("Không có chi bộ mã {code} vào ngày {}.", coso_domain::date::format(c.held_on)),
+            ),
+            other => other,
+        })?;
+        let grant = access::org(conn, actor, Permission::WriteMeetings, &cell)?;
+        let eligible = store::eligible_on(conn, grant.org_id(), c.held_on)?;
+        let row = meeting_row(new_id(), &grant, &input, &c, eligible.len());
+        store::insert_meeting(conn, &row)?;
+        let absent = write_attendance(conn, &row, &input, &eligible)?;
+        audit::record(
+            conn,
+            actor,
+            "create",
+            "meeting",
+            &row.id,
+            audit::NONE,
+            Some(&(&row, &input.absences, &input.superiors)),
+        )?;
+        Ok(summary(&row, &cell.org.code, &cell.version.name, absent))
+    }
 }

@@ -12,10 +12,10 @@ use coso_store::{DbConnection, new_id, now};
 use serde::{Deserialize, Serialize};
 
 use super::cell_on;
-use crate::access::{authorize, authorize_whole_tree};
+use crate::access;
 use crate::error::check_all;
 use crate::input::{optional_date, required_date, required_text};
-use crate::{Actor, App, AppError, AppResult, audit};
+use crate::{Actor, App, AppError, AppResult, Tx, audit};
 
 /// A quota policy: which committee members must attend how many cell meetings a year.
 #[derive(Debug, Clone, Default, Deserialize, Serialize, utoipa::ToSchema)]
@@ -97,6 +97,8 @@ pub struct SuperiorReport {
     pub all_attendances: i64,
     pub people: Vec<QuotaView>,
     pub cells: Vec<CellSuperiors>,
+    /// Whether the actor may record quota policies (they apply to the whole tree).
+    pub can_set_quota: bool,
 }
 
 fn resolve_person(conn: &mut DbConnection, given: &str) -> AppResult<String> {
@@ -112,104 +114,18 @@ fn resolve_person(conn: &mut DbConnection, given: &str) -> AppResult<String> {
 impl App {
     /// Records a quota policy. Only those who see the whole tree may.
     pub fn add_quota_policy(&self, actor: &Actor, input: QuotaPolicyInput) -> AppResult<String> {
-        self.db.write(|conn| self.add_quota_policy_in(conn, actor, input))
-    }
-
-    pub(crate) fn add_quota_policy_in(
-        &self,
-        conn: &mut DbConnection,
-        actor: &Actor,
-        input: QuotaPolicyInput,
-    ) -> AppResult<String> {
-        authorize_whole_tree(actor, Permission::WriteOrgs)?;
-        let mut found = Vec::new();
-        let document = required_text("document", "số văn bản", &input.document, &mut found);
-        let issued_on = required_date("issued_on", "ngày ban hành", &input.issued_on, &mut found);
-        let valid_from = required_date("valid_from", "ngày hiệu lực", &input.valid_from, &mut found);
-        let valid_to = optional_date("valid_to", "Ngày hết hiệu lực", input.valid_to.as_deref(), &mut found);
-        let level = QuotaLevel::from_code(input.level.trim());
-        if level.is_none() {
-            found.push(Violation::on("level", "Cần chọn đối tượng áp dụng định mức."));
-        }
-        if let Err(v) = rules::check_minimum(input.min_per_year) {
-            found.push(v);
-        }
-        check_all(found)?;
-        let (Some(issued_on), Some(valid_from), Some(level)) = (issued_on, valid_from, level) else {
-            return Err(AppError::Internal("validated fields missing".into()));
-        };
-        Span { from: valid_from, to: valid_to }.check().map_err(AppError::invalid)?;
-        let row = QuotaPolicyRow {
-            id: new_id(),
-            document,
-            issued_on,
-            issuer: input.issuer.trim().into(),
-            level: level.code().into(),
-            min_per_year: input.min_per_year,
-            valid_from,
-            valid_to,
-            created_at: now(),
-        };
-        store::insert_policy(conn, &row)?;
-        audit::record(conn, actor, "create", "quota_policy", &row.id, audit::NONE, Some(&row))?;
-        Ok(row.id)
+        self.transaction(|tx| tx.add_quota_policy(actor, input))
     }
 
     /// Every quota policy, oldest first.
     pub fn quota_policies(&self, actor: &Actor) -> AppResult<Vec<QuotaPolicyRow>> {
-        authorize(actor, Permission::ReadMeetings, None)?;
+        access::scope(actor, Permission::ReadMeetings)?;
         self.db.read(store::policies).map_err(AppError::from)
     }
 
     /// Assigns a committee member to follow a cell under a quota policy.
     pub fn assign_superior(&self, actor: &Actor, input: AssignmentInput) -> AppResult<String> {
-        self.db.write(|conn| self.assign_superior_in(conn, actor, input))
-    }
-
-    pub(crate) fn assign_superior_in(
-        &self,
-        conn: &mut DbConnection,
-        actor: &Actor,
-        input: AssignmentInput,
-    ) -> AppResult<String> {
-        let mut found = Vec::new();
-        let valid_from = required_date("valid_from", "ngày bắt đầu", &input.valid_from, &mut found);
-        let valid_to = optional_date("valid_to", "Ngày kết thúc", input.valid_to.as_deref(), &mut found);
-        let decision =
-            required_text("decision_number", "số quyết định phân công", &input.decision_number, &mut found);
-        check_all(found)?;
-        let Some(valid_from) = valid_from else { return Err(AppError::Internal("date missing".into())) };
-        Span { from: valid_from, to: valid_to }.check().map_err(AppError::invalid)?;
-        let cell = cell_on(conn, &input.cell_code, valid_from).map_err(|_| {
-            AppError::field(
-                "cell_code",
-                format!(
-                    "Không có chi bộ mã {} vào ngày {}.",
-                    input.cell_code.trim(),
-                    date::format(valid_from)
-                ),
-            )
-        })?;
-        authorize(actor, Permission::WriteOrgs, Some(&cell.version.path))?;
-        let person_id = resolve_person(conn, input.person_id.trim())?;
-        let policy = store::policies(conn)?
-            .into_iter()
-            .find(|p| p.id == input.policy_id.trim())
-            .ok_or_else(|| AppError::field("policy_id", "Cần chọn văn bản quy định định mức."))?;
-        let row = AssignmentRow {
-            id: new_id(),
-            person_id,
-            org_id: cell.org.id.clone(),
-            quota_policy_id: policy.id,
-            decision_number: decision,
-            valid_from,
-            valid_to,
-            created_at: now(),
-        };
-        store::insert_assignment(conn, &row)?;
-        store::mark_assigned(conn, &row.person_id, &row.org_id, row.valid_from, row.valid_to)?;
-        audit::record(conn, actor, "create", "superior_assignment", &row.id, audit::NONE, Some(&row))?;
-        Ok(row.id)
+        self.transaction(|tx| tx.assign_superior(actor, input))
     }
 
     /// The committee members assigned to follow cell `code`, newest first; `current` tells
@@ -222,10 +138,10 @@ impl App {
     ) -> AppResult<Vec<AssignmentView>> {
         self.db.read(|conn| {
             let cell = cell_on(conn, code, on)?;
-            authorize(actor, Permission::ReadMeetings, Some(&cell.version.path))?;
+            let grant = access::org(conn, actor, Permission::ReadMeetings, &cell)?;
             let policies: HashMap<String, QuotaPolicyRow> =
                 store::policies(conn)?.into_iter().map(|p| (p.id.clone(), p)).collect();
-            Ok(store::assignments_to(conn, &cell.org.id)?
+            Ok(store::assignments_to(conn, grant.org_id())?
                 .into_iter()
                 .map(|(a, name)| {
                     let policy = policies.get(&a.quota_policy_id);
@@ -259,9 +175,9 @@ impl App {
     ) -> AppResult<Vec<(String, String, bool)>> {
         self.db.read(|conn| {
             let cell = cell_on(conn, code, on)?;
-            authorize(actor, Permission::ReadMeetings, Some(&cell.version.path))?;
+            let grant = access::org(conn, actor, Permission::ReadMeetings, &cell)?;
             let mut out: Vec<(String, String, bool)> = Vec::new();
-            for (a, name) in store::assignments_to(conn, &cell.org.id)? {
+            for (a, name) in store::assignments_to(conn, grant.org_id())? {
                 if (Span { from: a.valid_from, to: a.valid_to }).contains(on)
                     && !out.iter().any(|(id, _, _)| *id == a.person_id)
                 {
@@ -295,28 +211,9 @@ impl App {
         to: NaiveDate,
         year: i32,
     ) -> AppResult<SuperiorReport> {
-        authorize(actor, Permission::ReadMeetings, None)?;
+        let scope = access::scope(actor, Permission::ReadMeetings)?;
+        let can_set_quota = access::may_act_on_whole_tree(actor, Permission::WriteOrgs);
         self.db.read(|conn| {
-            let scope = actor.scope();
-            // Each organization's code and history is read once; the version of a date is
-            // then picked in memory (a report touches thousands of attendances).
-            let mut histories: HashMap<String, (String, Vec<coso_store::orgs::OrgVersionRow>)> =
-                HashMap::new();
-            let mut in_scope = |conn: &mut DbConnection,
-                                org_id: &str,
-                                on: NaiveDate|
-             -> AppResult<Option<(String, String)>> {
-                if !histories.contains_key(org_id) {
-                    let code = coso_store::orgs::by_id(conn, org_id)?.map(|o| o.code).unwrap_or_default();
-                    histories.insert(org_id.to_string(), (code, coso_store::orgs::history(conn, org_id)?));
-                }
-                let Some((code, versions)) = histories.get(org_id) else { return Ok(None) };
-                let version =
-                    versions.iter().find(|v| Span { from: v.valid_from, to: v.valid_to }.contains(on));
-                Ok(version
-                    .filter(|v| coso_domain::org::in_subtree(&v.path, scope))
-                    .map(|v| (code.clone(), v.name.clone())))
-            };
             let city: HashMap<String, Vec<Span>> = store::positions_in_kind(conn, "city_committee")?
                 .into_iter()
                 .fold(HashMap::new(), |mut acc, (person, from, to)| {
@@ -324,22 +221,27 @@ impl App {
                     acc
                 });
             let mut names: HashMap<String, String> = HashMap::new();
-            let attendances =
-                store::attendances_between(conn, from.min(year_start(year)), to.max(year_end(year)))?;
+            let attendances = store::attendances_in(
+                conn,
+                scope.path(),
+                from.min(year_start(year)),
+                to.max(year_end(year)),
+            )?;
             let mut total = 0;
             let mut all = 0;
             let mut cells: BTreeMap<String, CellSuperiors> = BTreeMap::new();
             let mut attended_in_year: HashMap<String, i64> = HashMap::new();
-            for (a, held_on, org_id) in &attendances {
-                let Some((code, name)) = in_scope(conn, org_id, *held_on)? else { continue };
+            for store::ScopedAttendance { attendance: a, held_on, org_code: code, org_name: name } in
+                attendances
+            {
                 if held_on.year() == year {
                     *attended_in_year.entry(a.person_id.clone()).or_default() += 1;
                 }
-                if *held_on < from || *held_on > to {
+                if held_on < from || held_on > to {
                     continue;
                 }
                 all += 1;
-                if city.get(&a.person_id).is_some_and(|spans| spans.iter().any(|s| s.contains(*held_on))) {
+                if city.get(&a.person_id).is_some_and(|spans| spans.iter().any(|s| s.contains(held_on))) {
                     total += 1;
                 }
                 let person_name = match names.get(&a.person_id) {
@@ -368,11 +270,9 @@ impl App {
             // Each person's seats under each policy in the year; the quota is the policy's share
             // of the days covered (quota::prorated), the largest one if several apply.
             let mut seats: BTreeMap<String, (String, HashMap<String, Vec<Span>>)> = BTreeMap::new();
-            for (assignment, name) in store::assignments_between(conn, year_start(year), year_end(year))? {
-                if in_scope(conn, &assignment.org_id, assignment.valid_from.max(year_start(year)))?.is_none()
-                {
-                    continue;
-                }
+            for (assignment, name) in
+                store::assignments_in(conn, scope.path(), year_start(year), year_end(year))?
+            {
                 let entry =
                     seats.entry(assignment.person_id.clone()).or_insert_with(|| (name, HashMap::new()));
                 entry
@@ -426,6 +326,7 @@ impl App {
                 all_attendances: all,
                 people,
                 cells,
+                can_set_quota,
             })
         })
     }
@@ -454,4 +355,86 @@ fn year_start(year: i32) -> NaiveDate {
 
 fn year_end(year: i32) -> NaiveDate {
     NaiveDate::from_ymd_opt(year, 12, 31).unwrap_or(NaiveDate::MAX)
+}
+
+impl Tx<'_> {
+    /// Records a quota policy. Only those who see the whole tree may.
+    pub fn add_quota_policy(&mut self, actor: &Actor, input: QuotaPolicyInput) -> AppResult<String> {
+        let conn = &mut *self.conn;
+        access::whole_tree(actor, Permission::WriteOrgs)?;
+        let mut found = Vec::new();
+        let document = required_text("document", "số văn bản", &input.document, &mut found);
+        let issued_on = required_date("issued_on", "ngày ban hành", &input.issued_on, &mut found);
+        let valid_from = required_date("valid_from", "ngày hiệu lực", &input.valid_from, &mut found);
+        let valid_to = optional_date("valid_to", "Ngày hết hiệu lực", input.valid_to.as_deref(), &mut found);
+        let level = QuotaLevel::from_code(input.level.trim());
+        if level.is_none() {
+            found.push(Violation::on("level", "Cần chọn đối tượng áp dụng định mức."));
+        }
+        if let Err(v) = rules::check_minimum(input.min_per_year) {
+            found.push(v);
+        }
+        check_all(found)?;
+        let (Some(issued_on), Some(valid_from), Some(level)) = (issued_on, valid_from, level) else {
+            return Err(AppError::Internal("validated fields missing".into()));
+        };
+        Span { from: valid_from, to: valid_to }.check().map_err(AppError::invalid)?;
+        let row = QuotaPolicyRow {
+            id: new_id(),
+            document,
+            issued_on,
+            issuer: input.issuer.trim().into(),
+            level: level.code().into(),
+            min_per_year: input.min_per_year,
+            valid_from,
+            valid_to,
+            created_at: now(),
+        };
+        store::insert_policy(conn, &row)?;
+        audit::record(conn, actor, "create", "quota_policy", &row.id, audit::NONE, Some(&row))?;
+        Ok(row.id)
+    }
+
+    /// Assigns a committee member to follow a cell under a quota policy.
+    pub fn assign_superior(&mut self, actor: &Actor, input: AssignmentInput) -> AppResult<String> {
+        let conn = &mut *self.conn;
+        let mut found = Vec::new();
+        let valid_from = required_date("valid_from", "ngày bắt đầu", &input.valid_from, &mut found);
+        let valid_to = optional_date("valid_to", "Ngày kết thúc", input.valid_to.as_deref(), &mut found);
+        let decision =
+            required_text("decision_number", "số quyết định phân công", &input.decision_number, &mut found);
+        check_all(found)?;
+        let Some(valid_from) = valid_from else { return Err(AppError::Internal("date missing".into())) };
+        Span { from: valid_from, to: valid_to }.check().map_err(AppError::invalid)?;
+        let cell = cell_on(conn, &input.cell_code, valid_from).map_err(|_| {
+            AppError::field(
+                "cell_code",
+                format!(
+                    "Không có chi bộ mã {} vào ngày {}.",
+                    input.cell_code.trim(),
+                    date::format(valid_from)
+                ),
+            )
+        })?;
+        let grant = access::org(conn, actor, Permission::WriteOrgs, &cell)?;
+        let person_id = resolve_person(conn, input.person_id.trim())?;
+        let policy = store::policies(conn)?
+            .into_iter()
+            .find(|p| p.id == input.policy_id.trim())
+            .ok_or_else(|| AppError::field("policy_id", "Cần chọn văn bản quy định định mức."))?;
+        let row = AssignmentRow {
+            id: new_id(),
+            person_id,
+            org_id: grant.org_id().to_string(),
+            quota_policy_id: policy.id,
+            decision_number: decision,
+            valid_from,
+            valid_to,
+            created_at: now(),
+        };
+        store::insert_assignment(conn, &row)?;
+        store::mark_assigned(conn, &row.person_id, &row.org_id, row.valid_from, row.valid_to)?;
+        audit::record(conn, actor, "create", "superior_assignment", &row.id, audit::NONE, Some(&row))?;
+        Ok(row.id)
+    }
 }

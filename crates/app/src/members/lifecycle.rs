@@ -4,25 +4,24 @@ use coso_domain::Violation;
 use coso_domain::access::Permission;
 use coso_domain::member::{self as rules, MemberEventKind, MemberState, MemberStatus};
 use coso_store::members::{self as store, MembershipEventRow, MembershipRow, PeriodRow};
-use coso_store::orgs::OrgAt;
 use coso_store::{DbConnection, new_id, now};
 
-use crate::access::authorize;
+use crate::access::{self, OrgGrant};
 use crate::error::check_all;
 use crate::input::{not_future, required_date, required_text};
 
-use crate::{Actor, App, AppError, AppResult, audit};
+use crate::{Actor, App, AppError, AppResult, Tx, audit};
 
-use super::{EventInput, MemberEventView, cell_on, clean, member_path};
+use super::{EventInput, MemberEventView, cell_on, clean, member_org};
 
 /// Writes one lifecycle event: checks it with the state machine, updates the record, closes
-/// the open period and opens the next.
+/// the open period and opens the next. A move to another unit needs the grant to write there.
 fn write_event(
     conn: &mut DbConnection,
     m: &mut MembershipRow,
     kind: MemberEventKind,
     on: NaiveDate,
-    to: Option<&OrgAt>,
+    to: Option<&OrgGrant>,
     decision: &str,
     note: &str,
 ) -> AppResult<MembershipEventRow> {
@@ -33,10 +32,10 @@ fn write_event(
     let status = rules::apply_event(&state, kind, on).map_err(AppError::invalid)?;
     let from_org = m.org_id.clone();
     if let Some(to) = to {
-        if kind == MemberEventKind::TransferInternal && to.org.id == m.org_id {
+        if kind == MemberEventKind::TransferInternal && to.org_id() == m.org_id {
             return Err(AppError::field("to_org_code", "Đảng viên đang sinh hoạt ở chính chi bộ này."));
         }
-        m.org_id = to.org.id.clone();
+        m.org_id = to.org_id().to_string();
     }
     match kind {
         MemberEventKind::Confirmation => m.official_on = Some(on),
@@ -69,7 +68,7 @@ fn write_event(
         occurred_on: on,
         decision_number: decision.into(),
         from_org_id: Some(from_org),
-        to_org_id: to.map(|t| t.org.id.clone()),
+        to_org_id: to.map(|t| t.org_id().to_string()),
         status_after: m.status.clone(),
         note: note.into(),
         created_at: now(),
@@ -83,7 +82,7 @@ pub(crate) fn transfer_for_reorganization(
     conn: &mut DbConnection,
     actor: &Actor,
     m: &mut MembershipRow,
-    target: &OrgAt,
+    target: &OrgGrant,
     on: NaiveDate,
     decision: &str,
 ) -> AppResult<()> {
@@ -108,17 +107,19 @@ impl App {
         id: &str,
         input: EventInput,
     ) -> AppResult<MemberEventView> {
-        self.db.write(|conn| self.record_member_event_in(conn, actor, id, input))
+        self.transaction(|tx| tx.record_member_event(actor, id, input))
     }
+}
 
-    /// The same, inside a transaction the caller holds (the demo loads in one).
-    pub(crate) fn record_member_event_in(
-        &self,
-        conn: &mut DbConnection,
+impl Tx<'_> {
+    /// Records a lifecycle event; refused with a Vietnamese reason if the statute forbids it.
+    pub fn record_member_event(
+        &mut self,
         actor: &Actor,
         id: &str,
         input: EventInput,
     ) -> AppResult<MemberEventView> {
+        let conn = &mut *self.conn;
         let mut found = Vec::new();
         let kind = MemberEventKind::from_code(input.kind.trim()).filter(|k| k.follows_existing());
         if kind.is_none() {
@@ -138,18 +139,18 @@ impl App {
         let note = input.note.unwrap_or_default().trim().to_string();
         {
             let mut m = store::membership(conn, id)?.ok_or_else(|| AppError::NotFound("đảng viên".into()))?;
-            let path = member_path(conn, &m)?;
-            authorize(actor, Permission::WriteMembers, Some(&path))?;
+            let unit = member_org(conn, &m)?;
+            access::org(conn, actor, Permission::WriteMembers, &unit)?;
             let target = match (&to_code, kind.needs_target_org()) {
                 (Some(code), true) => {
                     let cell = cell_on(conn, "to_org_code", code, on)?;
-                    authorize(actor, Permission::WriteMembers, Some(&cell.version.path))?;
-                    Some(cell)
+                    let grant = access::org(conn, actor, Permission::WriteMembers, &cell)?;
+                    Some((cell, grant))
                 }
                 _ => None,
             };
             let before = m.clone();
-            let row = write_event(conn, &mut m, kind, on, target.as_ref(), &decision, &note)?;
+            let row = write_event(conn, &mut m, kind, on, target.as_ref().map(|(_, g)| g), &decision, &note)?;
             audit::record(
                 conn,
                 actor,
@@ -165,7 +166,7 @@ impl App {
                 occurred_on: on,
                 decision_number: row.decision_number,
                 from_org: None,
-                to_org: target.map(|t| t.version.name),
+                to_org: target.map(|(cell, _)| cell.version.name),
                 status_after_label: MemberStatus::from_code(&m.status)
                     .map(|s| s.label())
                     .unwrap_or("?")

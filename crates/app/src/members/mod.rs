@@ -10,7 +10,7 @@ use coso_store::members::{self as store, MemberFilter, MembershipRow, PersonRow}
 use coso_store::orgs::OrgAt;
 use serde::{Deserialize, Serialize};
 
-use crate::access::authorize;
+use crate::access;
 use crate::orgs::{name_of, org_on};
 use crate::{Actor, App, AppError, AppResult};
 
@@ -209,18 +209,15 @@ fn cell_on(conn: &mut DbConnection, field: &'static str, code: &str, on: NaiveDa
     Ok(at)
 }
 
-/// The path of the organization a membership belongs to today (or last).
-fn member_path(conn: &mut DbConnection, m: &MembershipRow) -> AppResult<String> {
-    Ok(coso_store::orgs::version_on(conn, &m.org_id, crate::today())?
-        .or(coso_store::orgs::latest_version(conn, &m.org_id)?)
-        .map(|v| v.path)
-        .unwrap_or_default())
+/// The organization a membership belongs to, as it stands today (or last stood).
+fn member_org(conn: &mut DbConnection, m: &MembershipRow) -> AppResult<OrgAt> {
+    crate::orgs::org_by_id_on(conn, &m.org_id, crate::today())
 }
 
 impl App {
     /// The register in the actor's scope, filtered and paged, ordered by name.
     pub fn list_members(&self, actor: &Actor, query: &MemberQuery) -> AppResult<MemberPage> {
-        authorize(actor, Permission::ReadMembers, None)?;
+        let scope = access::scope(actor, Permission::ReadMembers)?;
         let per_page = query.per_page.unwrap_or(25).clamp(1, 200);
         let page = query.page.unwrap_or(1).max(1);
         self.db.read(|conn| {
@@ -228,10 +225,9 @@ impl App {
             let scope_path = match clean(query.org.as_deref()) {
                 Some(code) => {
                     let at = org_on(conn, &code, today)?;
-                    authorize(actor, Permission::ReadMembers, Some(&at.version.path))?;
-                    at.version.path
+                    access::org(conn, actor, Permission::ReadMembers, &at)?.path().to_string()
                 }
-                None => actor.scope().to_string(),
+                None => scope.path().to_string(),
             };
             let statuses = match clean(query.status.as_deref()) {
                 Some(s) if s == "all" => MemberStatus::ALL.iter().map(|s| s.code().to_string()).collect(),
@@ -271,9 +267,9 @@ impl App {
     pub fn member_detail(&self, actor: &Actor, id: &str) -> AppResult<MemberDetail> {
         self.db.read(|conn| {
             let m = store::membership(conn, id)?.ok_or_else(|| AppError::NotFound("đảng viên".into()))?;
-            let path = member_path(conn, &m)?;
-            authorize(actor, Permission::ReadMembers, Some(&path))?;
-            let can_write = authorize(actor, Permission::WriteMembers, Some(&path)).is_ok();
+            let unit = member_org(conn, &m)?;
+            access::org(conn, actor, Permission::ReadMembers, &unit)?;
+            let can_write = access::can(conn, actor, Permission::WriteMembers, &unit)?;
             let p = store::person(conn, &m.person_id)?.ok_or_else(|| AppError::NotFound("hồ sơ".into()))?;
             let org = coso_store::orgs::by_id(conn, &m.org_id)?;
             let org_name = name_of(conn, &m.org_id, crate::today())?.unwrap_or_default();

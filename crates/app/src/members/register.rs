@@ -5,13 +5,13 @@ use coso_domain::{Violation, text};
 use coso_store::members::{self as store, MembershipEventRow, MembershipRow, PeriodRow, PersonRow};
 use coso_store::{DbConnection, new_id, now};
 
-use crate::access::authorize;
+use crate::access;
 use crate::error::check_all;
 use crate::input::{optional_date, required_date, required_text};
 use crate::orgs::name_of;
-use crate::{Actor, App, AppError, AppResult, audit};
+use crate::{Actor, App, AppError, AppResult, Tx, audit};
 
-use super::{MemberInput, MemberSummary, cell_on, clean, member_path, summary};
+use super::{MemberInput, MemberSummary, cell_on, clean, member_org, summary};
 
 /// Validated person fields; pushes every problem it finds.
 fn person_fields(input: &MemberInput, id: String, found: &mut Vec<Violation>) -> Option<PersonRow> {
@@ -75,17 +75,21 @@ impl App {
     /// Enters a member in the register: a new admission (probationary) or a member arriving
     /// by transfer. Writes the person, the membership, its first event and period.
     pub fn create_member(&self, actor: &Actor, input: MemberInput) -> AppResult<MemberSummary> {
-        self.db.write(|conn| self.create_member_in(conn, actor, input))
+        self.transaction(|tx| tx.create_member(actor, input))
     }
 
-    /// The same, inside a transaction the caller holds (the demo loads in one).
-    pub(crate) fn create_member_in(
-        &self,
-        conn: &mut DbConnection,
-        actor: &Actor,
-        input: MemberInput,
-    ) -> AppResult<MemberSummary> {
-        authorize(actor, Permission::WriteMembers, None)?;
+    /// Corrects a member's personal data and card numbers; status changes go through events.
+    pub fn update_member(&self, actor: &Actor, id: &str, input: MemberInput) -> AppResult<MemberSummary> {
+        self.transaction(|tx| tx.update_member(actor, id, input))
+    }
+}
+
+impl Tx<'_> {
+    /// Enters a member in the register: a new admission (probationary) or a member arriving
+    /// by transfer. Writes the person, the membership, its first event and period.
+    pub fn create_member(&mut self, actor: &Actor, input: MemberInput) -> AppResult<MemberSummary> {
+        let conn = &mut *self.conn;
+        access::scope(actor, Permission::WriteMembers)?;
         let today = crate::today();
         let mut found = Vec::new();
         let person = person_fields(&input, new_id(), &mut found);
@@ -144,7 +148,7 @@ impl App {
         let card = clean(input.card_number.as_deref());
         {
             let cell = cell_on(conn, "org_code", &org_code, entry_on)?;
-            authorize(actor, Permission::WriteMembers, Some(&cell.version.path))?;
+            let grant = access::org(conn, actor, Permission::WriteMembers, &cell)?;
             check_unique(conn, &person, card.as_deref(), None)?;
             store::insert_person(conn, &person)?;
             let status = match (entry, official_on) {
@@ -159,7 +163,7 @@ impl App {
                 admitted_on,
                 official_on,
                 status: status.code().into(),
-                org_id: cell.org.id.clone(),
+                org_id: grant.org_id().to_string(),
                 last_event_on: entry_on,
                 created_at: now(),
                 updated_at: now(),
@@ -170,7 +174,7 @@ impl App {
                 &PeriodRow {
                     id: new_id(),
                     membership_id: m.id.clone(),
-                    org_id: cell.org.id.clone(),
+                    org_id: grant.org_id().to_string(),
                     status: m.status.clone(),
                     valid_from: entry_on,
                     valid_to: None,
@@ -197,26 +201,16 @@ impl App {
     }
 
     /// Corrects a member's personal data and card numbers; status changes go through events.
-    pub fn update_member(&self, actor: &Actor, id: &str, input: MemberInput) -> AppResult<MemberSummary> {
-        self.db.write(|conn| self.update_member_in(conn, actor, id, input))
-    }
-
-    /// The same, inside a transaction the caller holds (the demo loads in one).
-    pub(crate) fn update_member_in(
-        &self,
-        conn: &mut DbConnection,
-        actor: &Actor,
-        id: &str,
-        input: MemberInput,
-    ) -> AppResult<MemberSummary> {
+    pub fn update_member(&mut self, actor: &Actor, id: &str, input: MemberInput) -> AppResult<MemberSummary> {
+        let conn = &mut *self.conn;
         let mut found = Vec::new();
         let edited = person_fields(&input, String::new(), &mut found);
         check_all(found)?;
         let Some(edited) = edited else { return Err(AppError::Internal("validated fields missing".into())) };
         {
             let mut m = store::membership(conn, id)?.ok_or_else(|| AppError::NotFound("đảng viên".into()))?;
-            let path = member_path(conn, &m)?;
-            authorize(actor, Permission::WriteMembers, Some(&path))?;
+            let unit = member_org(conn, &m)?;
+            access::org(conn, actor, Permission::WriteMembers, &unit)?;
             let before_person =
                 store::person(conn, &m.person_id)?.ok_or_else(|| AppError::NotFound("hồ sơ".into()))?;
             let before_m = m.clone();

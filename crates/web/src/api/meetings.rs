@@ -12,9 +12,9 @@ use coso_app::meetings::{
 };
 use coso_app::{AppError, AppResult};
 
+use crate::AppState;
 use crate::error::{ApiError, ErrorBody};
 use crate::session::ApiActor;
-use crate::{AppState, blocking};
 
 pub fn routes() -> Router<AppState> {
     Router::new()
@@ -82,8 +82,7 @@ pub(crate) async fn list_meetings(
     Query(q): Query<PeriodQuery>,
 ) -> Result<Json<Vec<MeetingSummary>>, ApiError> {
     let (from, to) = period(q.from.as_deref(), q.to.as_deref())?;
-    let app = state.app.clone();
-    Ok(Json(blocking(move || app.cell_meetings(&actor, &code, from, to)).await?))
+    Ok(Json(state.run(move |app| app.cell_meetings(&actor, &code, from, to)).await?))
 }
 
 /// Records a held meeting of a cell with its absentees and the superiors who came.
@@ -94,8 +93,7 @@ pub(crate) async fn create_meeting(
     Path(code): Path<String>,
     Json(input): Json<MeetingInput>,
 ) -> Result<impl IntoResponse, ApiError> {
-    let app = state.app.clone();
-    let created = blocking(move || app.record_meeting(&actor, &code, input)).await?;
+    let created = state.run(move |app| app.record_meeting(&actor, &code, input)).await?;
     Ok((StatusCode::CREATED, Json(created)))
 }
 
@@ -106,8 +104,7 @@ pub(crate) async fn get_meeting(
     ApiActor(actor): ApiActor,
     Path(id): Path<String>,
 ) -> Result<Json<MeetingDetail>, ApiError> {
-    let app = state.app.clone();
-    Ok(Json(blocking(move || app.meeting_detail(&actor, &id)).await?))
+    Ok(Json(state.run(move |app| app.meeting_detail(&actor, &id)).await?))
 }
 
 /// Corrects a recorded meeting: its fields, absentees and superiors are replaced.
@@ -118,8 +115,7 @@ pub(crate) async fn update_meeting(
     Path(id): Path<String>,
     Json(input): Json<MeetingInput>,
 ) -> Result<Json<MeetingSummary>, ApiError> {
-    let app = state.app.clone();
-    Ok(Json(blocking(move || app.update_meeting(&actor, &id, input)).await?))
+    Ok(Json(state.run(move |app| app.update_meeting(&actor, &id, input)).await?))
 }
 
 /// How the cells under an organization kept the meeting rules in a period, most findings first.
@@ -131,8 +127,7 @@ pub(crate) async fn compliance(
     Query(q): Query<PeriodQuery>,
 ) -> Result<Json<ComplianceReport>, ApiError> {
     let (from, to) = period(q.from.as_deref(), q.to.as_deref())?;
-    let app = state.app.clone();
-    Ok(Json(blocking(move || app.meeting_compliance(&actor, &code, from, to)).await?))
+    Ok(Json(state.run(move |app| app.meeting_compliance(&actor, &code, from, to)).await?))
 }
 
 /// Superior attendance in a period and each assigned committee member's quota for a year.
@@ -144,8 +139,7 @@ pub(crate) async fn superiors(
 ) -> Result<Json<SuperiorReport>, ApiError> {
     let (from, to) = period(q.from.as_deref(), q.to.as_deref())?;
     let year = year(q.year.as_deref())?;
-    let app = state.app.clone();
-    Ok(Json(blocking(move || app.superior_report(&actor, from, to, year)).await?))
+    Ok(Json(state.run(move |app| app.superior_report(&actor, from, to, year)).await?))
 }
 
 /// The id of something just created.
@@ -161,8 +155,7 @@ pub(crate) async fn create_quota_policy(
     ApiActor(actor): ApiActor,
     Json(input): Json<QuotaPolicyInput>,
 ) -> Result<impl IntoResponse, ApiError> {
-    let app = state.app.clone();
-    let id = blocking(move || app.add_quota_policy(&actor, input)).await?;
+    let id = state.run(move |app| app.add_quota_policy(&actor, input)).await?;
     Ok((StatusCode::CREATED, Json(Created { id })))
 }
 
@@ -173,7 +166,6 @@ pub(crate) async fn create_assignment(
     ApiActor(actor): ApiActor,
     Json(input): Json<AssignmentInput>,
 ) -> Result<impl IntoResponse, ApiError> {
-    let app = state.app.clone();
-    let id = blocking(move || app.assign_superior(&actor, input)).await?;
+    let id = state.run(move |app| app.assign_superior(&actor, input)).await?;
     Ok((StatusCode::CREATED, Json(Created { id })))
 }

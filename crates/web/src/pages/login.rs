@@ -6,10 +6,10 @@ use axum::response::{Html, IntoResponse, Redirect, Response};
 use coso_app::AppError;
 use rand::RngCore;
 
+use crate::AppState;
 use crate::error::PageError;
 use crate::session::{LOGIN_COOKIE, Posted, SESSION_COOKIE, cookie, same_secret, set_cookie};
 use crate::views::{LoginPage, render};
-use crate::{AppState, blocking};
 
 #[derive(serde::Deserialize)]
 pub struct LoginForm {
@@ -45,9 +45,8 @@ pub async fn submit(
     if expected.is_empty() || !same_secret(&expected, &form.csrf) {
         return login_page(&form.username, "Phiên đăng nhập đã hết hạn. Vui lòng nhập lại.");
     }
-    let app = state.app.clone();
     let (username, password) = (form.username.clone(), form.password);
-    match blocking(move || app.login(&username, &password)).await {
+    match state.run(move |app| app.login(&username, &password)).await {
         Ok(s) => (
             [(
                 header::SET_COOKIE,
@@ -68,8 +67,7 @@ pub async fn logout(
     State(state): State<AppState>,
     posted: Posted<serde::de::IgnoredAny>,
 ) -> Result<Response, PageError> {
-    let app = state.app.clone();
     let token = posted.session.token.clone();
-    blocking(move || app.logout(&token)).await?;
+    state.run(move |app| app.logout(&token)).await?;
     Ok(([(header::SET_COOKIE, set_cookie(SESSION_COOKIE, "", 0))], Redirect::to("/login")).into_response())
 }

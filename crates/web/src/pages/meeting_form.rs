@@ -10,6 +10,7 @@ use coso_app::{Actor, App, AppError, AppResult};
 use coso_domain::meeting::MeetingKind;
 use coso_domain::member::MemberStatus;
 
+use crate::AppState;
 use crate::error::PageError;
 use crate::form::FieldErrors;
 use crate::session::{Posted, Session};
@@ -18,7 +19,6 @@ use crate::views::meetings::{
     UNEXCUSED,
 };
 use crate::views::{Choice, Layout, render};
-use crate::{AppState, blocking};
 
 /// Who may come from above: (person id, name with position, assigned to follow the cell).
 type Candidate = (String, String, bool);
@@ -235,13 +235,14 @@ async fn form_page(
     errors: FieldErrors,
 ) -> Result<Response, PageError> {
     let on = date_or_today(&form.held_on);
-    let (app, actor, code) = (state.app.clone(), session.actor.clone(), cx.code.clone());
-    let (org_name, eligible, candidates) = blocking(move || {
-        let org = app.org_detail(&actor, &code, on)?.org;
-        let (eligible, candidates) = attendance_data(&app, &actor, &code, on)?;
-        Ok((org.name, eligible, candidates))
-    })
-    .await?;
+    let (actor, code) = (session.actor.clone(), cx.code.clone());
+    let (org_name, eligible, candidates) = state
+        .run(move |app| {
+            let org = app.org_detail(&actor, &code, on)?.org;
+            let (eligible, candidates) = attendance_data(app, &actor, &code, on)?;
+            Ok((org.name, eligible, candidates))
+        })
+        .await?;
     let a = section(on, eligible, &candidates, cx.fields, &cx.known);
     let kinds = Choice::list(MeetingKind::ALL.iter().map(|k| (k.code(), k.label())), &form.kind);
     let status =
@@ -265,17 +266,20 @@ pub async fn new_form(
     Path(code): Path<String>,
 ) -> Result<Response, PageError> {
     let today = coso_app::today();
-    let (app, actor, c) = (state.app.clone(), session.actor.clone(), code.clone());
+    let (actor, c) = (session.actor.clone(), code.clone());
     // The secretary usually chairs: offer the one in office today.
-    let secretary = blocking(move || {
-        let d = app.org_detail(&actor, &c, today)?;
-        Ok(d.officers
-            .into_iter()
-            .find(|o| o.role == "secretary" && o.valid_from <= today && o.valid_to.is_none_or(|t| today < t))
-            .map(|o| o.full_name)
-            .unwrap_or_default())
-    })
-    .await?;
+    let secretary = state
+        .run(move |app| {
+            let d = app.org_detail(&actor, &c, today)?;
+            Ok(d.officers
+                .into_iter()
+                .find(|o| {
+                    o.role == "secretary" && o.valid_from <= today && o.valid_to.is_none_or(|t| today < t)
+                })
+                .map(|o| o.full_name)
+                .unwrap_or_default())
+        })
+        .await?;
     let form = MeetingInput {
         kind: MeetingKind::Regular.code().into(),
         held_on: today.to_string(),
@@ -295,8 +299,8 @@ pub async fn create(
     posted: Posted<Fields>,
 ) -> Result<Response, PageError> {
     let input = meeting_input(&posted.form);
-    let (app, actor, c, i) = (state.app.clone(), posted.session.actor.clone(), code.clone(), input.clone());
-    match blocking(move || app.record_meeting(&actor, &c, i)).await {
+    let (actor, c, i) = (posted.session.actor.clone(), code.clone(), input.clone());
+    match state.run(move |app| app.record_meeting(&actor, &c, i)).await {
         Ok(m) => Ok(Redirect::to(&format!("/meetings/{}", m.id)).into_response()),
         Err(e) => {
             let errors = FieldErrors::from_error(e)?;
@@ -316,8 +320,8 @@ pub async fn attendance(
 ) -> Result<Response, PageError> {
     let given = q.get("on").or_else(|| q.get("held_on")).map(String::as_str).unwrap_or("");
     let on = date_or_today(given);
-    let (app, actor, c) = (state.app.clone(), session.actor.clone(), code.clone());
-    let (eligible, candidates) = blocking(move || attendance_data(&app, &actor, &c, on)).await?;
+    let (actor, c) = (session.actor.clone(), code.clone());
+    let (eligible, candidates) = state.run(move |app| attendance_data(app, &actor, &c, on)).await?;
     let a = section(on, eligible, &candidates, &q, &[]);
     Ok(Html(render(&AttendanceFragment { a, errors: FieldErrors::none() })).into_response())
 }
@@ -331,8 +335,8 @@ pub async fn edit_form(
     session: Session,
     Path(id): Path<String>,
 ) -> Result<Response, PageError> {
-    let (app, actor) = (state.app.clone(), session.actor.clone());
-    let d = blocking(move || app.meeting_detail(&actor, &id)).await?;
+    let actor = session.actor.clone();
+    let d = state.run(move |app| app.meeting_detail(&actor, &id)).await?;
     if !d.can_write {
         return Err(PageError(AppError::Forbidden));
     }
@@ -352,13 +356,13 @@ pub async fn update(
     posted: Posted<Fields>,
 ) -> Result<Response, PageError> {
     let input = meeting_input(&posted.form);
-    let (app, actor, mid, i) = (state.app.clone(), posted.session.actor.clone(), id.clone(), input.clone());
-    match blocking(move || app.update_meeting(&actor, &mid, i)).await {
+    let (actor, mid, i) = (posted.session.actor.clone(), id.clone(), input.clone());
+    match state.run(move |app| app.update_meeting(&actor, &mid, i)).await {
         Ok(_) => Ok(Redirect::to(&format!("/meetings/{id}")).into_response()),
         Err(e) => {
             let errors = FieldErrors::from_error(e)?;
-            let (app, actor) = (state.app.clone(), posted.session.actor.clone());
-            let d = blocking(move || app.meeting_detail(&actor, &id)).await?;
+            let actor = posted.session.actor.clone();
+            let d = state.run(move |app| app.meeting_detail(&actor, &id)).await?;
             let cx = FormContext {
                 code: d.summary.org_code.clone(),
                 editing: d.summary.id.clone(),

@@ -8,12 +8,12 @@ use coso_app::meetings::AssignmentInput;
 use coso_domain::access::Permission;
 
 use super::PeriodQuery;
+use crate::AppState;
 use crate::error::PageError;
 use crate::form::FieldErrors;
 use crate::session::{Posted, Session};
 use crate::views::meetings::{MeetingPage, MeetingsPage};
 use crate::views::{Choice, Layout, render};
-use crate::{AppState, blocking};
 
 pub async fn list(
     State(state): State<AppState>,
@@ -36,23 +36,24 @@ async fn register_page(
     assignment: AssignmentInput,
     errors: FieldErrors,
 ) -> Result<Response, PageError> {
-    let (app, actor, c) = (state.app.clone(), session.actor.clone(), code.clone());
-    let found = blocking(move || {
-        let detail = app.org_detail(&actor, &c, to)?;
-        if !detail.org.is_cell() {
-            return Ok(None);
-        }
-        let today = coso_app::today();
-        let meetings = app.cell_meetings(&actor, &c, from, to)?;
-        let assignments = app.cell_assignments(&actor, &c, today)?;
-        let (candidates, policies) = if detail.can_write {
-            (app.superior_candidates(&actor, &c, today)?, app.quota_policies(&actor)?)
-        } else {
-            (Vec::new(), Vec::new())
-        };
-        Ok(Some((detail, meetings, assignments, candidates, policies)))
-    })
-    .await?;
+    let (actor, c) = (session.actor.clone(), code.clone());
+    let found = state
+        .run(move |app| {
+            let detail = app.org_detail(&actor, &c, to)?;
+            if !detail.org.is_cell() {
+                return Ok(None);
+            }
+            let today = coso_app::today();
+            let meetings = app.cell_meetings(&actor, &c, from, to)?;
+            let assignments = app.cell_assignments(&actor, &c, today)?;
+            let (candidates, policies) = if detail.can_write {
+                (app.superior_candidates(&actor, &c, today)?, app.quota_policies(&actor)?)
+            } else {
+                (Vec::new(), Vec::new())
+            };
+            Ok(Some((detail, meetings, assignments, candidates, policies)))
+        })
+        .await?;
     let Some((detail, meetings, assignments, candidates, policies)) = found else {
         // A committee holds no meetings of its own: show how its cells meet.
         return Ok(Redirect::to(&format!("/orgs/{code}/compliance?from={from}&to={to}")).into_response());
@@ -97,8 +98,8 @@ pub async fn assign(
 ) -> Result<Response, PageError> {
     let mut input = posted.form.clone();
     input.cell_code = code.clone();
-    let (app, actor, form) = (state.app.clone(), posted.session.actor.clone(), input.clone());
-    match blocking(move || app.assign_superior(&actor, form)).await {
+    let (actor, form) = (posted.session.actor.clone(), input.clone());
+    match state.run(move |app| app.assign_superior(&actor, form)).await {
         Ok(_) => Ok(Redirect::to(&format!("/orgs/{code}/meetings#assignments")).into_response()),
         Err(e) => {
             let errors = FieldErrors::from_error(e)?;
@@ -113,8 +114,8 @@ pub async fn show(
     session: Session,
     Path(id): Path<String>,
 ) -> Result<Response, PageError> {
-    let (app, actor) = (state.app.clone(), session.actor.clone());
-    let d = blocking(move || app.meeting_detail(&actor, &id)).await?;
+    let actor = session.actor.clone();
+    let d = state.run(move |app| app.meeting_detail(&actor, &id)).await?;
     let page = MeetingPage { layout: Layout::of(&session, "meetings"), title: d.summary.minutes_title(), d };
     Ok(Html(render(&page)).into_response())
 }
@@ -124,7 +125,7 @@ pub async fn minutes_docx(
     session: Session,
     Path(id): Path<String>,
 ) -> Result<Response, PageError> {
-    let (app, actor) = (state.app.clone(), session.actor.clone());
-    let (name, bytes) = blocking(move || app.minutes_docx(&actor, &id)).await?;
+    let actor = session.actor.clone();
+    let (name, bytes) = state.run(move |app| app.minutes_docx(&actor, &id)).await?;
     Ok(super::download(super::DOCX, &name, bytes))
 }

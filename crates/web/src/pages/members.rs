@@ -4,11 +4,11 @@ use axum::response::{Html, IntoResponse, Redirect, Response};
 use coso_app::members::{EventInput, MemberInput, MemberQuery};
 use coso_domain::member::{MemberEventKind, MemberStatus};
 
+use crate::AppState;
 use crate::error::PageError;
 use crate::form::FieldErrors;
 use crate::session::{Posted, Session};
 use crate::views::{Choice, Layout, MemberFormPage, MemberView, MembersPage, render};
-use crate::{AppState, blocking};
 
 fn page_url(q: &MemberQuery, page: i64) -> String {
     let mut params = vec![("page", page.to_string())];
@@ -25,8 +25,8 @@ pub async fn list(
     session: Session,
     Query(q): Query<MemberQuery>,
 ) -> Result<Html<String>, PageError> {
-    let (app, actor, query) = (state.app.clone(), session.actor.clone(), q.clone());
-    let page = blocking(move || app.list_members(&actor, &query)).await?;
+    let (actor, query) = (session.actor.clone(), q.clone());
+    let page = state.run(move |app| app.list_members(&actor, &query)).await?;
     let status = q.status.clone().unwrap_or_default();
     let statuses = Choice::list(
         std::iter::once(("", "Đang sinh hoạt"))
@@ -87,8 +87,8 @@ pub async fn create(
     State(state): State<AppState>,
     posted: Posted<MemberInput>,
 ) -> Result<Response, PageError> {
-    let (app, actor, form) = (state.app.clone(), posted.session.actor.clone(), posted.form.clone());
-    match blocking(move || app.create_member(&actor, form)).await {
+    let (actor, form) = (posted.session.actor.clone(), posted.form.clone());
+    match state.run(move |app| app.create_member(&actor, form)).await {
         Ok(m) => Ok(Redirect::to(&format!("/members/{}", m.id)).into_response()),
         Err(e) => Ok(form_page(&posted.session, posted.form, "", FieldErrors::from_error(e)?)),
     }
@@ -101,8 +101,8 @@ async fn member_page(
     event: EventInput,
     errors: FieldErrors,
 ) -> Result<Response, PageError> {
-    let (app, actor) = (state.app.clone(), session.actor.clone());
-    let d = blocking(move || app.member_detail(&actor, &id)).await?;
+    let actor = session.actor.clone();
+    let d = state.run(move |app| app.member_detail(&actor, &id)).await?;
     let event_kinds = Choice::list(
         std::iter::once(("", "— Chọn sự kiện —")).chain(
             MemberEventKind::ALL.iter().filter(|k| k.follows_existing()).map(|k| (k.code(), k.label())),
@@ -129,9 +129,8 @@ pub async fn record_event(
     Path(id): Path<String>,
     posted: Posted<EventInput>,
 ) -> Result<Response, PageError> {
-    let (app, actor, form, mid) =
-        (state.app.clone(), posted.session.actor.clone(), posted.form.clone(), id.clone());
-    match blocking(move || app.record_member_event(&actor, &mid, form)).await {
+    let (actor, form, mid) = (posted.session.actor.clone(), posted.form.clone(), id.clone());
+    match state.run(move |app| app.record_member_event(&actor, &mid, form)).await {
         Ok(_) => Ok(Redirect::to(&format!("/members/{id}#events")).into_response()),
         Err(e) => member_page(&state, &posted.session, id, posted.form, FieldErrors::from_error(e)?).await,
     }
@@ -142,8 +141,8 @@ pub async fn edit_form(
     session: Session,
     Path(id): Path<String>,
 ) -> Result<Response, PageError> {
-    let (app, actor, mid) = (state.app.clone(), session.actor.clone(), id.clone());
-    let d = blocking(move || app.member_detail(&actor, &mid)).await?;
+    let (actor, mid) = (session.actor.clone(), id.clone());
+    let d = state.run(move |app| app.member_detail(&actor, &mid)).await?;
     if !d.can_write {
         return Err(PageError(coso_app::AppError::Forbidden));
     }
@@ -176,9 +175,8 @@ pub async fn update(
     Path(id): Path<String>,
     posted: Posted<MemberInput>,
 ) -> Result<Response, PageError> {
-    let (app, actor, form, mid) =
-        (state.app.clone(), posted.session.actor.clone(), posted.form.clone(), id.clone());
-    match blocking(move || app.update_member(&actor, &mid, form)).await {
+    let (actor, form, mid) = (posted.session.actor.clone(), posted.form.clone(), id.clone());
+    match state.run(move |app| app.update_member(&actor, &mid, form)).await {
         Ok(_) => Ok(Redirect::to(&format!("/members/{id}")).into_response()),
         Err(e) => Ok(form_page(&posted.session, posted.form, &id, FieldErrors::from_error(e)?)),
     }

@@ -10,11 +10,11 @@ use coso_app::reorg::Reorganization;
 use coso_domain::org::{OrgKind, Sector};
 use coso_domain::position::PositionRole;
 
+use crate::AppState;
 use crate::error::PageError;
 use crate::form::FieldErrors;
 use crate::session::{Posted, Session};
 use crate::views::{Choice, Layout, OrgFormPage, OrgPage, ReorgPage, TreeGroup, TreePage, TreeRow, render};
-use crate::{AppState, blocking};
 
 #[derive(serde::Deserialize, Default)]
 pub struct AsOf {
@@ -81,8 +81,8 @@ pub async fn tree(
     Query(q): Query<AsOf>,
 ) -> Result<Html<String>, PageError> {
     let as_of = super::as_of(q.as_of.as_deref());
-    let (app, actor) = (state.app.clone(), session.actor.clone());
-    let tree = blocking(move || app.tree(&actor, as_of)).await?;
+    let actor = session.actor.clone();
+    let tree = state.run(move |app| app.tree(&actor, as_of)).await?;
     let counts = tree.counts.clone();
     let grassroots_total = counts
         .iter()
@@ -112,21 +112,24 @@ async fn org_page(
     position: PositionInput,
     errors: FieldErrors,
 ) -> Result<Response, PageError> {
-    let (app, actor) = (state.app.clone(), session.actor.clone());
-    let (detail, members) = blocking(move || {
-        let detail = app.org_detail(&actor, &code, as_of)?;
-        let members = if detail.org.is_cell()
-            && actor.role.allows(coso_domain::access::Permission::ReadMembers)
-        {
-            let q =
-                MemberQuery { org: Some(detail.org.code.clone()), per_page: Some(200), ..Default::default() };
-            Some(app.list_members(&actor, &q)?)
-        } else {
-            None
-        };
-        Ok((detail, members))
-    })
-    .await?;
+    let actor = session.actor.clone();
+    let (detail, members) = state
+        .run(move |app| {
+            let detail = app.org_detail(&actor, &code, as_of)?;
+            let members =
+                if detail.org.is_cell() && actor.role.allows(coso_domain::access::Permission::ReadMembers) {
+                    let q = MemberQuery {
+                        org: Some(detail.org.code.clone()),
+                        per_page: Some(200),
+                        ..Default::default()
+                    };
+                    Some(app.list_members(&actor, &q)?)
+                } else {
+                    None
+                };
+            Ok((detail, members))
+        })
+        .await?;
     let member_choices = members
         .as_ref()
         .map(|p| {
@@ -192,8 +195,8 @@ pub async fn new_form(session: Session, Query(q): Query<NewQuery>) -> Response {
 }
 
 pub async fn create(State(state): State<AppState>, posted: Posted<NewOrg>) -> Result<Response, PageError> {
-    let (app, actor, form) = (state.app.clone(), posted.session.actor.clone(), posted.form.clone());
-    match blocking(move || app.create_org(&actor, form)).await {
+    let (actor, form) = (posted.session.actor.clone(), posted.form.clone());
+    match state.run(move |app| app.create_org(&actor, form)).await {
         Ok(org) => Ok(Redirect::to(&format!("/orgs/{}", org.code)).into_response()),
         Err(e) => Ok(org_form(&posted.session, posted.form, FieldErrors::from_error(e)?)),
     }
@@ -219,8 +222,8 @@ async fn reorg_page(
     form: Reorganization,
     errors: FieldErrors,
 ) -> Result<Response, PageError> {
-    let (app, actor) = (state.app.clone(), session.actor.clone());
-    let detail = blocking(move || app.org_detail(&actor, &code, coso_app::today())).await?;
+    let actor = session.actor.clone();
+    let detail = state.run(move |app| app.org_detail(&actor, &code, coso_app::today())).await?;
     if !detail.can_write {
         return Err(PageError(coso_app::AppError::Forbidden));
     }
@@ -254,9 +257,8 @@ pub async fn reorganize(
     Path(code): Path<String>,
     posted: Posted<Reorganization>,
 ) -> Result<Response, PageError> {
-    let (app, actor, form, c) =
-        (state.app.clone(), posted.session.actor.clone(), posted.form.clone(), code.clone());
-    match blocking(move || app.reorganize(&actor, &c, form)).await {
+    let (actor, form, c) = (posted.session.actor.clone(), posted.form.clone(), code.clone());
+    match state.run(move |app| app.reorganize(&actor, &c, form)).await {
         Ok(()) => Ok(Redirect::to(&format!("/orgs/{code}")).into_response()),
         Err(e) => reorg_page(&state, &posted.session, code, posted.form, FieldErrors::from_error(e)?).await,
     }
@@ -267,9 +269,8 @@ pub async fn add_position(
     Path(code): Path<String>,
     posted: Posted<PositionInput>,
 ) -> Result<Response, PageError> {
-    let (app, actor, form, c) =
-        (state.app.clone(), posted.session.actor.clone(), posted.form.clone(), code.clone());
-    match blocking(move || app.add_position(&actor, &c, form)).await {
+    let (actor, form, c) = (posted.session.actor.clone(), posted.form.clone(), code.clone());
+    match state.run(move |app| app.add_position(&actor, &c, form)).await {
         Ok(()) => Ok(Redirect::to(&format!("/orgs/{code}#officers")).into_response()),
         Err(e) => {
             let errors = FieldErrors::from_error(e)?;

@@ -4,27 +4,26 @@ use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use coso_app::AppError;
-use coso_app::access::authorize_whole_tree;
 use coso_app::meetings::QuotaPolicyInput;
 use coso_app::meetings::files::{attendance_chart, quota_chart};
 use coso_domain::access::Permission;
 use coso_domain::quota::QuotaLevel;
 
 use super::PeriodQuery;
+use crate::AppState;
 use crate::error::PageError;
 use crate::form::FieldErrors;
 use crate::session::{Posted, Session};
 use crate::views::meetings::{CompliancePage, ComplianceRow, SuperiorsPage, percent};
 use crate::views::{Choice, Layout, render};
-use crate::{AppState, blocking};
 
 /// How many committee members the quota chart shows at most.
 const CHART_PEOPLE: usize = 20;
 
 /// The compliance page of the top of the reader's scope.
 pub async fn compliance_home(State(state): State<AppState>, session: Session) -> Result<Response, PageError> {
-    let (app, actor) = (state.app.clone(), session.actor.clone());
-    let tree = blocking(move || app.tree(&actor, coso_app::today())).await?;
+    let actor = session.actor.clone();
+    let tree = state.run(move |app| app.tree(&actor, coso_app::today())).await?;
     // The tree comes in path order: its first organization is the root of the scope.
     let root =
         tree.orgs.first().ok_or_else(|| AppError::NotFound("tổ chức đảng trong phạm vi của bạn".into()))?;
@@ -38,8 +37,8 @@ pub async fn compliance(
     Query(q): Query<PeriodQuery>,
 ) -> Result<Response, PageError> {
     let (from, to) = q.dates();
-    let (app, actor, c) = (state.app.clone(), session.actor.clone(), code.clone());
-    let mut r = blocking(move || app.meeting_compliance(&actor, &c, from, to)).await?;
+    let (actor, c) = (session.actor.clone(), code.clone());
+    let mut r = state.run(move |app| app.meeting_compliance(&actor, &c, from, to)).await?;
     let chart = attendance_chart(&r);
     let meetings = r.months.iter().map(|m| m.meetings).sum();
     let invited: i64 = r.months.iter().map(|m| m.invited).sum();
@@ -71,8 +70,8 @@ pub async fn compliance_xlsx(
     Query(q): Query<PeriodQuery>,
 ) -> Result<Response, PageError> {
     let (from, to) = q.dates();
-    let (app, actor, c) = (state.app.clone(), session.actor.clone(), code.clone());
-    let bytes = blocking(move || app.meeting_register_xlsx(&actor, &c, from, to)).await?;
+    let (actor, c) = (session.actor.clone(), code.clone());
+    let bytes = state.run(move |app| app.meeting_register_xlsx(&actor, &c, from, to)).await?;
     Ok(super::download(super::XLSX, &format!("so-theo-doi-sinh-hoat-{code}-{from}-{to}.xlsx"), bytes))
 }
 
@@ -92,17 +91,18 @@ async fn superiors_page(
     errors: FieldErrors,
 ) -> Result<Response, PageError> {
     let ((from, to), year) = (q.dates(), q.year());
-    let (app, actor) = (state.app.clone(), session.actor.clone());
-    let (r, documents) = blocking(move || {
-        let r = app.superior_report(&actor, from, to, year)?;
-        Ok((r, app.quota_documents(&actor)?))
-    })
-    .await?;
+    let actor = session.actor.clone();
+    let (r, documents) = state
+        .run(move |app| {
+            let r = app.superior_report(&actor, from, to, year)?;
+            Ok((r, app.quota_documents(&actor)?))
+        })
+        .await?;
     // A city has over a hundred assigned members: the chart shows those short of their quota
     // first (the report's order) and leaves the whole list to the table.
     let mut charted = r.clone();
     charted.people.truncate(CHART_PEOPLE);
-    let can_set_quota = authorize_whole_tree(&session.actor, Permission::WriteOrgs).is_ok();
+    let can_set_quota = r.can_set_quota;
     let levels = Choice::list(QuotaLevel::ALL.iter().map(|l| (l.code(), l.label())), &policy.level);
     let status = if errors.any() { StatusCode::UNPROCESSABLE_ENTITY } else { StatusCode::OK };
     let page = SuperiorsPage {
@@ -131,8 +131,8 @@ pub async fn add_quota_policy(
     State(state): State<AppState>,
     posted: Posted<QuotaPolicyInput>,
 ) -> Result<Response, PageError> {
-    let (app, actor, form) = (state.app.clone(), posted.session.actor.clone(), posted.form.clone());
-    match blocking(move || app.add_quota_policy(&actor, form)).await {
+    let (actor, form) = (posted.session.actor.clone(), posted.form.clone());
+    match state.run(move |app| app.add_quota_policy(&actor, form)).await {
         Ok(_) => Ok(Redirect::to("/superiors#quota-policies").into_response()),
         Err(e) => {
             let errors = FieldErrors::from_error(e)?;
@@ -147,7 +147,7 @@ pub async fn superiors_xlsx(
     Query(q): Query<PeriodQuery>,
 ) -> Result<Response, PageError> {
     let ((from, to), year) = (q.dates(), q.year());
-    let (app, actor) = (state.app.clone(), session.actor.clone());
-    let bytes = blocking(move || app.superior_report_xlsx(&actor, from, to, year)).await?;
+    let actor = session.actor.clone();
+    let bytes = state.run(move |app| app.superior_report_xlsx(&actor, from, to, year)).await?;
     Ok(super::download(super::XLSX, &format!("du-sinh-hoat-chi-bo-{year}.xlsx"), bytes))
 }

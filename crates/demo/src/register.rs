@@ -5,7 +5,7 @@ use coso_domain::member::{self as rules, MemberEventKind, MemberState, MemberSta
 
 use super::documents::{Decision, DocumentNumbers};
 use super::people::Person;
-use crate::members::{EventInput, MemberInput};
+use coso_app::members::{EventInput, MemberInput};
 
 /// One lifecycle event of a planned member.
 #[derive(Debug, Clone)]

@@ -12,6 +12,7 @@ use super::lifecycle::issuer_of;
 use super::register::PlannedMember;
 use super::tree::{ARTICLE_DAY, CITY, Tree};
 use super::units::Profile;
+use coso_app::Tx;
 
 /// Chi bộ congresses came first, from March 2020; grassroots committees' in May and June.
 const CELL_CONGRESSES: (NaiveDate, NaiveDate) = (day(2020, 3, 2), day(2020, 4, 30));
@@ -220,23 +221,22 @@ impl super::Demo {
     /// Records the positions of both terms through the position use case.
     pub(crate) fn record_officers(
         &self,
-        app: &crate::App,
-        conn: &mut coso_store::DbConnection,
-        actor: &crate::Actor,
-    ) -> crate::AppResult<()> {
+        tx: &mut Tx<'_>,
+        actor: &coso_app::Actor,
+    ) -> coso_app::AppResult<()> {
         for p in self.earlier_officers.iter().chain(&self.officers) {
             let holder = &self.members[p.member];
             let member_id = holder.membership_id.clone().ok_or_else(|| {
-                crate::AppError::Internal(format!("officer {} was never entered", holder.person.full_name))
+                coso_app::AppError::Internal(format!("officer {} was never entered", holder.person.full_name))
             })?;
-            let input = crate::positions::PositionInput {
+            let input = coso_app::positions::PositionInput {
                 member_id,
                 role: p.role.code().into(),
                 valid_from: p.from.to_string(),
                 valid_to: p.to.map(|d| d.to_string()),
                 decision_number: self.numbers.text(&p.decision),
             };
-            app.add_position_in(conn, actor, &p.org, input).inspect_err(|e| {
+            tx.add_position(actor, &p.org, input).inspect_err(|e| {
                 tracing::error!(org = %p.org, role = ?p.role, error = ?e, "a demo position could not be recorded");
             })?;
         }

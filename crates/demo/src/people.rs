@@ -222,7 +222,7 @@ pub(crate) fn years_after(date: NaiveDate, years: i32) -> NaiveDate {
 #[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
-    use crate::demo::tree::Tree;
+    use crate::tree::Tree;
 
     #[test]
     fn people_carry_a_lang_son_citizen_id() {

@@ -1,6 +1,8 @@
+//! coso-demo: the Lạng Sơn demo and the scale generator ([`scale`]).
+//!
 //! The Lạng Sơn demo: the city's party organizations, members, officers and accounts from 2015
 //! to the seed article's day (17/10/2021), generated with fixed dice and loaded through the use
-//! cases in one transaction.
+//! cases of coso-app in one transaction ([`coso_app::App::transaction`]).
 //!
 //! The demo is planned first, without the database ([`Demo::plan`]): the tree ([`tree`]), the
 //! register ([`lifecycle`], [`register`]), the officers of 2020 ([`officers`]) and of the term
@@ -21,6 +23,7 @@ mod officers;
 mod people;
 mod register;
 mod roll;
+pub mod scale;
 mod terms;
 mod topics;
 mod tree;
@@ -43,7 +46,7 @@ use self::register::PlannedMember;
 use self::roll::Roll;
 use self::tree::Tree;
 use self::visits::PlannedAssignment;
-use crate::{Actor, App, AppError, AppResult};
+use coso_app::{Actor, App, AppError, AppResult, Tx};
 
 /// What the demo loaded, and the accounts it created (username, password, role label, org name).
 #[derive(Debug, Clone, Serialize)]
@@ -146,52 +149,41 @@ impl Demo {
 
     /// Records the plan: history first (it is dated), then the officers, the meetings and the
     /// accounts. Returns how many meetings were recorded.
-    fn load(&mut self, app: &App, conn: &mut coso_store::DbConnection, actor: &Actor) -> AppResult<usize> {
-        self.record_history(app, conn, actor)?;
-        self.record_officers(app, conn, actor)?;
-        let meetings = self.record_meetings(app, conn, actor)?;
-        self.open_accounts(app, conn, actor)?;
+    fn load(&mut self, tx: &mut Tx<'_>, actor: &Actor) -> AppResult<usize> {
+        self.record_history(tx, actor)?;
+        self.record_officers(tx, actor)?;
+        let meetings = self.record_meetings(tx, actor)?;
+        self.open_accounts(tx, actor)?;
         Ok(meetings)
     }
 }
 
-/// Whether the database has neither organizations nor users.
-fn database_is_empty(conn: &mut coso_store::DbConnection) -> AppResult<bool> {
-    Ok(coso_store::orgs::count_all(conn)? == 0 && coso_store::accounts::count_users(conn)? == 0)
-}
-
-impl App {
-    /// Loads the demo into an empty database, in one transaction; refuses a database that
-    /// already has organizations or users.
-    pub fn load_demo(&self) -> AppResult<DemoSummary> {
-        let actor = Actor::system();
-        let mut demo = Demo::plan();
-        let started = std::time::Instant::now();
-        let summary = self.db.write(|conn| {
-            if !database_is_empty(conn)? {
-                return Err(AppError::Conflict(NOT_EMPTY.into()));
-            }
-            let meetings = demo.load(self, conn, &actor)?;
-            Ok(DemoSummary {
-                organizations: coso_store::orgs::count_all(conn)?,
-                members: coso_store::members::count_memberships(conn)?,
-                meetings: meetings as i64,
-                superior_attendances: demo.meetings.iter().map(|m| m.superiors.len() as i64).sum(),
-                accounts: std::mem::take(&mut demo.accounts),
-            })
-        })?;
-        tracing::info!(
-            organizations = summary.organizations,
-            members = summary.members,
-            meetings = summary.meetings,
-            millis = started.elapsed().as_millis() as u64,
-            "demo loaded"
-        );
-        Ok(summary)
-    }
-
-    /// Whether the database has no organizations and no users.
-    pub fn is_empty(&self) -> AppResult<bool> {
-        self.db.read(database_is_empty)
-    }
+/// Loads the demo into an empty database, in one transaction; refuses a database that already
+/// has organizations or users.
+pub fn load(app: &App) -> AppResult<DemoSummary> {
+    let actor = Actor::system();
+    let mut demo = Demo::plan();
+    let started = std::time::Instant::now();
+    let summary = app.transaction(|tx| {
+        if !tx.is_empty()? {
+            return Err(AppError::Conflict(NOT_EMPTY.into()));
+        }
+        let meetings = demo.load(tx, &actor)?;
+        let (organizations, members) = tx.totals()?;
+        Ok(DemoSummary {
+            organizations,
+            members,
+            meetings: meetings as i64,
+            superior_attendances: demo.meetings.iter().map(|m| m.superiors.len() as i64).sum(),
+            accounts: std::mem::take(&mut demo.accounts),
+        })
+    })?;
+    tracing::info!(
+        organizations = summary.organizations,
+        members = summary.members,
+        meetings = summary.meetings,
+        millis = started.elapsed().as_millis() as u64,
+        "demo loaded"
+    );
+    Ok(summary)
 }

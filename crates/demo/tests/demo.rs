@@ -19,7 +19,7 @@ fn the_demo_reproduces_the_article_and_keeps_its_history() {
         assert!(app.is_empty().unwrap());
 
         let started = Instant::now();
-        let summary = app.load_demo().unwrap_or_else(|e| panic!("load_demo: {e} ({e:?})"));
+        let summary = coso_demo::load(&app).unwrap_or_else(|e| panic!("load_demo: {e} ({e:?})"));
         eprintln!(
             "demo loaded on {:?} in {:.1?}: {} organizations, {} members, {} meetings, {} superior attendances",
             db.backend(),
@@ -113,7 +113,7 @@ fn the_demo_reproduces_the_article_and_keeps_its_history() {
         let detail = app.meeting_detail(&system, &cua_nam[0].id).unwrap();
         assert_eq!(detail.sources, "Bản tin Thông báo nội bộ của Ban Tuyên giáo Tỉnh ủy và Báo Lạng Sơn");
 
-        match app.load_demo() {
+        match coso_demo::load(&app) {
             Err(AppError::Conflict(message)) => assert_eq!(
                 message,
                 "Cơ sở dữ liệu đã có dữ liệu; chỉ nạp dữ liệu mẫu vào cơ sở dữ liệu trống."

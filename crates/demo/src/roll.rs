@@ -116,8 +116,8 @@ impl Roll {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::demo::Demo;
-    use crate::demo::tree::ARTICLE_DAY;
+    use crate::Demo;
+    use crate::tree::ARTICLE_DAY;
 
     #[test]
     fn the_roll_agrees_with_the_register() {

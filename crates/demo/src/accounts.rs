@@ -2,11 +2,10 @@
 //! coso out and are printed when the demo loads.
 use coso_domain::access::Role;
 use coso_domain::position::PositionRole;
-use coso_store::DbConnection;
 
 use super::{Demo, DemoAccount};
-use crate::auth::NewUser;
-use crate::{Actor, App, AppResult};
+use coso_app::auth::NewUser;
+use coso_app::{Actor, AppResult, Tx};
 
 /// (username, password, role, organization code, display name).
 const ACCOUNTS: [(&str, &str, Role, Option<&str>, &str); 5] = [
@@ -20,12 +19,7 @@ const ACCOUNTS: [(&str, &str, Role, Option<&str>, &str); 5] = [
 impl Demo {
     /// Creates the accounts through the account use case and lists them for the person
     /// starting the demo.
-    pub(crate) fn open_accounts(
-        &mut self,
-        app: &App,
-        conn: &mut DbConnection,
-        actor: &Actor,
-    ) -> AppResult<()> {
+    pub(crate) fn open_accounts(&mut self, tx: &mut Tx<'_>, actor: &Actor) -> AppResult<()> {
         for (username, password, role, org, display_name) in ACCOUNTS {
             // The cell secretary's account carries the name of the secretary the demo elected.
             let display_name = match org.filter(|_| role == Role::CellSecretary) {
@@ -41,7 +35,7 @@ impl Demo {
                 org_code: org.map(String::from),
                 password: password.into(),
             };
-            app.add_user_in(conn, actor, input)?;
+            tx.add_user(actor, input)?;
             let org_name = match org {
                 Some(code) => self.tree.unit(code).map(|u| u.name.clone()).unwrap_or_default(),
                 None => "Toàn hệ thống".into(),

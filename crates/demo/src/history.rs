@@ -2,13 +2,12 @@
 //! entries and events, and reorganizations, in the order they happened.
 use chrono::NaiveDate;
 use coso_domain::member::MemberEventKind;
-use coso_store::DbConnection;
 
 use super::Demo;
 use super::tree::Change;
-use crate::orgs::NewOrg;
-use crate::reorg::Reorganization;
-use crate::{Actor, App, AppError, AppResult};
+use coso_app::orgs::NewOrg;
+use coso_app::reorg::Reorganization;
+use coso_app::{Actor, AppError, AppResult, Tx};
 
 /// One thing that happened, and what must come before it on the same day.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -70,27 +69,16 @@ impl Demo {
     }
 
     /// Records the organizations' and members' history from 2015 to the article's day.
-    pub(crate) fn record_history(
-        &mut self,
-        app: &App,
-        conn: &mut DbConnection,
-        actor: &Actor,
-    ) -> AppResult<()> {
+    pub(crate) fn record_history(&mut self, tx: &mut Tx<'_>, actor: &Actor) -> AppResult<()> {
         for (on, what) in self.chronicle() {
-            self.record(app, conn, actor, what).inspect_err(|e| {
+            self.record(tx, actor, what).inspect_err(|e| {
                 tracing::error!(%on, ?what, error = ?e, "the demo's history could not be recorded");
             })?;
         }
         Ok(())
     }
 
-    fn record(
-        &mut self,
-        app: &App,
-        conn: &mut DbConnection,
-        actor: &Actor,
-        what: Happening,
-    ) -> AppResult<()> {
+    fn record(&mut self, tx: &mut Tx<'_>, actor: &Actor, what: Happening) -> AppResult<()> {
         match what {
             Happening::Founding { unit } => {
                 let u = &self.tree.units[unit];
@@ -103,27 +91,21 @@ impl Demo {
                     founded_on: u.founded_on.to_string(),
                     decision_number: u.founding_decision.clone(),
                 };
-                app.create_org_in(conn, actor, input)?;
+                tx.create_org(actor, input)?;
             }
             Happening::Entry { member } => {
                 let m = &self.members[member];
-                let summary =
-                    app.create_member_in(conn, actor, m.input(m.official_on.is_some(), &self.numbers))?;
+                let summary = tx.create_member(actor, m.input(m.official_on.is_some(), &self.numbers))?;
                 self.members[member].membership_id = Some(summary.id);
                 self.members[member].person_id = Some(summary.person_id);
             }
             Happening::Event { member, event } => {
                 let m = &self.members[member];
-                app.record_member_event_in(
-                    conn,
-                    actor,
-                    membership_id(m)?,
-                    m.events[event].input(&self.numbers),
-                )?;
+                tx.record_member_event(actor, membership_id(m)?, m.events[event].input(&self.numbers))?;
             }
             Happening::Card { member } => {
                 let m = &self.members[member];
-                app.update_member_in(conn, actor, membership_id(m)?, m.input(true, &self.numbers))?;
+                tx.update_member(actor, membership_id(m)?, m.input(true, &self.numbers))?;
             }
             Happening::Reorganization { index } => {
                 let r = &self.tree.reorganizations[index];
@@ -148,7 +130,7 @@ impl Demo {
                     }
                     Change::Dissolve => input.kind = "dissolve".into(),
                 }
-                app.reorganize_in(conn, actor, r.code, input)?;
+                tx.reorganize(actor, r.code, input)?;
             }
         }
         Ok(())

@@ -6,7 +6,6 @@ use std::collections::HashMap;
 use chrono::{Datelike, Days, NaiveDate};
 use coso_domain::meeting::MeetingKind;
 use coso_domain::position::PositionRole as Role;
-use coso_store::DbConnection;
 
 use super::Demo;
 use super::attendance::Attendance;
@@ -17,8 +16,8 @@ use super::register::PlannedMember;
 use super::topics::{self, ADVICE};
 use super::tree::{CITY, Tree};
 use super::visits::{Following, PlannedAssignment, QUOTA_DOCUMENT, QUOTA_ISSUED_ON, QUOTA_ISSUER, QUOTAS};
-use crate::meetings::{AbsenceInput, AssignmentInput, MeetingInput, QuotaPolicyInput, SuperiorInput};
-use crate::{Actor, App, AppError, AppResult};
+use coso_app::meetings::{AbsenceInput, AssignmentInput, MeetingInput, QuotaPolicyInput, SuperiorInput};
+use coso_app::{Actor, AppError, AppResult, Tx};
 
 /// Where most cells take their topics from, and how khối Cửa Nam's secretary says it.
 const SOURCES: &str = "Bản tin Thông báo nội bộ của Ban Tuyên giáo Tỉnh ủy; Báo Lạng Sơn";
@@ -241,12 +240,7 @@ fn conclusions(slot: &Slot) -> String {
 impl Demo {
     /// Records the quota policies of 1764-QĐ/TU, the assignments and the meetings with their
     /// attendance and superiors, in date order.
-    pub(crate) fn record_meetings(
-        &self,
-        app: &App,
-        conn: &mut DbConnection,
-        actor: &Actor,
-    ) -> AppResult<usize> {
+    pub(crate) fn record_meetings(&self, tx: &mut Tx<'_>, actor: &Actor) -> AppResult<usize> {
         let mut policies = HashMap::new();
         for (level, min_per_year) in QUOTAS {
             let input = QuotaPolicyInput {
@@ -258,7 +252,7 @@ impl Demo {
                 valid_from: QUOTA_ISSUED_ON.to_string(),
                 valid_to: None,
             };
-            policies.insert(level, app.add_quota_policy_in(conn, actor, input)?);
+            policies.insert(level, tx.add_quota_policy(actor, input)?);
         }
         for a in &self.assignments {
             let input = AssignmentInput {
@@ -269,7 +263,7 @@ impl Demo {
                 valid_from: a.from.to_string(),
                 valid_to: a.to.map(|d| d.to_string()),
             };
-            app.assign_superior_in(conn, actor, input).inspect_err(|e| {
+            tx.assign_superior(actor, input).inspect_err(|e| {
                 tracing::error!(cell = %a.cell, error = ?e, "a demo assignment could not be recorded");
             })?;
         }
@@ -277,7 +271,7 @@ impl Demo {
         order.sort_by_key(|i| (self.meetings[*i].slot.held_on, *i));
         for i in &order {
             let m = &self.meetings[*i];
-            app.record_meeting_in(conn, actor, &m.slot.cell, self.meeting_input(m)?).inspect_err(|e| {
+            tx.record_meeting(actor, &m.slot.cell, self.meeting_input(m)?).inspect_err(|e| {
                 tracing::error!(cell = %m.slot.cell, on = %m.slot.held_on, error = ?e, "a demo meeting could not be recorded");
             })?;
         }
