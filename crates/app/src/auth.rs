@@ -231,7 +231,7 @@ impl Tx<'_> {
                 "Vai trò không hợp lệ (admin, city, org_admin, cell_secretary, cadre, inspector, viewer).",
             ));
         }
-        crate::error::check_all(problems)?;
+        crate::input::rules(problems)?;
         let role = role.unwrap_or(Role::Viewer);
         let hash = hash_password(&input.password)?;
         {

@@ -62,7 +62,9 @@ impl From<diesel::result::Error> for AppError {
     }
 }
 
-/// Fails with all violations at once, so a form shows every wrong field together.
-pub(crate) fn check_all(violations: Vec<Violation>) -> AppResult<()> {
-    if violations.is_empty() { Ok(()) } else { Err(AppError::Invalid(violations)) }
+/// The violations of an input's fields, all at once (see `input::All`).
+impl From<Vec<Violation>> for AppError {
+    fn from(violations: Vec<Violation>) -> Self {
+        AppError::Invalid(violations)
+    }
 }

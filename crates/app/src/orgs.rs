@@ -4,14 +4,13 @@ use std::collections::HashMap;
 use chrono::NaiveDate;
 use coso_domain::access::Permission;
 use coso_domain::org::{self as rules, OrgEventKind, OrgKind, Sector};
-use coso_domain::{Violation, date, text};
+use coso_domain::{date, text};
 use coso_store::orgs::{self as store, OrgAt, OrgEventRow, OrgRow, OrgVersionRow};
 use coso_store::{DbConnection, new_id, now};
 use serde::{Deserialize, Serialize};
 
 use crate::access;
-use crate::error::check_all;
-use crate::input::{not_future, required_date, required_text};
+use crate::input::{self, All, past_date, required_text};
 use crate::{Actor, App, AppError, AppResult, Tx, audit};
 
 /// An organization as lists and the API show it, on a given date.
@@ -326,35 +325,21 @@ impl Tx<'_> {
     /// Founds an organization under a parent (or a root committee), by a decision.
     pub fn create_org(&mut self, actor: &Actor, input: NewOrg) -> AppResult<OrgSummary> {
         let conn = &mut *self.conn;
-        let mut found = Vec::new();
-        let code = required_text("code", "mã tổ chức", &input.code, &mut found);
-        if !code.is_empty()
-            && let Err(v) = rules::check_code(&code)
-        {
-            found.push(v);
-        }
-        let name = required_text("name", "tên tổ chức", &input.name, &mut found);
-        let kind = OrgKind::from_code(input.kind.trim());
-        if kind.is_none() {
-            found.push(Violation::on("kind", "Cần chọn loại tổ chức."));
-        }
+        let code = required_text("code", "mã tổ chức", &input.code)
+            .and_then(|code| input::rule(rules::check_code(&code)).map(|()| code));
         let sector = match input.sector.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
-            Some(s) => {
-                let parsed = Sector::from_code(s);
-                if parsed.is_none() {
-                    found.push(Violation::on("sector", "Khối không hợp lệ."));
-                }
-                parsed
-            }
-            None => None,
+            Some(s) => input::chosen("sector", "Khối không hợp lệ.", Sector::from_code(s)).map(Some),
+            None => Ok(None),
         };
-        let founded_on = required_date("founded_on", "ngày thành lập", &input.founded_on, &mut found);
-        not_future("founded_on", "Ngày thành lập", founded_on, &mut found);
-        let decision = required_text("decision_number", "số quyết định", &input.decision_number, &mut found);
-        check_all(found)?;
-        let (Some(kind), Some(founded_on)) = (kind, founded_on) else {
-            return Err(AppError::Internal("validated fields missing".into()));
-        };
+        let (code, name, kind, sector, founded_on, decision) = (
+            code,
+            required_text("name", "tên tổ chức", &input.name),
+            input::chosen("kind", "Cần chọn loại tổ chức.", OrgKind::from_code(input.kind.trim())),
+            sector,
+            past_date("founded_on", "ngày thành lập", &input.founded_on),
+            required_text("decision_number", "số quyết định", &input.decision_number),
+        )
+            .all()?;
         {
             if store::by_code(conn, &code)?.is_some() {
                 return Err(AppError::field("code", format!("Mã {code} đã được dùng cho tổ chức khác.")));

@@ -1,16 +1,15 @@
 //! Positions in organizations' committees: who is secretary, deputy, committee member, when.
 use chrono::NaiveDate;
-use coso_domain::Violation;
 use coso_domain::access::Permission;
+use coso_domain::date::Span;
 use coso_domain::member::MemberStatus;
-use coso_domain::position::{self as rules, Held, PositionRole, Span};
+use coso_domain::position::{self as rules, Held, PositionRole};
 use coso_store::positions::{self as store, PositionRow};
 use coso_store::{DbConnection, new_id, now};
 use serde::{Deserialize, Serialize};
 
 use crate::access;
-use crate::error::check_all;
-use crate::input::{optional_date, required_date, required_text};
+use crate::input::{All, chosen, optional_date, required_date, required_text};
 use crate::orgs::{OfficerView, name_of, org_on};
 use crate::{Actor, App, AppError, AppResult, Tx, audit};
 
@@ -83,18 +82,13 @@ impl Tx<'_> {
     /// Records that a member holds a position in organization `code`; refuses overlaps.
     pub fn add_position(&mut self, actor: &Actor, code: &str, input: PositionInput) -> AppResult<()> {
         let conn = &mut *self.conn;
-        let mut found = Vec::new();
-        let role = PositionRole::from_code(input.role.trim());
-        if role.is_none() {
-            found.push(Violation::on("role", "Cần chọn chức vụ."));
-        }
-        let from = required_date("valid_from", "ngày bắt đầu", &input.valid_from, &mut found);
-        let to = optional_date("valid_to", "Ngày kết thúc", input.valid_to.as_deref(), &mut found);
-        let decision = required_text("decision_number", "số quyết định", &input.decision_number, &mut found);
-        check_all(found)?;
-        let (Some(role), Some(from)) = (role, from) else {
-            return Err(AppError::Internal("validated fields missing".into()));
-        };
+        let (role, from, to, decision) = (
+            chosen("role", "Cần chọn chức vụ.", PositionRole::from_code(input.role.trim())),
+            required_date("valid_from", "ngày bắt đầu", &input.valid_from),
+            optional_date("valid_to", "ngày kết thúc", input.valid_to.as_deref()),
+            required_text("decision_number", "số quyết định", &input.decision_number),
+        )
+            .all()?;
         let span = Span { from, to };
         {
             let org = org_on(conn, code, from)?;

@@ -9,8 +9,7 @@ use coso_store::{DbConnection, new_id, now};
 use serde::{Deserialize, Serialize};
 
 use crate::access::{self, OrgGrant};
-use crate::error::check_all;
-use crate::input::{not_future, required_date, required_text};
+use crate::input::{All, past_date, required_text};
 use crate::orgs::{OrgSummary, org_on};
 use crate::{Actor, App, AppError, AppResult, Tx, audit};
 
@@ -312,12 +311,11 @@ impl Tx<'_> {
     /// Applies one reorganization to the organization `code`; all or nothing.
     pub fn reorganize(&mut self, actor: &Actor, code: &str, input: Reorganization) -> AppResult<()> {
         let conn = &mut *self.conn;
-        let mut found = Vec::new();
-        let on = required_date("effective_on", "ngày hiệu lực", &input.effective_on, &mut found);
-        not_future("effective_on", "Ngày hiệu lực", on, &mut found);
-        let decision = required_text("decision_number", "số quyết định", &input.decision_number, &mut found);
-        check_all(found)?;
-        let Some(on) = on else { return Err(AppError::Internal("date missing".into())) };
+        let (on, decision) = (
+            past_date("effective_on", "ngày hiệu lực", &input.effective_on),
+            required_text("decision_number", "số quyết định", &input.decision_number),
+        )
+            .all()?;
         let ctx =
             Ctx { actor, on, decision, note: input.note.clone().unwrap_or_default().trim().to_string() };
         {

@@ -1,8 +1,8 @@
 //! Positions held in an organization's committee over a date range, and their overlap rules.
-use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use crate::{Violation, date};
+use crate::Violation;
+use crate::date::{self, Span};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -49,34 +49,6 @@ impl PositionRole {
     }
 }
 
-/// A half-open date range `[from, to)`; `to = None` means still running.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Span {
-    pub from: NaiveDate,
-    pub to: Option<NaiveDate>,
-}
-
-impl Span {
-    pub fn overlaps(&self, other: &Span) -> bool {
-        let a_ends_after_b_starts = self.to.is_none_or(|t| t > other.from);
-        let b_ends_after_a_starts = other.to.is_none_or(|t| t > self.from);
-        a_ends_after_b_starts && b_ends_after_a_starts
-    }
-
-    pub fn check(&self) -> Result<(), Violation> {
-        match self.to {
-            Some(to) if to <= self.from => {
-                Err(Violation::on("valid_to", "Ngày kết thúc phải sau ngày bắt đầu."))
-            }
-            _ => Ok(()),
-        }
-    }
-
-    pub fn contains(&self, on: NaiveDate) -> bool {
-        self.from <= on && self.to.is_none_or(|t| on < t)
-    }
-}
-
 /// An existing position, as the overlap check sees it.
 #[derive(Debug, Clone, Copy)]
 pub struct Held {
@@ -119,6 +91,8 @@ pub fn check_position(role: PositionRole, span: Span, existing: &[Held]) -> Resu
 
 #[cfg(test)]
 mod tests {
+    use chrono::NaiveDate;
+
     use super::*;
 
     fn d(y: i32, m: u32, day: u32) -> NaiveDate {

@@ -7,6 +7,7 @@ use axum::http::StatusCode;
 use axum::response::IntoResponse;
 use axum::routing::get;
 use axum::{Json, Router};
+use coso_app::AppError;
 use coso_app::meetings::{
     AbsenceInput, AbsentView, CellReport, CellSuperiors, ComplianceReport, EligibleView, MeetingDetail,
     MeetingInput, MeetingSummary, MonthPoint, QuotaView, SuperiorInput, SuperiorReport, SuperiorView,
@@ -15,7 +16,6 @@ use coso_app::members::{
     EventInput, MemberDetail, MemberEventView, MemberInput, MemberPage, MemberQuery, MemberSummary,
 };
 use coso_app::orgs::{OrgDetail, OrgSummary, Tree};
-use coso_app::{AppError, AppResult};
 use utoipa::OpenApi;
 
 use crate::AppState;
@@ -77,14 +77,6 @@ pub fn routes() -> Router<AppState> {
         .fallback(|| async { ApiError(AppError::NotFound("địa chỉ API này".into())) })
 }
 
-fn parse_as_of(value: Option<&str>) -> AppResult<chrono::NaiveDate> {
-    match value.map(str::trim).filter(|s| !s.is_empty()) {
-        None => Ok(coso_app::today()),
-        Some(s) => coso_domain::date::parse(s)
-            .ok_or_else(|| AppError::field("as_of", "Ngày không hợp lệ (yyyy-mm-dd hoặc dd/mm/yyyy).")),
-    }
-}
-
 #[derive(serde::Deserialize, utoipa::IntoParams)]
 pub struct OrgListQuery {
     /// Date of the tree (yyyy-mm-dd or dd/mm/yyyy); today by default.
@@ -100,7 +92,7 @@ async fn list_orgs(
     ApiActor(actor): ApiActor,
     Query(q): Query<OrgListQuery>,
 ) -> Result<Json<Vec<OrgSummary>>, ApiError> {
-    let as_of = parse_as_of(q.as_of.as_deref())?;
+    let as_of = crate::query::day(q.as_of.as_deref())?;
     let orgs = state
         .run(move |app| match q.q.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
             Some(text) => app.search_orgs(&actor, text, as_of, 500),
@@ -117,7 +109,7 @@ async fn org_tree(
     ApiActor(actor): ApiActor,
     Query(q): Query<OrgListQuery>,
 ) -> Result<Json<Tree>, ApiError> {
-    let as_of = parse_as_of(q.as_of.as_deref())?;
+    let as_of = crate::query::day(q.as_of.as_deref())?;
     Ok(Json(state.run(move |app| app.tree(&actor, as_of)).await?))
 }
 
@@ -129,7 +121,7 @@ async fn get_org(
     Path(code): Path<String>,
     Query(q): Query<OrgListQuery>,
 ) -> Result<Json<OrgDetail>, ApiError> {
-    let as_of = parse_as_of(q.as_of.as_deref())?;
+    let as_of = crate::query::day(q.as_of.as_deref())?;
     Ok(Json(state.run(move |app| app.org_detail(&actor, &code, as_of)).await?))
 }
 

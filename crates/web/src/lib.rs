@@ -4,6 +4,7 @@ mod assets;
 mod error;
 mod form;
 mod pages;
+mod query;
 mod session;
 mod views;
 

@@ -283,7 +283,24 @@ fn compliance_and_superior_reports_answer_as_pages_files_and_json() {
                 .unwrap();
             assert_eq!(res.status(), 422);
             let body: serde_json::Value = res.json().await.unwrap();
-            assert_eq!(body["error"]["fields"]["from"], "Ngày không hợp lệ (yyyy-mm-dd hoặc dd/mm/yyyy).");
+            assert_eq!(
+                body["error"]["fields"]["from"],
+                "Ngày không hợp lệ; hãy ghi theo dạng dd/mm/yyyy (ví dụ 17/10/2021)."
+            );
+            // A reversed period is refused, by the API and the page alike, never reported on.
+            let reversed = "from=17/10/2021&to=01/01/2021";
+            let res = api
+                .get(format!("{base}/api/v1/orgs/T-A/compliance?{reversed}"))
+                .header("authorization", &auth)
+                .send()
+                .await
+                .unwrap();
+            assert_eq!(res.status(), 422);
+            let body: serde_json::Value = res.json().await.unwrap();
+            assert_eq!(
+                body["error"]["fields"]["to"],
+                "Ngày kết thúc (01/01/2021) phải từ ngày bắt đầu (17/10/2021) trở về sau."
+            );
 
             let quota: serde_json::Value = api
                 .get(format!("{base}/api/v1/superiors?from=2021-01-01&to=2021-12-31&year=2021"))
@@ -315,6 +332,9 @@ fn compliance_and_superior_reports_answer_as_pages_files_and_json() {
             let res = c.get(format!("{base}/compliance")).send().await.unwrap();
             assert_eq!(res.status(), 303);
             assert_eq!(res.headers()["location"], "/orgs/T-A/compliance");
+            let res = c.get(format!("{base}/orgs/T-A/compliance?{reversed}")).send().await.unwrap();
+            assert_eq!(res.status(), 422, "a reversed period is refused on the page too");
+            assert!(res.text().await.unwrap().contains("phải từ ngày bắt đầu (17/10/2021) trở về sau"));
             let page = text(&c, format!("{base}/orgs/T-A/compliance?from=2021-01-01&to=2021-12-31")).await;
             assert!(page.contains("Chi bộ khối 1") && page.contains("Chi bộ khối 2"));
             assert!(

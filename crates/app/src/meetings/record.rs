@@ -9,8 +9,7 @@ use serde::{Deserialize, Serialize};
 
 use super::{MeetingSummary, cell_on, meeting_with_cell, summary};
 use crate::access::{self, OrgGrant};
-use crate::error::check_all;
-use crate::input::{optional_date, required_date, required_text};
+use crate::input::{self, All, chosen, optional_date, required_date, required_text};
 use crate::{Actor, App, AppError, AppResult, Tx, audit};
 
 /// A member absent from the meeting.
@@ -73,15 +72,21 @@ struct Checked {
 }
 
 fn check_fields(input: &MeetingInput) -> AppResult<Checked> {
-    let mut found = Vec::new();
-    let kind = MeetingKind::from_code(input.kind.trim());
-    if kind.is_none() {
-        found.push(Violation::on("kind", "Cần chọn loại sinh hoạt."));
-    }
-    let held_on = required_date("held_on", "ngày sinh hoạt", &input.held_on, &mut found);
-    let duration = input.duration_minutes.trim().parse::<i32>().ok();
-    if duration.is_none() {
-        found.push(Violation::on("duration_minutes", "Thời lượng là số phút, ví dụ 90."));
+    let held_on = required_date("held_on", "ngày sinh hoạt", &input.held_on);
+    let duration = chosen(
+        "duration_minutes",
+        "Thời lượng là số phút, ví dụ 90.",
+        input.duration_minutes.trim().parse::<i32>().ok(),
+    );
+    let notice_sent_on =
+        optional_date("notice_sent_on", "ngày gửi thông báo", input.notice_sent_on.as_deref());
+    let absentees: Vec<&str> = input.absences.iter().map(|a| a.member_id.trim()).collect();
+    let (held, minutes) = (held_on.clone().ok(), duration.clone().ok());
+    let mut found = rules::check_meeting(held, minutes, crate::today(), &absentees);
+    if let (Some(h), Ok(Some(n))) = (held, &notice_sent_on)
+        && let Err(v) = rules::check_notice(h, *n)
+    {
+        found.push(v);
     }
     if !valid_time(input.starts_at.trim()) {
         found.push(Violation::on("starts_at", "Giờ bắt đầu theo dạng giờ:phút, ví dụ 19:30."));
@@ -92,26 +97,19 @@ fn check_fields(input: &MeetingInput) -> AppResult<Checked> {
     if input.minute_taker.trim().is_empty() {
         found.push(Violation::on("minute_taker", "Cần ghi thư ký ghi biên bản."));
     }
-    required_text("topic", "nội dung chính", &input.topic, &mut found);
-    let notice_sent_on =
-        optional_date("notice_sent_on", "Ngày gửi thông báo", input.notice_sent_on.as_deref(), &mut found);
-    let absentees: Vec<&str> = input.absences.iter().map(|a| a.member_id.trim()).collect();
-    found.extend(rules::check_meeting(held_on, duration, crate::today(), &absentees));
-    if let (Some(h), Some(n)) = (held_on, notice_sent_on)
-        && let Err(v) = rules::check_notice(h, n)
-    {
-        found.push(v);
-    }
     if input.absences.iter().any(|a| !a.with_reason && !a.reason.trim().is_empty()) {
         found.push(Violation::on("absent", "Đảng viên vắng có lý do thì đánh dấu «có lý do»."));
     }
-    check_all(found)?;
-    match (kind, held_on, duration) {
-        (Some(kind), Some(held_on), Some(duration)) => {
-            Ok(Checked { kind, held_on, duration, notice_sent_on })
-        }
-        _ => Err(AppError::Internal("validated fields missing".into())),
-    }
+    let (kind, held_on, duration, notice_sent_on, _topic, ()) = (
+        chosen("kind", "Cần chọn loại sinh hoạt.", MeetingKind::from_code(input.kind.trim())),
+        held_on,
+        duration,
+        notice_sent_on,
+        required_text("topic", "nội dung chính", &input.topic),
+        input::rules(found),
+    )
+        .all()?;
+    Ok(Checked { kind, held_on, duration, notice_sent_on })
 }
 
 impl App {
@@ -255,7 +253,7 @@ fn write_attendance(
             remarks: s.remarks.trim().into(),
         });
     }
-    check_all(found)?;
+    input::rules(found)?;
     store::replace_absences(conn, &m.id, &absences)?;
     store::replace_attendances(conn, &m.id, &attendances)?;
     Ok(absences.len() as i64)

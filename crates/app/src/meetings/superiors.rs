@@ -4,17 +4,16 @@ use std::collections::{BTreeMap, HashMap};
 
 use chrono::{Datelike, NaiveDate};
 use coso_domain::access::Permission;
-use coso_domain::position::Span;
+use coso_domain::date;
+use coso_domain::date::Span;
 use coso_domain::quota::{self as rules, QuotaLevel};
-use coso_domain::{Violation, date};
 use coso_store::meetings::{self as store, AssignmentRow, QuotaPolicyRow};
 use coso_store::{DbConnection, new_id, now};
 use serde::{Deserialize, Serialize};
 
 use super::cell_on;
 use crate::access;
-use crate::error::check_all;
-use crate::input::{optional_date, required_date, required_text};
+use crate::input::{self, All, chosen, optional_date, required_date, required_text};
 use crate::{Actor, App, AppError, AppResult, Tx, audit};
 
 /// A quota policy: which committee members must attend how many cell meetings a year.
@@ -362,22 +361,19 @@ impl Tx<'_> {
     pub fn add_quota_policy(&mut self, actor: &Actor, input: QuotaPolicyInput) -> AppResult<String> {
         let conn = &mut *self.conn;
         access::whole_tree(actor, Permission::WriteOrgs)?;
-        let mut found = Vec::new();
-        let document = required_text("document", "số văn bản", &input.document, &mut found);
-        let issued_on = required_date("issued_on", "ngày ban hành", &input.issued_on, &mut found);
-        let valid_from = required_date("valid_from", "ngày hiệu lực", &input.valid_from, &mut found);
-        let valid_to = optional_date("valid_to", "Ngày hết hiệu lực", input.valid_to.as_deref(), &mut found);
-        let level = QuotaLevel::from_code(input.level.trim());
-        if level.is_none() {
-            found.push(Violation::on("level", "Cần chọn đối tượng áp dụng định mức."));
-        }
-        if let Err(v) = rules::check_minimum(input.min_per_year) {
-            found.push(v);
-        }
-        check_all(found)?;
-        let (Some(issued_on), Some(valid_from), Some(level)) = (issued_on, valid_from, level) else {
-            return Err(AppError::Internal("validated fields missing".into()));
-        };
+        let (document, issued_on, valid_from, valid_to, level, ()) = (
+            required_text("document", "số văn bản", &input.document),
+            required_date("issued_on", "ngày ban hành", &input.issued_on),
+            required_date("valid_from", "ngày hiệu lực", &input.valid_from),
+            optional_date("valid_to", "ngày hết hiệu lực", input.valid_to.as_deref()),
+            chosen(
+                "level",
+                "Cần chọn đối tượng áp dụng định mức.",
+                QuotaLevel::from_code(input.level.trim()),
+            ),
+            input::rule(rules::check_minimum(input.min_per_year)),
+        )
+            .all()?;
         Span { from: valid_from, to: valid_to }.check().map_err(AppError::invalid)?;
         let row = QuotaPolicyRow {
             id: new_id(),
@@ -398,13 +394,12 @@ impl Tx<'_> {
     /// Assigns a committee member to follow a cell under a quota policy.
     pub fn assign_superior(&mut self, actor: &Actor, input: AssignmentInput) -> AppResult<String> {
         let conn = &mut *self.conn;
-        let mut found = Vec::new();
-        let valid_from = required_date("valid_from", "ngày bắt đầu", &input.valid_from, &mut found);
-        let valid_to = optional_date("valid_to", "Ngày kết thúc", input.valid_to.as_deref(), &mut found);
-        let decision =
-            required_text("decision_number", "số quyết định phân công", &input.decision_number, &mut found);
-        check_all(found)?;
-        let Some(valid_from) = valid_from else { return Err(AppError::Internal("date missing".into())) };
+        let (valid_from, valid_to, decision) = (
+            required_date("valid_from", "ngày bắt đầu", &input.valid_from),
+            optional_date("valid_to", "ngày kết thúc", input.valid_to.as_deref()),
+            required_text("decision_number", "số quyết định phân công", &input.decision_number),
+        )
+            .all()?;
         Span { from: valid_from, to: valid_to }.check().map_err(AppError::invalid)?;
         let cell = cell_on(conn, &input.cell_code, valid_from).map_err(|_| {
             AppError::field(

@@ -7,8 +7,7 @@ use coso_store::members::{self as store, MembershipEventRow, MembershipRow, Peri
 use coso_store::{DbConnection, new_id, now};
 
 use crate::access::{self, OrgGrant};
-use crate::error::check_all;
-use crate::input::{not_future, required_date, required_text};
+use crate::input::{All, chosen, past_date, required_text};
 
 use crate::{Actor, App, AppError, AppResult, Tx, audit};
 
@@ -120,22 +119,25 @@ impl Tx<'_> {
         input: EventInput,
     ) -> AppResult<MemberEventView> {
         let conn = &mut *self.conn;
-        let mut found = Vec::new();
-        let kind = MemberEventKind::from_code(input.kind.trim()).filter(|k| k.follows_existing());
-        if kind.is_none() {
-            found.push(Violation::on("kind", "Cần chọn loại sự kiện."));
-        }
-        let on = required_date("occurred_on", "ngày", &input.occurred_on, &mut found);
-        not_future("occurred_on", "Ngày sự kiện", on, &mut found);
-        let decision = required_text("decision_number", "số quyết định", &input.decision_number, &mut found);
+        let kind = chosen(
+            "kind",
+            "Cần chọn loại sự kiện.",
+            MemberEventKind::from_code(input.kind.trim()).filter(|k| k.follows_existing()),
+        );
         let to_code = clean(input.to_org_code.as_deref());
-        if kind.is_some_and(|k| k.needs_target_org()) && to_code.is_none() {
-            found.push(Violation::on("to_org_code", "Cần chọn chi bộ chuyển đến."));
-        }
-        check_all(found)?;
-        let (Some(kind), Some(on)) = (kind, on) else {
-            return Err(AppError::Internal("validated fields missing".into()));
+        let target_named = match (&kind, &to_code) {
+            (Ok(k), None) if k.needs_target_org() => {
+                Err(vec![Violation::on("to_org_code", "Cần chọn chi bộ chuyển đến.")])
+            }
+            _ => Ok(()),
         };
+        let (kind, on, decision, ()) = (
+            kind,
+            past_date("occurred_on", "ngày sự kiện", &input.occurred_on),
+            required_text("decision_number", "số quyết định", &input.decision_number),
+            target_named,
+        )
+            .all()?;
         let note = input.note.unwrap_or_default().trim().to_string();
         {
             let mut m = store::membership(conn, id)?.ok_or_else(|| AppError::NotFound("đảng viên".into()))?;

@@ -6,35 +6,33 @@ use coso_store::members::{self as store, MembershipEventRow, MembershipRow, Peri
 use coso_store::{DbConnection, new_id, now};
 
 use crate::access;
-use crate::error::check_all;
-use crate::input::{optional_date, required_date, required_text};
+use crate::input::{self, All, Field, chosen, optional_date, required_date, required_text};
 use crate::orgs::name_of;
 use crate::{Actor, App, AppError, AppResult, Tx, audit};
 
 use super::{MemberInput, MemberSummary, cell_on, clean, member_org, summary};
 
 /// Validated person fields; pushes every problem it finds.
-fn person_fields(input: &MemberInput, id: String, found: &mut Vec<Violation>) -> Option<PersonRow> {
-    let full_name = required_text("full_name", "họ và tên", &input.full_name, found);
-    let born_on = required_date("born_on", "ngày sinh", &input.born_on, found);
-    let sex = Sex::from_code(input.sex.trim());
-    if sex.is_none() {
-        found.push(Violation::on("sex", "Cần chọn giới tính."));
-    }
-    let cccd = clean(input.cccd.as_deref());
-    if let Some(c) = &cccd
-        && let Err(v) = rules::check_cccd(c)
-    {
-        found.push(v);
-    }
+fn person_fields(input: &MemberInput, id: String) -> Field<PersonRow> {
+    let cccd = match clean(input.cccd.as_deref()) {
+        Some(c) => input::rule(rules::check_cccd(&c)).map(|()| Some(c)),
+        None => Ok(None),
+    };
+    let (full_name, born_on, sex, cccd) = (
+        required_text("full_name", "họ và tên", &input.full_name),
+        required_date("born_on", "ngày sinh", &input.born_on),
+        chosen("sex", "Cần chọn giới tính.", Sex::from_code(input.sex.trim())),
+        cccd,
+    )
+        .all()?;
     let stamp = now();
-    Some(PersonRow {
+    Ok(PersonRow {
         id,
         name_folded: text::fold(&full_name),
         full_name,
         birth_name: clean(input.birth_name.as_deref()),
-        born_on: born_on?,
-        sex: sex?.code().into(),
+        born_on,
+        sex: sex.code().into(),
         ethnicity: input.ethnicity.trim().into(),
         religion: input.religion.trim().into(),
         home_town: input.home_town.trim().into(),
@@ -68,7 +66,7 @@ fn check_unique(
     {
         found.push(Violation::on("cccd", "Số CCCD này đã có trong sổ."));
     }
-    check_all(found)
+    Ok(input::rules(found)?)
 }
 
 impl App {
@@ -91,60 +89,70 @@ impl Tx<'_> {
         let conn = &mut *self.conn;
         access::scope(actor, Permission::WriteMembers)?;
         let today = crate::today();
-        let mut found = Vec::new();
-        let person = person_fields(&input, new_id(), &mut found);
-        let admitted_on = required_date("admitted_on", "ngày vào Đảng", &input.admitted_on, &mut found);
-        let official_on =
-            optional_date("official_on", "Ngày chính thức", input.official_on.as_deref(), &mut found);
+        let admitted_on = required_date("admitted_on", "ngày vào Đảng", &input.admitted_on);
+        let official_on = optional_date("official_on", "ngày chính thức", input.official_on.as_deref());
         let entry = match input.entry.trim() {
-            "" | "admission" => MemberEventKind::Admission,
-            "transfer_in" => MemberEventKind::TransferIn,
-            _ => {
-                found.push(Violation::on(
-                    "entry",
-                    "Cần chọn hình thức: kết nạp mới hoặc chuyển sinh hoạt đến.",
-                ));
-                MemberEventKind::Admission
-            }
+            "" | "admission" => Ok(MemberEventKind::Admission),
+            "transfer_in" => Ok(MemberEventKind::TransferIn),
+            _ => Err(vec![Violation::on(
+                "entry",
+                "Cần chọn hình thức: kết nạp mới hoặc chuyển sinh hoạt đến.",
+            )]),
         };
+        let admission = entry.as_ref().is_ok_and(|e| *e == MemberEventKind::Admission);
+        // An admission enters on its own date; its errors are already admitted_on's.
         let entry_on = match entry {
-            MemberEventKind::TransferIn => required_date(
-                "entry_on",
-                "ngày chuyển đến",
-                input.entry_on.as_deref().unwrap_or(""),
-                &mut found,
-            ),
-            _ => admitted_on,
+            Ok(MemberEventKind::TransferIn) => {
+                required_date("entry_on", "ngày chuyển đến", input.entry_on.as_deref().unwrap_or(""))
+            }
+            _ => admitted_on.clone().map_err(|_| Vec::new()),
         };
-        if entry == MemberEventKind::Admission && official_on.is_some() {
-            found.push(Violation::on(
+        let (admitted, official) = (admitted_on.clone().ok(), official_on.clone().ok().flatten());
+        let new_is_probationary = if admission && official.is_some() {
+            Err(vec![Violation::on(
                 "official_on",
                 "Đảng viên mới kết nạp là dự bị; ngày chính thức ghi khi công nhận.",
-            ));
-        }
-        let org_code = required_text("org_code", "chi bộ sinh hoạt", &input.org_code, &mut found);
-        let decision = required_text("decision_number", "số quyết định", &input.decision_number, &mut found);
-        if let Some(p) = &person {
-            found.extend(rules::check_record_dates(p.born_on, admitted_on, official_on, today));
-            if entry == MemberEventKind::Admission
-                && let Some(a) = admitted_on
-                && let Err(v) = rules::check_admission_age(p.born_on, a)
-            {
-                found.push(v);
-            }
-        }
-        if let (Some(e), Some(a)) = (entry_on, admitted_on) {
-            if e < a {
-                found.push(Violation::on("entry_on", "Ngày chuyển đến phải sau ngày vào Đảng."));
-            }
-            if e > today {
-                found.push(Violation::on("entry_on", "Ngày chuyển đến không thể ở tương lai."));
-            }
-        }
-        check_all(found)?;
-        let (Some(person), Some(admitted_on), Some(entry_on)) = (person, admitted_on, entry_on) else {
-            return Err(AppError::Internal("validated fields missing".into()));
+            )])
+        } else {
+            Ok(())
         };
+        // The record's dates are checked against the birth date even when another personal
+        // field is wrong, so the form shows every error at once.
+        let record_dates = match coso_domain::date::parse(&input.born_on) {
+            Some(born) => {
+                let mut found = rules::check_record_dates(born, admitted, official, today);
+                if admission
+                    && let Some(a) = admitted
+                    && let Err(v) = rules::check_admission_age(born, a)
+                {
+                    found.push(v);
+                }
+                input::rules(found)
+            }
+            None => Ok(()),
+        };
+        let entry_order = match (&entry_on, admitted) {
+            (Ok(e), Some(a)) if *e < a => {
+                Err(vec![Violation::on("entry_on", "Ngày chuyển đến phải sau ngày vào Đảng.")])
+            }
+            (Ok(e), _) if *e > today => {
+                Err(vec![Violation::on("entry_on", "Ngày chuyển đến không thể ở tương lai.")])
+            }
+            _ => Ok(()),
+        };
+        let (person, admitted_on, official_on, entry, entry_on, org_code, decision, (), (), ()) = (
+            person_fields(&input, new_id()),
+            admitted_on,
+            official_on,
+            entry,
+            entry_on,
+            required_text("org_code", "chi bộ sinh hoạt", &input.org_code),
+            required_text("decision_number", "số quyết định", &input.decision_number),
+            new_is_probationary,
+            record_dates,
+            entry_order,
+        )
+            .all()?;
         let card = clean(input.card_number.as_deref());
         {
             let cell = cell_on(conn, "org_code", &org_code, entry_on)?;
@@ -189,7 +197,7 @@ impl Tx<'_> {
                     occurred_on: entry_on,
                     decision_number: decision.clone(),
                     from_org_id: None,
-                    to_org_id: Some(cell.org.id.clone()),
+                    to_org_id: Some(grant.org_id().to_string()),
                     status_after: m.status.clone(),
                     note: String::new(),
                     created_at: now(),
@@ -203,10 +211,7 @@ impl Tx<'_> {
     /// Corrects a member's personal data and card numbers; status changes go through events.
     pub fn update_member(&mut self, actor: &Actor, id: &str, input: MemberInput) -> AppResult<MemberSummary> {
         let conn = &mut *self.conn;
-        let mut found = Vec::new();
-        let edited = person_fields(&input, String::new(), &mut found);
-        check_all(found)?;
-        let Some(edited) = edited else { return Err(AppError::Internal("validated fields missing".into())) };
+        let edited = person_fields(&input, String::new())?;
         {
             let mut m = store::membership(conn, id)?.ok_or_else(|| AppError::NotFound("đảng viên".into()))?;
             let unit = member_org(conn, &m)?;
@@ -222,7 +227,7 @@ impl Tx<'_> {
             let mut found =
                 rules::check_record_dates(person.born_on, Some(m.admitted_on), m.official_on, crate::today());
             found.retain(|v| v.field == Some("born_on") || v.field == Some("admitted_on"));
-            check_all(found)?;
+            input::rules(found)?;
             let card = clean(input.card_number.as_deref());
             check_unique(conn, &person, card.as_deref(), Some(&m.id))?;
             store::update_person(conn, &person)?;

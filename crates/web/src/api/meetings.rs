@@ -5,15 +5,14 @@ use axum::http::StatusCode;
 use axum::response::IntoResponse;
 use axum::routing::get;
 use axum::{Json, Router};
-use chrono::{Datelike, NaiveDate};
 use coso_app::meetings::{
     AssignmentInput, ComplianceReport, MeetingDetail, MeetingInput, MeetingSummary, QuotaPolicyInput,
     SuperiorReport,
 };
-use coso_app::{AppError, AppResult};
 
 use crate::AppState;
 use crate::error::{ApiError, ErrorBody};
+use crate::query::PeriodQuery;
 use crate::session::ApiActor;
 
 pub fn routes() -> Router<AppState> {
@@ -26,53 +25,6 @@ pub fn routes() -> Router<AppState> {
         .route("/superior-assignments", axum::routing::post(create_assignment))
 }
 
-#[derive(serde::Deserialize, utoipa::IntoParams)]
-pub struct PeriodQuery {
-    /// First day (yyyy-mm-dd or dd/mm/yyyy); January 1st of this year by default.
-    from: Option<String>,
-    /// Last day (yyyy-mm-dd or dd/mm/yyyy); today by default.
-    to: Option<String>,
-}
-
-#[derive(serde::Deserialize, utoipa::IntoParams)]
-pub struct QuotaQuery {
-    /// First day of the attendance count (yyyy-mm-dd or dd/mm/yyyy); January 1st of this year by default.
-    from: Option<String>,
-    /// Last day of the attendance count; today by default.
-    to: Option<String>,
-    /// The year whose quotas are judged; this year by default.
-    year: Option<String>,
-}
-
-fn date_or(field: &'static str, value: Option<&str>, default: NaiveDate) -> AppResult<NaiveDate> {
-    match value.map(str::trim).filter(|s| !s.is_empty()) {
-        None => Ok(default),
-        Some(s) => coso_domain::date::parse(s)
-            .ok_or_else(|| AppError::field(field, "Ngày không hợp lệ (yyyy-mm-dd hoặc dd/mm/yyyy).")),
-    }
-}
-
-/// The period asked for; a wrong date is refused with its field named.
-fn period(from: Option<&str>, to: Option<&str>) -> AppResult<(NaiveDate, NaiveDate)> {
-    let (start, end) = crate::pages::default_period();
-    let (from, to) = (date_or("from", from, start)?, date_or("to", to, end)?);
-    if from > to {
-        return Err(AppError::field("to", "Ngày kết thúc phải sau ngày bắt đầu."));
-    }
-    Ok((from, to))
-}
-
-fn year(value: Option<&str>) -> AppResult<i32> {
-    match value.map(str::trim).filter(|s| !s.is_empty()) {
-        None => Ok(coso_app::today().year()),
-        Some(s) => s
-            .parse::<i32>()
-            .ok()
-            .filter(|y| (1930..=2100).contains(y))
-            .ok_or_else(|| AppError::field("year", "Năm không hợp lệ, ví dụ 2021.")),
-    }
-}
-
 /// A cell's meetings in a period, newest first.
 #[utoipa::path(get, path = "/api/v1/orgs/{code}/meetings", params(("code" = String, Path, description = "Cell code"), PeriodQuery), responses((status = 200, body = [MeetingSummary]), (status = 422, body = ErrorBody), (status = 403, body = ErrorBody)))]
 pub(crate) async fn list_meetings(
@@ -81,7 +33,8 @@ pub(crate) async fn list_meetings(
     Path(code): Path<String>,
     Query(q): Query<PeriodQuery>,
 ) -> Result<Json<Vec<MeetingSummary>>, ApiError> {
-    let (from, to) = period(q.from.as_deref(), q.to.as_deref())?;
+    let period = q.period()?;
+    let (from, to) = (period.from, period.to);
     Ok(Json(state.run(move |app| app.cell_meetings(&actor, &code, from, to)).await?))
 }
 
@@ -126,19 +79,20 @@ pub(crate) async fn compliance(
     Path(code): Path<String>,
     Query(q): Query<PeriodQuery>,
 ) -> Result<Json<ComplianceReport>, ApiError> {
-    let (from, to) = period(q.from.as_deref(), q.to.as_deref())?;
+    let period = q.period()?;
+    let (from, to) = (period.from, period.to);
     Ok(Json(state.run(move |app| app.meeting_compliance(&actor, &code, from, to)).await?))
 }
 
 /// Superior attendance in a period and each assigned committee member's quota for a year.
-#[utoipa::path(get, path = "/api/v1/superiors", params(QuotaQuery), responses((status = 200, body = SuperiorReport), (status = 422, body = ErrorBody)))]
+#[utoipa::path(get, path = "/api/v1/superiors", params(PeriodQuery), responses((status = 200, body = SuperiorReport), (status = 422, body = ErrorBody)))]
 pub(crate) async fn superiors(
     State(state): State<AppState>,
     ApiActor(actor): ApiActor,
-    Query(q): Query<QuotaQuery>,
+    Query(q): Query<PeriodQuery>,
 ) -> Result<Json<SuperiorReport>, ApiError> {
-    let (from, to) = period(q.from.as_deref(), q.to.as_deref())?;
-    let year = year(q.year.as_deref())?;
+    let (period, year) = (q.period()?, q.year()?);
+    let (from, to) = (period.from, period.to);
     Ok(Json(state.run(move |app| app.superior_report(&actor, from, to, year)).await?))
 }
 

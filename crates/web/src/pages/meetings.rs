@@ -7,10 +7,10 @@ use chrono::NaiveDate;
 use coso_app::meetings::AssignmentInput;
 use coso_domain::access::Permission;
 
-use super::PeriodQuery;
 use crate::AppState;
 use crate::error::PageError;
 use crate::form::FieldErrors;
+use crate::query::PeriodQuery;
 use crate::session::{Posted, Session};
 use crate::views::meetings::{MeetingPage, MeetingsPage};
 use crate::views::{Choice, Layout, render};
@@ -21,7 +21,8 @@ pub async fn list(
     Path(code): Path<String>,
     Query(q): Query<PeriodQuery>,
 ) -> Result<Response, PageError> {
-    let (from, to) = q.dates();
+    let period = q.period()?;
+    let (from, to) = (period.from, period.to);
     let assignment = AssignmentInput { valid_from: coso_app::today().to_string(), ..Default::default() };
     register_page(&state, &session, code, from, to, assignment, FieldErrors::none()).await
 }
@@ -103,7 +104,8 @@ pub async fn assign(
         Ok(_) => Ok(Redirect::to(&format!("/orgs/{code}/meetings#assignments")).into_response()),
         Err(e) => {
             let errors = FieldErrors::from_error(e)?;
-            let (from, to) = PeriodQuery::default().dates();
+            let period = PeriodQuery::default().period()?;
+            let (from, to) = (period.from, period.to);
             register_page(&state, &posted.session, code, from, to, input, errors).await
         }
     }

@@ -10,7 +10,6 @@ mod reports;
 use axum::Router;
 use axum::response::Redirect;
 use axum::routing::{get, post};
-use chrono::{Datelike, NaiveDate};
 
 use crate::AppState;
 
@@ -44,27 +43,6 @@ pub fn routes() -> Router<AppState> {
         .route("/members/{id}/events", post(members::record_event))
 }
 
-/// Reads the `as_of` query value, defaulting to today; a wrong value also means today.
-pub(crate) fn as_of(value: Option<&str>) -> NaiveDate {
-    value.and_then(coso_domain::date::parse).unwrap_or_else(coso_app::today)
-}
-
-/// Reads a `from`–`to` period, by default from January 1st of this year to today; a wrong
-/// value also means its default.
-pub(crate) fn period(from: Option<&str>, to: Option<&str>) -> (NaiveDate, NaiveDate) {
-    let (start, end) = default_period();
-    (
-        from.and_then(coso_domain::date::parse).unwrap_or(start),
-        to.and_then(coso_domain::date::parse).unwrap_or(end),
-    )
-}
-
-/// January 1st of this year to today.
-pub(crate) fn default_period() -> (NaiveDate, NaiveDate) {
-    let today = coso_app::today();
-    (NaiveDate::from_ymd_opt(today.year(), 1, 1).unwrap_or(today), today)
-}
-
 /// A file to download, named for the reader's disk.
 pub(crate) fn download(
     content_type: &'static str,
@@ -90,22 +68,3 @@ pub(crate) fn download(
 
 pub(crate) const DOCX: &str = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 pub(crate) const XLSX: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-
-/// The period (and quota year) of a report page, as the query string gives it.
-#[derive(serde::Deserialize, Default)]
-pub struct PeriodQuery {
-    pub from: Option<String>,
-    pub to: Option<String>,
-    pub year: Option<String>,
-}
-
-impl PeriodQuery {
-    pub fn dates(&self) -> (NaiveDate, NaiveDate) {
-        period(self.from.as_deref(), self.to.as_deref())
-    }
-
-    /// The quota year; this year by default.
-    pub fn year(&self) -> i32 {
-        self.year.as_deref().and_then(|y| y.trim().parse().ok()).unwrap_or_else(|| coso_app::today().year())
-    }
-}

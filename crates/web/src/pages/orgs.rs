@@ -13,13 +13,9 @@ use coso_domain::position::PositionRole;
 use crate::AppState;
 use crate::error::PageError;
 use crate::form::FieldErrors;
+use crate::query::DayQuery;
 use crate::session::{Posted, Session};
 use crate::views::{Choice, Layout, OrgFormPage, OrgPage, ReorgPage, TreeGroup, TreePage, TreeRow, render};
-
-#[derive(serde::Deserialize, Default)]
-pub struct AsOf {
-    as_of: Option<String>,
-}
 
 /// Orders the tree for people: under each parent, committees before cells, then by name.
 fn arrange(tree: Tree) -> (Vec<OrgSummary>, Vec<TreeGroup>) {
@@ -78,9 +74,9 @@ fn group(org: OrgSummary, children: &mut HashMap<Option<String>, Vec<OrgSummary>
 pub async fn tree(
     State(state): State<AppState>,
     session: Session,
-    Query(q): Query<AsOf>,
+    Query(q): Query<DayQuery>,
 ) -> Result<Html<String>, PageError> {
-    let as_of = super::as_of(q.as_of.as_deref());
+    let as_of = q.day()?;
     let actor = session.actor.clone();
     let tree = state.run(move |app| app.tree(&actor, as_of)).await?;
     let counts = tree.counts.clone();
@@ -162,9 +158,9 @@ pub async fn show(
     State(state): State<AppState>,
     session: Session,
     Path(code): Path<String>,
-    Query(q): Query<AsOf>,
+    Query(q): Query<DayQuery>,
 ) -> Result<Response, PageError> {
-    let as_of = super::as_of(q.as_of.as_deref());
+    let as_of = q.day()?;
     org_page(&state, &session, code, as_of, PositionInput::default(), FieldErrors::none()).await
 }
 

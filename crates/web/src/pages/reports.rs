@@ -9,10 +9,10 @@ use coso_app::meetings::files::{attendance_chart, quota_chart};
 use coso_domain::access::Permission;
 use coso_domain::quota::QuotaLevel;
 
-use super::PeriodQuery;
 use crate::AppState;
 use crate::error::PageError;
 use crate::form::FieldErrors;
+use crate::query::PeriodQuery;
 use crate::session::{Posted, Session};
 use crate::views::meetings::{CompliancePage, ComplianceRow, SuperiorsPage, percent};
 use crate::views::{Choice, Layout, render};
@@ -36,7 +36,8 @@ pub async fn compliance(
     Path(code): Path<String>,
     Query(q): Query<PeriodQuery>,
 ) -> Result<Response, PageError> {
-    let (from, to) = q.dates();
+    let period = q.period()?;
+    let (from, to) = (period.from, period.to);
     let (actor, c) = (session.actor.clone(), code.clone());
     let mut r = state.run(move |app| app.meeting_compliance(&actor, &c, from, to)).await?;
     let chart = attendance_chart(&r);
@@ -69,7 +70,8 @@ pub async fn compliance_xlsx(
     Path(code): Path<String>,
     Query(q): Query<PeriodQuery>,
 ) -> Result<Response, PageError> {
-    let (from, to) = q.dates();
+    let period = q.period()?;
+    let (from, to) = (period.from, period.to);
     let (actor, c) = (session.actor.clone(), code.clone());
     let bytes = state.run(move |app| app.meeting_register_xlsx(&actor, &c, from, to)).await?;
     Ok(super::download(super::XLSX, &format!("so-theo-doi-sinh-hoat-{code}-{from}-{to}.xlsx"), bytes))
@@ -90,7 +92,8 @@ async fn superiors_page(
     policy: QuotaPolicyInput,
     errors: FieldErrors,
 ) -> Result<Response, PageError> {
-    let ((from, to), year) = (q.dates(), q.year());
+    let (period, year) = (q.period()?, q.year()?);
+    let (from, to) = (period.from, period.to);
     let actor = session.actor.clone();
     let (r, documents) = state
         .run(move |app| {
@@ -146,7 +149,8 @@ pub async fn superiors_xlsx(
     session: Session,
     Query(q): Query<PeriodQuery>,
 ) -> Result<Response, PageError> {
-    let ((from, to), year) = (q.dates(), q.year());
+    let (period, year) = (q.period()?, q.year()?);
+    let (from, to) = (period.from, period.to);
     let actor = session.actor.clone();
     let bytes = state.run(move |app| app.superior_report_xlsx(&actor, from, to, year)).await?;
     Ok(super::download(super::XLSX, &format!("du-sinh-hoat-chi-bo-{year}.xlsx"), bytes))
