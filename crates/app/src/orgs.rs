@@ -124,6 +124,8 @@ pub struct OrgDetail {
     pub history: Vec<VersionView>,
     pub events: Vec<EventView>,
     pub officers: Vec<OfficerView>,
+    /// The secretary in office on the date (Điều lệ Đảng, Điều 12: one at a time).
+    pub secretary: Option<String>,
     /// Members on the roll in the whole subtree on the date.
     pub subtree_members: i64,
     #[schema(value_type = Option<String>, format = Date)]
@@ -273,6 +275,13 @@ impl App {
                 });
             }
             let officers = crate::positions::officers_of(conn, &at.org.id)?;
+            let secretary = officers
+                .iter()
+                .find(|o| {
+                    o.role == coso_domain::position::PositionRole::Secretary.code()
+                        && coso_domain::date::Span { from: o.valid_from, to: o.valid_to }.contains(as_of)
+                })
+                .map(|o| o.full_name.clone());
             Ok(OrgDetail {
                 org: OrgSummary::of(&at, members.get(&at.org.id).copied().unwrap_or(0)),
                 dissolved_on: at.org.dissolved_on,
@@ -281,6 +290,7 @@ impl App {
                 history,
                 events,
                 officers,
+                secretary,
                 subtree_members,
                 can_write,
             })

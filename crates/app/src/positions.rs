@@ -112,11 +112,7 @@ impl Tx<'_> {
             }
             let existing: Vec<Held> = store::of_org_role(conn, &org.org.id, role.code())?
                 .iter()
-                .map(|p| Held {
-                    same_person: p.person_id == m.person_id,
-                    role,
-                    span: Span { from: p.valid_from, to: p.valid_to },
-                })
+                .map(|p| Held { same_person: p.person_id == m.person_id, role, span: p.span() })
                 .collect();
             rules::check_position(role, span, &existing).map_err(AppError::invalid)?;
             let row = PositionRow {

@@ -746,7 +746,7 @@ fn every_wrong_field_is_reported_at_once() {
         let Err(AppError::Invalid(found)) = &result else { panic!("expected Invalid, got {result:?}") };
         let mut fields: Vec<&str> = found.iter().filter_map(|v| v.field).collect();
         fields.sort();
-        // A form shows every wrong field together (error::check_all): a missing date must not
+        // A form shows every wrong field together (input::All): a missing date must not
         // hide a zero duration or a member written absent twice.
         assert_eq!(fields, ["absent", "chair", "duration_minutes", "held_on", "starts_at"], "{found:?}");
         assert_eq!((meeting_rows(&w.app, "DK-C1"), audit_rows(&w.app)), before);

@@ -7,6 +7,7 @@ pub mod org;
 pub mod position;
 pub mod quota;
 pub mod text;
+pub mod vi;
 pub mod violation;
 
 pub use violation::Violation;

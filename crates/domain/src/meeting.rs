@@ -154,6 +154,13 @@ fn quarter(m: u32) -> u32 {
     (m - 1) / 3 + 1
 }
 
+/// Who was present at a meeting, as the minutes count it: the invited less the absent, with
+/// or without reason. 12-HD/BTCTW: the meeting opens by announcing the members present, absent
+/// with reason and absent without reason; coso records the absent and derives the present.
+pub fn present(invited: i64, absent: i64) -> i64 {
+    (invited - absent).max(0)
+}
+
 /// Checks a cell's held meetings in `[from, to]` against the guideline of each meeting's date.
 /// A quarter is judged only when the period covers its last month; a month only when the
 /// period covers its end, or reaches `today` after the month is over.
@@ -241,7 +248,7 @@ pub fn compliance(meetings: &[HeldMeeting], from: NaiveDate, to: NaiveDate) -> C
         });
     }
     let invited: i64 = inside.iter().map(|x| x.invited).sum();
-    let present: i64 = inside.iter().map(|x| (x.invited - x.absent).max(0)).sum();
+    let present: i64 = inside.iter().map(|x| present(x.invited, x.absent)).sum();
     Compliance {
         regular_held: inside.iter().filter(|x| x.kind.is_regular()).count() as i64,
         thematic_held: inside.iter().filter(|x| x.kind.is_thematic()).count() as i64,
@@ -314,6 +321,53 @@ pub fn check_meeting(
             break;
         }
         seen.push(a);
+    }
+    found
+}
+
+/// A member a meeting invited, as the attendance check sees them.
+#[derive(Debug, Clone, Copy)]
+pub struct Invitee<'a> {
+    pub membership_id: &'a str,
+    pub person_id: &'a str,
+    pub full_name: &'a str,
+}
+
+/// Checks who the minutes say was absent and which superiors came. 12-HD/BTCTW: the minutes
+/// announce the members present and absent, so an absentee is a member the meeting invited
+/// that day. 1764-QĐ/TU (domain.md §5): superiors attend as members of a committee above the
+/// cell, which does not replace their own party activity, so a member of the cell is not its
+/// superior; each superior is named once.
+pub fn check_attendance(
+    invited: &[Invitee],
+    absentees: &[&str],
+    superiors: &[&str],
+    held_on: NaiveDate,
+) -> Vec<Violation> {
+    let mut found = Vec::new();
+    for a in absentees {
+        if !invited.iter().any(|i| i.membership_id == *a) {
+            found.push(Violation::on(
+                "absent",
+                format!(
+                    "Người được ghi vắng (mã {a}) không phải đảng viên sinh hoạt tại chi bộ vào ngày {}.",
+                    crate::date::format(held_on)
+                ),
+            ));
+        }
+    }
+    for (n, s) in superiors.iter().enumerate() {
+        if let Some(own) = invited.iter().find(|i| i.person_id == *s) {
+            found.push(Violation::on(
+                "superiors",
+                format!(
+                    "Đồng chí {} là đảng viên của chi bộ; hãy ghi vào danh sách đảng viên dự họp, không phải cấp trên.",
+                    own.full_name
+                ),
+            ));
+        } else if superiors[..n].contains(s) {
+            found.push(Violation::on("superiors", "Một đồng chí cấp trên được ghi hai lần."));
+        }
     }
     found
 }
@@ -479,6 +533,29 @@ mod tests {
         for (k, regular, thematic) in cases {
             assert_eq!((k.is_regular(), k.is_thematic()), (regular, thematic), "{k:?}");
             assert_eq!(MeetingKind::from_code(k.code()), Some(k));
+        }
+    }
+
+    #[test]
+    fn attendance_names_invited_absentees_and_outside_superiors_once() {
+        let invited = [
+            Invitee { membership_id: "m1", person_id: "p1", full_name: "Nguyễn Văn An" },
+            Invitee { membership_id: "m2", person_id: "p2", full_name: "Trần Thị Bình" },
+        ];
+        let on = NaiveDate::from_ymd_opt(2021, 3, 10).unwrap_or_default();
+        // (absentees, superiors, the fields refused)
+        type Case<'a> = (&'a [&'a str], &'a [&'a str], &'a [&'a str]);
+        let cases: [Case; 5] = [
+            (&["m1"], &["p9"], &[]),
+            (&["m7"], &[], &["absent"]),
+            (&[], &["p2"], &["superiors"]),
+            (&[], &["p9", "p9"], &["superiors"]),
+            (&["m7", "m1"], &["p1", "p8"], &["absent", "superiors"]),
+        ];
+        for (absent, superiors, want) in cases {
+            let got: Vec<&str> =
+                check_attendance(&invited, absent, superiors, on).iter().filter_map(|v| v.field).collect();
+            assert_eq!(got, want, "{absent:?} {superiors:?}");
         }
     }
 }

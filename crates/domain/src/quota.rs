@@ -1,8 +1,10 @@
 //! Superior attendance quotas: how many cell meetings a committee member must attend a year
 //! under the policy that applies to them (domain.md §5). Quotas are data, never hard-wired.
+use chrono::NaiveDate;
 use serde::Serialize;
 
 use crate::Violation;
+use crate::date::Span;
 
 /// Which committee members a quota applies to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
@@ -66,9 +68,78 @@ pub fn prorated(min_per_year: i32, days_in_force: i64, days_in_year: i64) -> i64
     (i64::from(min_per_year) * days * 2 + days_in_year) / (days_in_year * 2)
 }
 
+/// A person's seats under one quota policy in a year: the policy's minimum, the days it is in
+/// force, and the assignments that put the person under it.
+#[derive(Debug, Clone)]
+pub struct Seats<'a> {
+    pub min_per_year: i32,
+    pub in_force: Span,
+    pub assignments: &'a [Span],
+}
+
+/// How many meetings a person must attend in `year`: under each policy, its minimum prorated
+/// to the days of the year both the policy and one of the person's assignments under it are
+/// in force ([`prorated`]); when several policies apply, the largest (the strictest) holds.
+/// Returns the index of the policy that holds and its requirement.
+pub fn required_in_year(year: i32, under: &[Seats]) -> Option<(usize, i64)> {
+    let (first, last) = (year_start(year), year_end(year));
+    let days_in_year = (last - first).num_days() + 1;
+    let mut best: Option<(usize, i64)> = None;
+    for (i, seats) in under.iter().enumerate() {
+        let covered = first
+            .iter_days()
+            .take_while(|d| *d <= last)
+            .filter(|d| seats.in_force.contains(*d) && seats.assignments.iter().any(|s| s.contains(*d)))
+            .count() as i64;
+        let required = prorated(seats.min_per_year, covered, days_in_year);
+        if best.is_none_or(|(_, b)| required > b) {
+            best = Some((i, required));
+        }
+    }
+    best
+}
+
+/// January 1st of `year`.
+pub fn year_start(year: i32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(year, 1, 1).unwrap_or(NaiveDate::MIN)
+}
+
+/// December 31st of `year`.
+pub fn year_end(year: i32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(year, 12, 31).unwrap_or(NaiveDate::MAX)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+
+    #[test]
+    fn the_strictest_policy_holds_for_the_days_it_covers() {
+        // 1764-QĐ/TU from 29/5/2019: city committee 2 a year, grassroots committee 4 a year.
+        let in_force = Span { from: d(2019, 5, 29), to: None };
+        let from_january = [Span { from: d(2019, 1, 1), to: None }];
+        let from_july = [Span { from: d(2021, 7, 1), to: None }];
+        let city = Seats { min_per_year: 2, in_force, assignments: &from_january };
+        let ward = Seats { min_per_year: 4, in_force, assignments: &from_january };
+        let ward_from_july = Seats { min_per_year: 4, in_force, assignments: &from_july };
+        // (year, the person's seats, the policy that holds and the meetings it requires)
+        type Case<'a> = (i32, Vec<Seats<'a>>, Option<(usize, i64)>);
+        let cases: [Case; 5] = [
+            (2021, vec![city.clone()], Some((0, 2))),
+            (2021, vec![city.clone(), ward.clone()], Some((1, 4))),
+            (2021, vec![ward_from_july], Some((0, 2))),
+            // The policy took effect on 29/5/2019: 217 of 365 days, 2.4 meetings, rounded to 2.
+            (2019, vec![ward], Some((0, 2))),
+            (2021, vec![], None),
+        ];
+        for (year, under, want) in cases {
+            assert_eq!(required_in_year(year, &under), want, "{year} {under:?}");
+        }
+    }
 
     #[test]
     fn partial_years_hold_their_share() {

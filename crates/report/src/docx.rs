@@ -9,7 +9,7 @@ use docx_rs::{
 
 use crate::ReportError;
 use crate::model::Minutes;
-use crate::vietnamese::{clock_words, document_date_line, parse_clock, percent, short_date};
+use coso_domain::vi::{clock_words, document_date_line, parse_clock, percent, short_date};
 
 const FONT: &str = "Times New Roman";
 /// Sizes in half-points. 36-HD/VPTW sets body text at 13–14 pt, the document headers at 14–15.

@@ -2,7 +2,6 @@
 pub mod docx;
 pub mod model;
 pub mod svg;
-mod vietnamese;
 pub mod xlsx;
 
 #[cfg(test)]

@@ -2,7 +2,7 @@
 use std::fmt::Write;
 
 use crate::model::Series;
-use crate::vietnamese::number;
+use coso_domain::vi::number;
 
 const FONTS: &str = "Segoe UI, Roboto, Arial, sans-serif";
 const BAR: &str = "#a4161a";

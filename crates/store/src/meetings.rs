@@ -83,6 +83,20 @@ pub struct AssignmentRow {
     pub created_at: NaiveDateTime,
 }
 
+impl QuotaPolicyRow {
+    /// The days the policy is in force.
+    pub fn span(&self) -> coso_domain::date::Span {
+        coso_domain::date::Span { from: self.valid_from, to: self.valid_to }
+    }
+}
+
+impl AssignmentRow {
+    /// The days the assignment is in force.
+    pub fn span(&self) -> coso_domain::date::Span {
+        coso_domain::date::Span { from: self.valid_from, to: self.valid_to }
+    }
+}
+
 /// A member expected at a meeting: on the cell's roll that day, not exempted.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct Eligible {

@@ -18,6 +18,13 @@ pub struct PositionRow {
     pub created_at: NaiveDateTime,
 }
 
+impl PositionRow {
+    /// The days the position is held.
+    pub fn span(&self) -> coso_domain::date::Span {
+        coso_domain::date::Span { from: self.valid_from, to: self.valid_to }
+    }
+}
+
 pub fn insert(conn: &mut DbConnection, row: &PositionRow) -> StoreResult<()> {
     diesel::insert_into(positions::table).values(row).execute(conn)?;
     Ok(())

@@ -155,8 +155,9 @@ pub struct ReorgPage {
     pub errors: FieldErrors,
 }
 
+/// The register; its `results` block alone answers htmx's live search.
 #[derive(Template)]
-#[template(path = "members.html")]
+#[template(path = "members.html", blocks = ["results"])]
 pub struct MembersPage {
     pub layout: Layout,
     pub page: MemberPage,

@@ -144,6 +144,23 @@ fn search_ignores_diacritics_and_scope_limits_what_a_ward_sees() {
                 .await
                 .unwrap();
             assert!(html.contains("Nguyễn Văn Đông"));
+            assert!(
+                html.starts_with("<!doctype html>") || html.starts_with("<!DOCTYPE html>"),
+                "a whole page"
+            );
+            // htmx's live search gets the results alone; a history restore gets the whole page.
+            let get = |headers: &'static [(&'static str, &'static str)]| {
+                let mut req = c.get(format!("{}/members?q=hoang", run.base));
+                for (k, v) in headers {
+                    req = req.header(*k, *v);
+                }
+                async move { req.send().await.unwrap().text().await.unwrap() }
+            };
+            let fragment = get(&[("hx-request", "true")]).await;
+            assert!(fragment.trim_start().starts_with("<div id=\"results\">"), "{fragment}");
+            assert!(fragment.contains("Hoàng Thị Lụa") && !fragment.contains("<form"), "{fragment}");
+            let restored = get(&[("hx-request", "true"), ("hx-history-restore-request", "true")]).await;
+            assert!(restored.contains("<form") && restored.contains("Hoàng Thị Lụa"));
             let all = c.get(format!("{}/members", run.base)).send().await.unwrap().text().await.unwrap();
             assert!(all.contains("Hoàng Thị Lụa"));
             assert!(!all.contains("Lương Văn Bình"), "a member of another grassroots org is out of scope");

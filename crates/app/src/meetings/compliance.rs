@@ -99,9 +99,7 @@ impl App {
                     .collect();
             let assignments = store::assignments_to_any(conn, &ids, from, to)?;
             let followed = |org_id: &str, on: NaiveDate| {
-                assignments
-                    .iter()
-                    .any(|a| a.org_id == org_id && a.valid_from <= on && a.valid_to.is_none_or(|t| on < t))
+                assignments.iter().any(|a| a.org_id == org_id && a.span().contains(on))
             };
             let mut by_cell: HashMap<&str, Vec<HeldMeeting>> = HashMap::new();
             let mut months: BTreeMap<String, MonthPoint> = BTreeMap::new();
@@ -126,7 +124,7 @@ impl App {
                 });
                 point.meetings += 1;
                 point.invited += i64::from(m.invited);
-                point.present += (i64::from(m.invited) - absent).max(0);
+                point.present += rules::present(i64::from(m.invited), absent);
             }
             let mut reports: Vec<CellReport> = cells
                 .iter()

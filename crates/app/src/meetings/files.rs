@@ -160,11 +160,7 @@ pub fn attendance_chart(report: &ComplianceReport) -> String {
     let series = Series {
         title: "Tỷ lệ đảng viên dự sinh hoạt theo tháng".into(),
         unit: "%".into(),
-        points: report
-            .months
-            .iter()
-            .map(|m| (month_label(&m.month), (m.rate() * 1000.0).round() / 10.0))
-            .collect(),
+        points: report.months.iter().map(|m| (month_label(&m.month), m.rate() * 100.0)).collect(),
     };
     coso_report::svg::bar_chart(&series, 760, 260)
 }

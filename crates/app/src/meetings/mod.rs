@@ -138,7 +138,7 @@ pub(crate) fn summary(m: &MeetingRow, org_code: &str, org_name: &str, absent: i6
         starts_at: m.starts_at.clone(),
         duration_minutes: m.duration_minutes,
         invited: i64::from(m.invited),
-        present: (i64::from(m.invited) - absent).max(0),
+        present: rules::present(i64::from(m.invited), absent),
         absent,
         topic: m.topic.clone(),
         too_short,

@@ -59,14 +59,12 @@ pub struct MeetingInput {
     pub superiors: Vec<SuperiorInput>,
 }
 
-fn valid_time(s: &str) -> bool {
-    chrono::NaiveTime::parse_from_str(s, "%H:%M").is_ok()
-}
-
 /// The checked fields of a meeting (not yet its cell or attendance).
 struct Checked {
     kind: MeetingKind,
     held_on: NaiveDate,
+    /// Written back as HH:MM ("7:30" is stored "07:30").
+    starts_at: chrono::NaiveTime,
     duration: i32,
     notice_sent_on: Option<NaiveDate>,
 }
@@ -88,9 +86,6 @@ fn check_fields(input: &MeetingInput) -> AppResult<Checked> {
     {
         found.push(v);
     }
-    if !valid_time(input.starts_at.trim()) {
-        found.push(Violation::on("starts_at", "Giờ bắt đầu theo dạng giờ:phút, ví dụ 19:30."));
-    }
     if input.chair.trim().is_empty() {
         found.push(Violation::on("chair", "Cần ghi người chủ trì."));
     }
@@ -100,16 +95,21 @@ fn check_fields(input: &MeetingInput) -> AppResult<Checked> {
     if input.absences.iter().any(|a| !a.with_reason && !a.reason.trim().is_empty()) {
         found.push(Violation::on("absent", "Đảng viên vắng có lý do thì đánh dấu «có lý do»."));
     }
-    let (kind, held_on, duration, notice_sent_on, _topic, ()) = (
+    let (kind, held_on, starts_at, duration, notice_sent_on, _topic, ()) = (
         chosen("kind", "Cần chọn loại sinh hoạt.", MeetingKind::from_code(input.kind.trim())),
         held_on,
+        chosen(
+            "starts_at",
+            "Giờ bắt đầu theo dạng giờ:phút, ví dụ 19:30.",
+            chrono::NaiveTime::parse_from_str(input.starts_at.trim(), "%H:%M").ok(),
+        ),
         duration,
         notice_sent_on,
         required_text("topic", "nội dung chính", &input.topic),
         input::rules(found),
     )
         .all()?;
-    Ok(Checked { kind, held_on, duration, notice_sent_on })
+    Ok(Checked { kind, held_on, starts_at, duration, notice_sent_on })
 }
 
 impl App {
@@ -163,7 +163,7 @@ fn meeting_row(
         org_id: grant.org_id().into(),
         kind: c.kind.code().into(),
         held_on: c.held_on,
-        starts_at: input.starts_at.trim().into(),
+        starts_at: c.starts_at.format("%H:%M").to_string(),
         duration_minutes: c.duration,
         venue: if input.online && input.venue.trim().is_empty() {
             "Trực tuyến".into()
@@ -197,54 +197,43 @@ fn write_attendance(
     eligible: &[Eligible],
 ) -> AppResult<i64> {
     let mut found = Vec::new();
-    let mut absences = Vec::new();
-    for a in &input.absences {
-        let id = a.member_id.trim();
-        match eligible.iter().find(|e| e.membership_id == id) {
-            Some(_) => absences.push(AbsenceRow {
-                id: new_id(),
-                meeting_id: m.id.clone(),
-                membership_id: id.into(),
-                with_reason: a.with_reason,
-                reason: a.reason.trim().into(),
-            }),
-            None => found.push(Violation::on(
-                "absent",
-                format!(
-                    "Người được ghi vắng (mã {id}) không phải đảng viên sinh hoạt tại chi bộ vào ngày {}.",
-                    coso_domain::date::format(m.held_on)
-                ),
-            )),
-        }
-    }
-    let mut attendances = Vec::new();
+    let mut superiors = Vec::new();
     for s in &input.superiors {
         let given = s.person_id.trim();
-        let person_id = match coso_store::members::person(conn, given)? {
-            Some(p) => p.id,
-            None => match coso_store::members::membership(conn, given)? {
-                Some(mb) => mb.person_id,
-                None => {
-                    found
-                        .push(Violation::on("superiors", format!("Không tìm thấy người dự với mã {given}.")));
-                    continue;
-                }
-            },
-        };
-        if let Some(own) = eligible.iter().find(|e| e.person_id == person_id) {
-            found.push(Violation::on(
-                "superiors",
-                format!("Đồng chí {} là đảng viên của chi bộ; hãy ghi vào danh sách đảng viên dự họp, không phải cấp trên.", own.full_name),
-            ));
-            continue;
+        match crate::members::person_of(conn, given)? {
+            Some(person_id) => superiors.push((person_id, s)),
+            None => {
+                found.push(Violation::on("superiors", format!("Không tìm thấy người dự với mã {given}.")))
+            }
         }
-        if attendances.iter().any(|a: &AttendanceRow| a.person_id == person_id) {
-            found.push(Violation::on("superiors", "Một đồng chí cấp trên được ghi hai lần."));
-            continue;
-        }
-        let assigned = store::assignments_of(conn, &person_id, &m.org_id)?
-            .iter()
-            .any(|a| a.valid_from <= m.held_on && a.valid_to.is_none_or(|t| m.held_on < t));
+    }
+    let invitees: Vec<rules::Invitee> = eligible
+        .iter()
+        .map(|e| rules::Invitee {
+            membership_id: &e.membership_id,
+            person_id: &e.person_id,
+            full_name: &e.full_name,
+        })
+        .collect();
+    let absent: Vec<&str> = input.absences.iter().map(|a| a.member_id.trim()).collect();
+    let came: Vec<&str> = superiors.iter().map(|(p, _)| p.as_str()).collect();
+    found.extend(rules::check_attendance(&invitees, &absent, &came, m.held_on));
+    input::rules(found)?;
+    let absences: Vec<AbsenceRow> = input
+        .absences
+        .iter()
+        .map(|a| AbsenceRow {
+            id: new_id(),
+            meeting_id: m.id.clone(),
+            membership_id: a.member_id.trim().into(),
+            with_reason: a.with_reason,
+            reason: a.reason.trim().into(),
+        })
+        .collect();
+    let mut attendances = Vec::new();
+    for (person_id, s) in superiors {
+        let assigned =
+            store::assignments_of(conn, &person_id, &m.org_id)?.iter().any(|a| a.span().contains(m.held_on));
         attendances.push(AttendanceRow {
             id: new_id(),
             meeting_id: m.id.clone(),
@@ -253,7 +242,6 @@ fn write_attendance(
             remarks: s.remarks.trim().into(),
         });
     }
-    input::rules(found)?;
     store::replace_absences(conn, &m.id, &absences)?;
     store::replace_attendances(conn, &m.id, &attendances)?;
     Ok(absences.len() as i64)

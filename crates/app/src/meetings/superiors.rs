@@ -8,7 +8,7 @@ use coso_domain::date;
 use coso_domain::date::Span;
 use coso_domain::quota::{self as rules, QuotaLevel};
 use coso_store::meetings::{self as store, AssignmentRow, QuotaPolicyRow};
-use coso_store::{DbConnection, new_id, now};
+use coso_store::{new_id, now};
 use serde::{Deserialize, Serialize};
 
 use super::cell_on;
@@ -100,16 +100,6 @@ pub struct SuperiorReport {
     pub can_set_quota: bool,
 }
 
-fn resolve_person(conn: &mut DbConnection, given: &str) -> AppResult<String> {
-    if let Some(p) = coso_store::members::person(conn, given)? {
-        return Ok(p.id);
-    }
-    match coso_store::members::membership(conn, given)? {
-        Some(m) => Ok(m.person_id),
-        None => Err(AppError::field("person_id", "Không tìm thấy cấp ủy viên này.")),
-    }
-}
-
 impl App {
     /// Records a quota policy. Only those who see the whole tree may.
     pub fn add_quota_policy(&self, actor: &Actor, input: QuotaPolicyInput) -> AppResult<String> {
@@ -144,6 +134,7 @@ impl App {
                 .into_iter()
                 .map(|(a, name)| {
                     let policy = policies.get(&a.quota_policy_id);
+                    let current = a.span().contains(on);
                     AssignmentView {
                         person_id: a.person_id,
                         name,
@@ -156,7 +147,7 @@ impl App {
                         decision_number: a.decision_number,
                         valid_from: a.valid_from,
                         valid_to: a.valid_to,
-                        current: (Span { from: a.valid_from, to: a.valid_to }).contains(on),
+                        current,
                     }
                 })
                 .collect())
@@ -177,9 +168,7 @@ impl App {
             let grant = access::org(conn, actor, Permission::ReadMeetings, &cell)?;
             let mut out: Vec<(String, String, bool)> = Vec::new();
             for (a, name) in store::assignments_to(conn, grant.org_id())? {
-                if (Span { from: a.valid_from, to: a.valid_to }).contains(on)
-                    && !out.iter().any(|(id, _, _)| *id == a.person_id)
-                {
+                if a.span().contains(on) && !out.iter().any(|(id, _, _)| *id == a.person_id) {
                     out.push((a.person_id, format!("{name} (được phân công)"), true));
                 }
             }
@@ -188,7 +177,7 @@ impl App {
             for org_id in ancestors.into_iter().rev() {
                 let org_name = crate::orgs::name_of(conn, org_id, on)?.unwrap_or_default();
                 for (p, name) in coso_store::positions::of_org(conn, org_id)? {
-                    let held = Span { from: p.valid_from, to: p.valid_to }.contains(on);
+                    let held = p.span().contains(on);
                     if held && !out.iter().any(|(id, _, _)| *id == p.person_id) {
                         let role = coso_domain::position::PositionRole::from_code(&p.role)
                             .map(|r| r.label())
@@ -223,8 +212,8 @@ impl App {
             let attendances = store::attendances_in(
                 conn,
                 scope.path(),
-                from.min(year_start(year)),
-                to.max(year_end(year)),
+                from.min(rules::year_start(year)),
+                to.max(rules::year_end(year)),
             )?;
             let mut total = 0;
             let mut all = 0;
@@ -266,45 +255,47 @@ impl App {
             }
             let policies: HashMap<String, QuotaPolicyRow> =
                 store::policies(conn)?.into_iter().map(|p| (p.id.clone(), p)).collect();
-            // Each person's seats under each policy in the year; the quota is the policy's share
-            // of the days covered (quota::prorated), the largest one if several apply.
+            // Each person's seats under each policy in the year (quota::required_in_year).
             let mut seats: BTreeMap<String, (String, HashMap<String, Vec<Span>>)> = BTreeMap::new();
             for (assignment, name) in
-                store::assignments_in(conn, scope.path(), year_start(year), year_end(year))?
+                store::assignments_in(conn, scope.path(), rules::year_start(year), rules::year_end(year))?
             {
                 let entry =
                     seats.entry(assignment.person_id.clone()).or_insert_with(|| (name, HashMap::new()));
-                entry
-                    .1
-                    .entry(assignment.quota_policy_id.clone())
-                    .or_default()
-                    .push(Span { from: assignment.valid_from, to: assignment.valid_to });
+                entry.1.entry(assignment.quota_policy_id.clone()).or_default().push(assignment.span());
             }
             let mut people: BTreeMap<String, QuotaView> = BTreeMap::new();
             for (person_id, (name, by_policy)) in seats {
-                for (policy_id, spans) in by_policy {
-                    let Some(policy) = policies.get(&policy_id) else { continue };
-                    let in_force = Span { from: policy.valid_from, to: policy.valid_to };
-                    let days = days_covered(year, &spans, &in_force);
-                    let required = rules::prorated(policy.min_per_year, days, days_in_year(year));
-                    let level = QuotaLevel::from_code(&policy.level);
-                    let better = people.get(&person_id).is_none_or(|v| required > v.required);
-                    if better {
-                        people.insert(
-                            person_id.clone(),
-                            QuotaView {
-                                person_id: person_id.clone(),
-                                name: name.clone(),
-                                level: policy.level.clone(),
-                                level_label: level.map(|l| l.label()).unwrap_or("?").into(),
-                                document: policy.document.clone(),
-                                required,
-                                attended: 0,
-                                shortfall: 0,
-                            },
-                        );
-                    }
-                }
+                let found: Vec<(&QuotaPolicyRow, Vec<Span>)> = by_policy
+                    .into_iter()
+                    .filter_map(|(policy_id, spans)| policies.get(&policy_id).map(|p| (p, spans)))
+                    .collect();
+                let under: Vec<rules::Seats> = found
+                    .iter()
+                    .map(|(p, spans)| rules::Seats {
+                        min_per_year: p.min_per_year,
+                        in_force: p.span(),
+                        assignments: spans,
+                    })
+                    .collect();
+                let Some((i, required)) = rules::required_in_year(year, &under) else { continue };
+                let policy = found[i].0;
+                people.insert(
+                    person_id.clone(),
+                    QuotaView {
+                        person_id,
+                        name,
+                        level: policy.level.clone(),
+                        level_label: QuotaLevel::from_code(&policy.level)
+                            .map(|l| l.label())
+                            .unwrap_or("?")
+                            .into(),
+                        document: policy.document.clone(),
+                        required,
+                        attended: 0,
+                        shortfall: 0,
+                    },
+                );
             }
             let mut people: Vec<QuotaView> = people
                 .into_values()
@@ -329,31 +320,6 @@ impl App {
             })
         })
     }
-}
-
-fn days_in_year(year: i32) -> i64 {
-    (year_end(year) - year_start(year)).num_days() + 1
-}
-
-/// Days of `year` inside `in_force` and inside at least one of `spans`.
-fn days_covered(year: i32, spans: &[Span], in_force: &Span) -> i64 {
-    let mut day = year_start(year);
-    let mut covered = 0;
-    while day <= year_end(year) {
-        if in_force.contains(day) && spans.iter().any(|s| s.contains(day)) {
-            covered += 1;
-        }
-        day = day.succ_opt().unwrap_or(NaiveDate::MAX);
-    }
-    covered
-}
-
-fn year_start(year: i32) -> NaiveDate {
-    NaiveDate::from_ymd_opt(year, 1, 1).unwrap_or(NaiveDate::MIN)
-}
-
-fn year_end(year: i32) -> NaiveDate {
-    NaiveDate::from_ymd_opt(year, 12, 31).unwrap_or(NaiveDate::MAX)
 }
 
 impl Tx<'_> {
@@ -412,7 +378,8 @@ impl Tx<'_> {
             )
         })?;
         let grant = access::org(conn, actor, Permission::WriteOrgs, &cell)?;
-        let person_id = resolve_person(conn, input.person_id.trim())?;
+        let person_id = crate::members::person_of(conn, input.person_id.trim())?
+            .ok_or_else(|| AppError::field("person_id", "Không tìm thấy cấp ủy viên này."))?;
         let policy = store::policies(conn)?
             .into_iter()
             .find(|p| p.id == input.policy_id.trim())

@@ -209,6 +209,15 @@ fn cell_on(conn: &mut DbConnection, field: &'static str, code: &str, on: NaiveDa
     Ok(at)
 }
 
+/// The person a form names, by person id or by membership id (forms list members, the API
+/// may send either).
+pub(crate) fn person_of(conn: &mut DbConnection, given: &str) -> AppResult<Option<String>> {
+    if let Some(p) = store::person(conn, given)? {
+        return Ok(Some(p.id));
+    }
+    Ok(store::membership(conn, given)?.map(|m| m.person_id))
+}
+
 /// The organization a membership belongs to, as it stands today (or last stood).
 fn member_org(conn: &mut DbConnection, m: &MembershipRow) -> AppResult<OrgAt> {
     crate::orgs::org_by_id_on(conn, &m.org_id, crate::today())

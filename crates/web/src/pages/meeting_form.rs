@@ -268,18 +268,8 @@ pub async fn new_form(
     let today = coso_app::today();
     let (actor, c) = (session.actor.clone(), code.clone());
     // The secretary usually chairs: offer the one in office today.
-    let secretary = state
-        .run(move |app| {
-            let d = app.org_detail(&actor, &c, today)?;
-            Ok(d.officers
-                .into_iter()
-                .find(|o| {
-                    o.role == "secretary" && o.valid_from <= today && o.valid_to.is_none_or(|t| today < t)
-                })
-                .map(|o| o.full_name)
-                .unwrap_or_default())
-        })
-        .await?;
+    let secretary =
+        state.run(move |app| Ok(app.org_detail(&actor, &c, today)?.secretary.unwrap_or_default())).await?;
     let form = MeetingInput {
         kind: MeetingKind::Regular.code().into(),
         held_on: today.to_string(),

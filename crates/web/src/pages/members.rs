@@ -23,6 +23,7 @@ fn page_url(q: &MemberQuery, page: i64) -> String {
 pub async fn list(
     State(state): State<AppState>,
     session: Session,
+    fragment: super::Fragment,
     Query(q): Query<MemberQuery>,
 ) -> Result<Html<String>, PageError> {
     let (actor, query) = (session.actor.clone(), q.clone());
@@ -45,7 +46,8 @@ pub async fn list(
         prev_url,
         next_url,
     };
-    Ok(Html(render(&view)))
+    // Live search swaps the results only: the form being typed in stays as it is.
+    Ok(Html(if fragment.0 { render(&view.as_results()) } else { render(&view) }))
 }
 
 fn form_page(session: &Session, form: MemberInput, editing: &str, errors: FieldErrors) -> Response {

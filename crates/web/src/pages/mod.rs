@@ -43,6 +43,23 @@ pub fn routes() -> Router<AppState> {
         .route("/members/{id}/events", post(members::record_event))
 }
 
+/// Whether htmx asked for a fragment of the page (`HX-Request`). A history restore asks for
+/// the whole page, as a browser that reloads the address does.
+pub(crate) struct Fragment(pub bool);
+
+impl<S: Send + Sync> axum::extract::FromRequestParts<S> for Fragment {
+    type Rejection = std::convert::Infallible;
+
+    async fn from_request_parts(
+        parts: &mut axum::http::request::Parts,
+        _: &S,
+    ) -> Result<Self, Self::Rejection> {
+        let h = &parts.headers;
+        let htmx = h.get("hx-request").is_some_and(|v| v == "true");
+        Ok(Fragment(htmx && !h.contains_key("hx-history-restore-request")))
+    }
+}
+
 /// A file to download, named for the reader's disk.
 pub(crate) fn download(
     content_type: &'static str,

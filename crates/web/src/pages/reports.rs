@@ -14,7 +14,7 @@ use crate::error::PageError;
 use crate::form::FieldErrors;
 use crate::query::PeriodQuery;
 use crate::session::{Posted, Session};
-use crate::views::meetings::{CompliancePage, ComplianceRow, SuperiorsPage, percent};
+use crate::views::meetings::{CompliancePage, ComplianceRow, SuperiorsPage};
 use crate::views::{Choice, Layout, render};
 
 /// How many committee members the quota chart shows at most.
@@ -44,7 +44,11 @@ pub async fn compliance(
     let meetings = r.months.iter().map(|m| m.meetings).sum();
     let invited: i64 = r.months.iter().map(|m| m.invited).sum();
     let present: i64 = r.months.iter().map(|m| m.present).sum();
-    let attendance = if invited == 0 { "—".to_string() } else { percent(present as f64 / invited as f64) };
+    let attendance = if invited == 0 {
+        "—".to_string()
+    } else {
+        coso_domain::vi::share(present as f64 / invited as f64)
+    };
     let compliant = r.compliant_cells();
     let cells = std::mem::take(&mut r.cells);
     let is_cell = cells.len() == 1 && cells[0].org_code == r.org_code;

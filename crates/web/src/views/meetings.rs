@@ -11,12 +11,6 @@ use coso_domain::meeting::{month_label, quarter_label};
 use super::{Choice, Layout, Vi};
 use crate::form::FieldErrors;
 
-/// A share 0..1 as "93,5%".
-pub fn percent(share: f64) -> String {
-    let v = (share * 1000.0).round() / 10.0;
-    format!("{v:.1}%").replace('.', ",")
-}
-
 /// How a member took part in the meeting, as the attendance radios name it.
 pub const PRESENT: &str = "present";
 pub const EXCUSED: &str = "excused";
@@ -171,7 +165,7 @@ impl ComplianceRow {
                 title: format!("{} ({})", f.message, f.citation),
             })
             .collect();
-        let rate = percent(c.attendance_rate);
+        let rate = coso_domain::vi::share(c.attendance_rate);
         ComplianceRow { c, months, quarters, meetings, rate }
     }
 }
@@ -221,13 +215,5 @@ pub struct SuperiorsPage {
 impl SuperiorsPage {
     pub fn short_people(&self) -> usize {
         self.people.iter().filter(|p| p.shortfall > 0).count()
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn labels_as_readers_write_them() {
-        assert_eq!(super::percent(0.935), "93,5%");
     }
 }

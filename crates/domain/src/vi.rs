@@ -1,10 +1,11 @@
-//! How dates, clock times and numbers are written in Vietnamese documents.
+//! How dates, clock times, numbers and shares are written in Vietnamese: the one place pages,
+//! documents and spreadsheets take them from.
 use chrono::{Datelike, NaiveDate, NaiveTime, Timelike};
 
 /// The date line of a party document: "Lạng Sơn, ngày 05 tháng 9 năm 2021".
 /// 36-HD/VPTW (2018): days below 10 and months below 3 take a leading zero, so the line reads
 /// the same whoever types it (the guideline's own date line is "ngày 03 tháng 4 năm 2018").
-pub(crate) fn document_date_line(place: &str, date: NaiveDate) -> String {
+pub fn document_date_line(place: &str, date: NaiveDate) -> String {
     let day = date.day();
     let month = date.month();
     let day = if day < 10 { format!("0{day}") } else { day.to_string() };
@@ -15,12 +16,12 @@ pub(crate) fn document_date_line(place: &str, date: NaiveDate) -> String {
 }
 
 /// A date inside running text, the way minutes write it: "15/9/2021".
-pub(crate) fn short_date(date: NaiveDate) -> String {
+pub fn short_date(date: NaiveDate) -> String {
     format!("{}/{}/{}", date.day(), date.month(), date.year())
 }
 
 /// Reads a start time as secretaries type it: "19:30", "7:05", "19h30", "19h", "19 giờ 30 phút".
-pub(crate) fn parse_clock(input: &str) -> Option<NaiveTime> {
+pub fn parse_clock(input: &str) -> Option<NaiveTime> {
     let lower = input.trim().to_lowercase();
     let cleaned = lower.replace("phút", " ").replace("giờ", ":").replace(['h', 'g', '.'], ":");
     let mut parts = cleaned.split(':').map(str::trim);
@@ -36,13 +37,13 @@ pub(crate) fn parse_clock(input: &str) -> Option<NaiveTime> {
 }
 
 /// A clock time in words: "19 giờ 30 phút", "21 giờ 00 phút".
-pub(crate) fn clock_words(time: NaiveTime) -> String {
+pub fn clock_words(time: NaiveTime) -> String {
     format!("{} giờ {:02} phút", time.hour(), time.minute())
 }
 
 /// A number with "." between thousands and "," before one decimal, the decimal dropped when
 /// it is zero: 1234.5 → "1.234,5", 90.0 → "90".
-pub(crate) fn number(value: f64) -> String {
+pub fn number(value: f64) -> String {
     // Beyond this a tenth no longer fits an i64; such values are not counts people report.
     if !value.is_finite() || value.abs() >= 1e15 {
         return format!("{value}");
@@ -62,8 +63,13 @@ pub(crate) fn number(value: f64) -> String {
     if tenth == 0 { format!("{sign}{grouped}") } else { format!("{sign}{grouped},{tenth}") }
 }
 
+/// A ratio 0..1 as a percentage: 0.935 → "93,5%", 1.0 → "100%".
+pub fn share(ratio: f64) -> String {
+    format!("{}%", number(ratio * 100.0))
+}
+
 /// `part` of `whole` as a percentage in words: "88%", "91,7%"; none when `whole` is not positive.
-pub(crate) fn percent(part: i64, whole: i64) -> Option<String> {
+pub fn percent(part: i64, whole: i64) -> Option<String> {
     (whole > 0).then(|| format!("{}%", number(part as f64 * 100.0 / whole as f64)))
 }
 
@@ -128,5 +134,7 @@ mod tests {
         assert_eq!(percent(22, 24).as_deref(), Some("91,7%"));
         assert_eq!(percent(22, 22).as_deref(), Some("100%"));
         assert_eq!(percent(1, 0), None);
+        assert_eq!(share(0.935), "93,5%");
+        assert_eq!(share(1.0), "100%");
     }
 }
