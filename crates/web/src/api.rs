@@ -1,11 +1,10 @@
 //! The JSON API under /api/v1, described by the OpenAPI document it serves.
-mod meetings;
-mod orgs;
+pub(crate) mod meetings;
+pub(crate) mod orgs;
 
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::IntoResponse;
-use axum::routing::get;
 use axum::{Json, Router};
 use coso_app::AppError;
 use coso_app::meetings::{
@@ -60,18 +59,24 @@ pub fn openapi_json() -> String {
     ApiDoc::openapi().to_pretty_json().unwrap_or_else(|_| "{}".into())
 }
 
+route_table! {
+    /// The API's organization and member endpoints.
+    ROUTES, own_routes:
+    get "/openapi.json" => || async { ([(axum::http::header::CONTENT_TYPE, "application/json")], openapi_json()) },
+    get "/orgs" => list_orgs,
+    get "/orgs/tree" => org_tree,
+    get "/orgs/{code}" => get_org,
+    get "/members" => list_members,
+    post "/members" => create_member,
+    get "/members/{id}" => get_member,
+    put "/members/{id}" => update_member,
+    get "/members/{id}/events" => member_events,
+    post "/members/{id}/events" => record_event,
+}
+
+/// The whole API: its tables, and a JSON 404 for any other address.
 pub fn routes() -> Router<AppState> {
-    Router::new()
-        .route(
-            "/openapi.json",
-            get(|| async { ([(axum::http::header::CONTENT_TYPE, "application/json")], openapi_json()) }),
-        )
-        .route("/orgs", get(list_orgs))
-        .route("/orgs/tree", get(org_tree))
-        .route("/orgs/{code}", get(get_org))
-        .route("/members", get(list_members).post(create_member))
-        .route("/members/{id}", get(get_member).put(update_member))
-        .route("/members/{id}/events", get(member_events).post(record_event))
+    own_routes()
         .merge(orgs::routes())
         .merge(meetings::routes())
         .fallback(|| async { ApiError(AppError::NotFound("địa chỉ API này".into())) })

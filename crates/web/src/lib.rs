@@ -1,4 +1,19 @@
 //! coso-web: the web face of coso — HTML pages (askama + htmx) and the JSON API with OpenAPI.
+
+/// A router and the list of its routes, from one table: the route × role test walks the list,
+/// so a route added to a table cannot escape it.
+macro_rules! route_table {
+    ($(#[$doc:meta])* $list:ident, $router:ident: $($method:ident $path:literal => $handler:expr),* $(,)?) => {
+        /// Every (method, path) the router beside it serves.
+        pub const $list: &[(&str, &str)] = &[$((stringify!($method), $path)),*];
+
+        $(#[$doc])*
+        pub fn $router() -> axum::Router<crate::AppState> {
+            axum::Router::new()$(.route($path, axum::routing::$method($handler)))*
+        }
+    };
+}
+
 mod api;
 mod assets;
 mod error;
@@ -21,6 +36,14 @@ use tower_http::timeout::TimeoutLayer;
 use tower_http::trace::TraceLayer;
 
 pub use api::openapi_json;
+
+/// Every (method, path) the application serves but its static assets and health check: the
+/// pages, then the API under `/api/v1`.
+pub fn route_table() -> Vec<(&'static str, String)> {
+    let pages = pages::ROUTES.iter().map(|(m, p)| (*m, p.to_string()));
+    let api = api::ROUTES.iter().chain(api::orgs::ROUTES).chain(api::meetings::ROUTES);
+    pages.chain(api.map(|(m, p)| (*m, format!("/api/v1{p}")))).collect()
+}
 
 /// Shared by every handler: the application (which holds only the database pool).
 #[derive(Clone)]

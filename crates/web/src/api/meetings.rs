@@ -1,10 +1,9 @@
 //! The meeting endpoints of the JSON API: a cell's meetings, recording and correcting one, the
 //! compliance report of a subtree and the superior attendance report.
+use axum::Json;
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::IntoResponse;
-use axum::routing::get;
-use axum::{Json, Router};
 use coso_app::meetings::{
     AssignmentInput, ComplianceReport, MeetingDetail, MeetingInput, MeetingSummary, QuotaPolicyInput,
     SuperiorReport,
@@ -15,14 +14,16 @@ use crate::error::{ApiError, ErrorBody};
 use crate::query::PeriodQuery;
 use crate::session::ApiActor;
 
-pub fn routes() -> Router<AppState> {
-    Router::new()
-        .route("/orgs/{code}/meetings", get(list_meetings).post(create_meeting))
-        .route("/orgs/{code}/compliance", get(compliance))
-        .route("/meetings/{id}", get(get_meeting).put(update_meeting))
-        .route("/superiors", get(superiors))
-        .route("/quota-policies", axum::routing::post(create_quota_policy))
-        .route("/superior-assignments", axum::routing::post(create_assignment))
+route_table! {
+    ROUTES, routes:
+    get "/orgs/{code}/meetings" => list_meetings,
+    post "/orgs/{code}/meetings" => create_meeting,
+    get "/orgs/{code}/compliance" => compliance,
+    get "/meetings/{id}" => get_meeting,
+    put "/meetings/{id}" => update_meeting,
+    get "/superiors" => superiors,
+    post "/quota-policies" => create_quota_policy,
+    post "/superior-assignments" => create_assignment,
 }
 
 /// A cell's meetings in a period, newest first.

@@ -1,10 +1,9 @@
 //! The organization endpoints that change the tree: founding a unit, reorganizing one (rename,
 //! move, merge, split, dissolve) and recording a position in it, as the pages do.
+use axum::Json;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::IntoResponse;
-use axum::routing::post;
-use axum::{Json, Router};
 use coso_app::orgs::{NewOrg, OrgDetail, OrgSummary};
 use coso_app::positions::PositionInput;
 use coso_app::reorg::Reorganization;
@@ -13,11 +12,11 @@ use crate::AppState;
 use crate::error::{ApiError, ErrorBody};
 use crate::session::ApiActor;
 
-pub fn routes() -> Router<AppState> {
-    Router::new()
-        .route("/orgs", post(create_org))
-        .route("/orgs/{code}/reorganizations", post(reorganize))
-        .route("/orgs/{code}/positions", post(add_position))
+route_table! {
+    ROUTES, routes:
+    post "/orgs" => create_org,
+    post "/orgs/{code}/reorganizations" => reorganize,
+    post "/orgs/{code}/positions" => add_position,
 }
 
 /// Founds an organization under a parent, by a decision.

@@ -7,40 +7,44 @@ mod members;
 mod orgs;
 mod reports;
 
-use axum::Router;
 use axum::response::Redirect;
-use axum::routing::{get, post};
 
-use crate::AppState;
-
-pub fn routes() -> Router<AppState> {
-    Router::new()
-        .route("/", get(|| async { Redirect::to("/orgs") }))
-        .route("/login", get(login::form).post(login::submit))
-        .route("/logout", post(login::logout))
-        .route("/orgs", get(orgs::tree).post(orgs::create))
-        .route("/orgs/new", get(orgs::new_form))
-        .route("/orgs/{code}", get(orgs::show))
-        .route("/orgs/{code}/reorganize", get(orgs::reorg_form).post(orgs::reorganize))
-        .route("/orgs/{code}/positions", post(orgs::add_position))
-        .route("/orgs/{code}/meetings", get(meetings::list).post(meeting_form::create))
-        .route("/orgs/{code}/meetings/new", get(meeting_form::new_form))
-        .route("/orgs/{code}/assignments", axum::routing::post(meetings::assign))
-        .route("/orgs/{code}/meetings/attendance", get(meeting_form::attendance))
-        .route("/orgs/{code}/compliance", get(reports::compliance))
-        .route("/orgs/{code}/compliance.xlsx", get(reports::compliance_xlsx))
-        .route("/meetings/{id}", get(meetings::show).post(meeting_form::update))
-        .route("/meetings/{id}/edit", get(meeting_form::edit_form))
-        .route("/meetings/{id}/minutes.docx", get(meetings::minutes_docx))
-        .route("/compliance", get(reports::compliance_home))
-        .route("/superiors", get(reports::superiors))
-        .route("/superiors.xlsx", get(reports::superiors_xlsx))
-        .route("/superiors/policies", axum::routing::post(reports::add_quota_policy))
-        .route("/members", get(members::list).post(members::create))
-        .route("/members/new", get(members::new_form))
-        .route("/members/{id}", get(members::show).post(members::update))
-        .route("/members/{id}/edit", get(members::edit_form))
-        .route("/members/{id}/events", post(members::record_event))
+route_table! {
+    /// The pages, each a GET to read or a POST of its form.
+    ROUTES, routes:
+    get "/" => || async { Redirect::to("/orgs") },
+    get "/login" => login::form,
+    post "/login" => login::submit,
+    post "/logout" => login::logout,
+    get "/orgs" => orgs::tree,
+    post "/orgs" => orgs::create,
+    get "/orgs/new" => orgs::new_form,
+    get "/orgs/{code}" => orgs::show,
+    get "/orgs/{code}/reorganize" => orgs::reorg_form,
+    post "/orgs/{code}/reorganize" => orgs::reorganize,
+    post "/orgs/{code}/positions" => orgs::add_position,
+    get "/orgs/{code}/meetings" => meetings::list,
+    post "/orgs/{code}/meetings" => meeting_form::create,
+    get "/orgs/{code}/meetings/new" => meeting_form::new_form,
+    post "/orgs/{code}/assignments" => meetings::assign,
+    get "/orgs/{code}/meetings/attendance" => meeting_form::attendance,
+    get "/orgs/{code}/compliance" => reports::compliance,
+    get "/orgs/{code}/compliance.xlsx" => reports::compliance_xlsx,
+    get "/meetings/{id}" => meetings::show,
+    post "/meetings/{id}" => meeting_form::update,
+    get "/meetings/{id}/edit" => meeting_form::edit_form,
+    get "/meetings/{id}/minutes.docx" => meetings::minutes_docx,
+    get "/compliance" => reports::compliance_home,
+    get "/superiors" => reports::superiors,
+    get "/superiors.xlsx" => reports::superiors_xlsx,
+    post "/superiors/policies" => reports::add_quota_policy,
+    get "/members" => members::list,
+    post "/members" => members::create,
+    get "/members/new" => members::new_form,
+    get "/members/{id}" => members::show,
+    post "/members/{id}" => members::update,
+    get "/members/{id}/edit" => members::edit_form,
+    post "/members/{id}/events" => members::record_event,
 }
 
 /// Whether htmx asked for a fragment of the page (`HX-Request`). A history restore asks for
