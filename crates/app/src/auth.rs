@@ -67,8 +67,7 @@ fn normalize_username(username: &str) -> String {
 impl App {
     /// The actor of an account, with its scope resolved to the bound organization's path.
     fn actor_of(&self, conn: &mut DbConnection, user: &UserRow) -> AppResult<Actor> {
-        let role = Role::from_code(&user.role)
-            .ok_or_else(|| AppError::Internal(format!("unknown role {}", user.role)))?;
+        let role = user.role;
         let scope_path = match (&user.org_id, role) {
             (_, Role::Admin) | (None, _) => None,
             (Some(org_id), _) => {
@@ -254,7 +253,7 @@ impl Tx<'_> {
                 username: username.clone(),
                 display_name: input.display_name.clone().unwrap_or_else(|| username.clone()),
                 password_hash: hash,
-                role: role.code().into(),
+                role,
                 org_id,
                 person_id: None,
                 active: true,

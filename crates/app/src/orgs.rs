@@ -19,9 +19,11 @@ pub struct OrgSummary {
     pub id: String,
     pub code: String,
     pub name: String,
-    pub kind: String,
+    #[schema(value_type = String)]
+    pub kind: OrgKind,
     pub kind_label: String,
-    pub sector: Option<String>,
+    #[schema(value_type = Option<String>)]
+    pub sector: Option<Sector>,
     pub sector_label: Option<String>,
     pub parent_id: Option<String>,
     pub depth: i32,
@@ -38,16 +40,14 @@ pub struct OrgSummary {
 impl OrgSummary {
     pub(crate) fn of(at: &OrgAt, members: i64) -> OrgSummary {
         let v = &at.version;
-        let kind = OrgKind::from_code(&v.kind);
-        let sector = v.sector.as_deref().and_then(Sector::from_code);
         OrgSummary {
             id: at.org.id.clone(),
             code: at.org.code.clone(),
             name: v.name.clone(),
-            kind: v.kind.clone(),
-            kind_label: kind.map(|k| k.label()).unwrap_or("?").into(),
-            sector: v.sector.clone(),
-            sector_label: sector.map(|s| s.label().to_string()),
+            kind: v.kind,
+            kind_label: v.kind.label().into(),
+            sector: v.sector,
+            sector_label: v.sector.map(|s| s.label().to_string()),
             parent_id: v.parent_id.clone(),
             depth: v.depth,
             valid_from: v.valid_from,
@@ -58,7 +58,7 @@ impl OrgSummary {
     }
 
     pub fn is_cell(&self) -> bool {
-        OrgKind::from_code(&self.kind).is_some_and(|k| k.is_cell())
+        self.kind.is_cell()
     }
 }
 
@@ -73,7 +73,8 @@ pub struct Tree {
 
 #[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct KindCount {
-    pub kind: String,
+    #[schema(value_type = String)]
+    pub kind: OrgKind,
     pub label: String,
     pub count: i64,
 }
@@ -92,7 +93,8 @@ pub struct VersionView {
 
 #[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct EventView {
-    pub kind: String,
+    #[schema(value_type = String)]
+    pub kind: OrgEventKind,
     pub label: String,
     #[schema(value_type = String, format = Date)]
     pub effective_on: NaiveDate,
@@ -106,7 +108,8 @@ pub struct EventView {
 pub struct OfficerView {
     pub person_id: String,
     pub full_name: String,
-    pub role: String,
+    #[schema(value_type = String)]
+    pub role: coso_domain::position::PositionRole,
     pub role_label: String,
     #[schema(value_type = String, format = Date)]
     pub valid_from: NaiveDate,
@@ -248,7 +251,7 @@ impl App {
                     valid_from: v.valid_from,
                     valid_to: v.valid_to,
                     name: v.name.clone(),
-                    kind_label: OrgKind::from_code(&v.kind).map(|k| k.label()).unwrap_or("?").into(),
+                    kind_label: v.kind.label().into(),
                     parent_name: match &v.parent_id {
                         Some(pid) => name_of(conn, pid, v.valid_from)?,
                         None => None,
@@ -265,7 +268,7 @@ impl App {
                     None => (None, None),
                 };
                 events.push(EventView {
-                    label: OrgEventKind::from_code(&e.kind).map(|k| k.label()).unwrap_or("?").into(),
+                    label: e.kind.label().into(),
                     kind: e.kind,
                     effective_on: e.effective_on,
                     decision_number: e.decision_number,
@@ -278,7 +281,7 @@ impl App {
             let secretary = officers
                 .iter()
                 .find(|o| {
-                    o.role == coso_domain::position::PositionRole::Secretary.code()
+                    o.role == coso_domain::position::PositionRole::Secretary
                         && coso_domain::date::Span { from: o.valid_from, to: o.valid_to }.contains(as_of)
                 })
                 .map(|o| o.full_name.clone());
@@ -308,7 +311,7 @@ impl App {
 fn members_by_org(conn: &mut DbConnection, path: &str, on: NaiveDate) -> AppResult<HashMap<String, i64>> {
     let mut by_org = HashMap::new();
     for (org_id, status, n) in coso_store::members::count_on(conn, path, on)? {
-        if coso_domain::member::MemberStatus::from_code(&status).is_some_and(|s| s.on_roll()) {
+        if status.on_roll() {
             *by_org.entry(org_id).or_insert(0) += n;
         }
     }
@@ -320,13 +323,13 @@ pub(crate) fn name_of(conn: &mut DbConnection, org_id: &str, on: NaiveDate) -> A
     Ok(version_on_or_latest(conn, org_id, on)?.map(|v| v.name))
 }
 
-fn kind_counts(counts: &[(String, i64)]) -> Vec<KindCount> {
+fn kind_counts(counts: &[(OrgKind, i64)]) -> Vec<KindCount> {
     OrgKind::ALL
         .iter()
         .map(|k| KindCount {
-            kind: k.code().into(),
+            kind: *k,
             label: k.label().into(),
-            count: counts.iter().find(|(c, _)| c == k.code()).map(|(_, n)| *n).unwrap_or(0),
+            count: counts.iter().find(|(c, _)| c == k).map(|(_, n)| *n).unwrap_or(0),
         })
         .collect()
 }
@@ -363,7 +366,7 @@ impl Tx<'_> {
                 })?),
                 None => None,
             };
-            rules::check_placement(parent.as_ref().and_then(|p| OrgKind::from_code(&p.version.kind)), kind)
+            rules::check_placement(parent.as_ref().map(|p| p.version.kind), kind)
                 .map_err(AppError::invalid)?;
             // A unit is founded under a parent the actor may write, or as a root by the
             // administrator of the installation.
@@ -386,7 +389,7 @@ impl Tx<'_> {
             let event = OrgEventRow {
                 id: new_id(),
                 org_id: id.clone(),
-                kind: OrgEventKind::Founding.code().into(),
+                kind: OrgEventKind::Founding,
                 effective_on: founded_on,
                 decision_number: decision.clone(),
                 decision_date: None,
@@ -402,8 +405,8 @@ impl Tx<'_> {
                 valid_to: None,
                 name_folded: text::fold(&name),
                 name,
-                kind: kind.code().into(),
-                sector: sector.map(|s| s.code().to_string()),
+                kind,
+                sector,
                 parent_id: parent_grant.as_ref().map(|g| g.org_id().to_string()),
                 path: rules::child_path(parent.as_ref().map(|p| p.version.path.as_str()), &id),
                 depth: parent.as_ref().map(|p| p.version.depth + 1).unwrap_or(0),

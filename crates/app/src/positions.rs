@@ -2,7 +2,6 @@
 use chrono::NaiveDate;
 use coso_domain::access::Permission;
 use coso_domain::date::Span;
-use coso_domain::member::MemberStatus;
 use coso_domain::position::{self as rules, Held, PositionRole};
 use coso_store::positions::{self as store, PositionRow};
 use coso_store::{DbConnection, new_id, now};
@@ -38,17 +37,13 @@ pub struct PositionInput {
     pub decision_number: String,
 }
 
-fn role_label(code: &str) -> String {
-    PositionRole::from_code(code).map(|r| r.label()).unwrap_or("?").into()
-}
-
 pub(crate) fn officers_of(conn: &mut DbConnection, org_id: &str) -> AppResult<Vec<OfficerView>> {
     Ok(store::of_org(conn, org_id)?
         .into_iter()
         .map(|(p, full_name)| OfficerView {
             person_id: p.person_id,
             full_name,
-            role_label: role_label(&p.role),
+            role_label: p.role.label().into(),
             role: p.role,
             valid_from: p.valid_from,
             valid_to: p.valid_to,
@@ -62,7 +57,7 @@ pub(crate) fn positions_of_person(conn: &mut DbConnection, person_id: &str) -> A
     for p in store::of_person(conn, person_id)? {
         out.push(PositionView {
             org_name: name_of(conn, &p.org_id, p.valid_from)?.unwrap_or_default(),
-            role_label: role_label(&p.role),
+            role_label: p.role.label().into(),
             valid_from: p.valid_from,
             valid_to: p.valid_to,
             decision_number: p.decision_number,
@@ -96,7 +91,7 @@ impl Tx<'_> {
             let m = coso_store::members::membership(conn, input.member_id.trim())?
                 .ok_or_else(|| AppError::field("member_id", "Không tìm thấy đảng viên này."))?;
             let holder_cell = coso_store::members::period_on(conn, &m.id, from)?
-                .filter(|p| MemberStatus::from_code(&p.status).is_some_and(|s| s.on_roll()))
+                .filter(|p| p.status.on_roll())
                 .map(|p| coso_store::orgs::version_on(conn, &p.org_id, from))
                 .transpose()?
                 .flatten();
@@ -119,7 +114,7 @@ impl Tx<'_> {
                 id: new_id(),
                 person_id: m.person_id.clone(),
                 org_id: grant.org_id().to_string(),
-                role: role.code().into(),
+                role,
                 valid_from: from,
                 valid_to: to,
                 decision_number: decision.clone(),

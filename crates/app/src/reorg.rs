@@ -2,7 +2,7 @@
 //! keeping every earlier version so the tree of any past date can still be shown.
 use chrono::NaiveDate;
 use coso_domain::access::Permission;
-use coso_domain::org::{self as rules, OrgEventKind, OrgKind};
+use coso_domain::org::{self as rules, OrgEventKind};
 use coso_domain::{Violation, date, text};
 use coso_store::orgs::{self as store, OrgAt, OrgEventRow, OrgRow, OrgVersionRow};
 use coso_store::{DbConnection, new_id, now};
@@ -77,7 +77,7 @@ fn write_event(
     let row = OrgEventRow {
         id: new_id(),
         org_id: org.id.clone(),
-        kind: kind.code().into(),
+        kind,
         effective_on: ctx.on,
         decision_number: ctx.decision.clone(),
         decision_date: None,
@@ -123,10 +123,8 @@ fn move_under(
     on: NaiveDate,
     event: &OrgEventRow,
 ) -> AppResult<()> {
-    let kind = OrgKind::from_code(&at.version.kind);
-    let parent_kind = OrgKind::from_code(&parent.version.kind);
-    if let Some(kind) = kind {
-        rules::check_placement(parent_kind, kind)
+    {
+        rules::check_placement(Some(parent.version.kind), at.version.kind)
             .map_err(|v| AppError::invalid(Violation { field: Some("new_parent_code"), ..v }))?;
     }
     rules::check_move(&at.version.path, &parent.version.path)
@@ -214,8 +212,7 @@ fn merge_into(
             members.push(m);
         }
     }
-    let target_kind = OrgKind::from_code(&target.version.kind);
-    if !members.is_empty() && !target_kind.is_some_and(|k| k.holds_members()) {
+    if !members.is_empty() && !target.version.kind.holds_members() {
         return Err(AppError::field(
             "target_code",
             "Tổ chức có đảng viên chỉ sáp nhập được vào một chi bộ, nơi đảng viên sinh hoạt.",
@@ -233,7 +230,7 @@ fn merge_into(
 }
 
 fn on_roll(period: &coso_store::members::PeriodRow) -> bool {
-    coso_domain::member::MemberStatus::from_code(&period.status).is_some_and(|s| s.on_roll())
+    period.status.on_roll()
 }
 
 /// A reorganization must not rewrite what members did after its date.
@@ -293,8 +290,8 @@ fn split(conn: &mut DbConnection, ctx: &Ctx, source: &OrgAt, lines: &str) -> App
             valid_to: None,
             name_folded: text::fold(&name),
             name,
-            kind: source.version.kind.clone(),
-            sector: source.version.sector.clone(),
+            kind: source.version.kind,
+            sector: source.version.sector,
             parent_id: parent.as_ref().map(|(_, g)| g.org_id().to_string()),
             path: rules::child_path(parent.as_ref().map(|(p, _)| p.version.path.as_str()), &id),
             depth: source.version.depth,

@@ -1,6 +1,7 @@
 //! Counts of organizations and members as of a date: what `coso stats orgs` prints.
 use chrono::NaiveDate;
 use coso_domain::access::Permission;
+use coso_domain::member::MemberStatus;
 use coso_domain::org::OrgKind;
 use serde::Serialize;
 
@@ -56,8 +57,9 @@ impl App {
         self.db.read(|conn| {
             let kinds = coso_store::orgs::count_by_kind(conn, scope.path(), as_of)?;
             let counted = coso_store::members::count_on(conn, scope.path(), as_of)?;
-            let kind = |k: OrgKind| kinds.iter().find(|(c, _)| c == k.code()).map(|(_, n)| *n).unwrap_or(0);
-            let status = |s: &str| counted.iter().filter(|(_, c, _)| c == s).map(|(_, _, n)| *n).sum::<i64>();
+            let kind = |k: OrgKind| kinds.iter().find(|(c, _)| *c == k).map(|(_, n)| *n).unwrap_or(0);
+            let status =
+                |s: MemberStatus| counted.iter().filter(|(_, c, _)| *c == s).map(|(_, _, n)| *n).sum::<i64>();
             let committees = kind(OrgKind::GrassrootsCommittee);
             let cells = kind(OrgKind::GrassrootsCell);
             Ok(OrgStats {
@@ -68,9 +70,9 @@ impl App {
                 sub_committees: kind(OrgKind::SubCommittee),
                 subordinate_cells: kind(OrgKind::SubordinateCell),
                 party_groups: kind(OrgKind::PartyGroup),
-                members_official: status("official"),
-                members_probationary: status("probationary"),
-                members_exempted: status("exempted"),
+                members_official: status(MemberStatus::Official),
+                members_probationary: status(MemberStatus::Probationary),
+                members_exempted: status(MemberStatus::Exempted),
             })
         })
     }

@@ -564,7 +564,7 @@ fn the_superior_report_counts_city_members_and_quotas() {
         }
         let r = ok("report", w.app.superior_report(&sys, d(2021, 1, 1), d(2021, 12, 31), 2021));
         let lan = r.people.iter().find(|p| p.name == LAN).unwrap();
-        assert_eq!((lan.level.as_str(), lan.document.as_str()), ("grassroots_committee", "1764-QĐ/TU"));
+        assert_eq!((lan.level.code(), lan.document.as_str()), ("grassroots_committee", "1764-QĐ/TU"));
         let cells: Vec<(&str, i64, Vec<String>)> =
             r.cells.iter().map(|c| (c.org_code.as_str(), c.attendances, sorted(c.names.clone()))).collect();
         assert_eq!(
@@ -614,7 +614,7 @@ fn editing_a_meeting_replaces_its_absentees_and_superiors() {
         let came: Vec<(&str, &str)> =
             detail.superiors.iter().map(|x| (x.full_name.as_str(), x.remarks.as_str())).collect();
         assert_eq!(came, [(LAN, "Giải đáp câu hỏi về đất đai")]);
-        assert_eq!((detail.summary.kind.as_str(), detail.summary.duration_minutes), ("combined", 125));
+        assert_eq!((detail.summary.kind.code(), detail.summary.duration_minutes), ("combined", 125));
         assert_eq!(detail.questions, "Hỏi về cấp giấy chứng nhận quyền sử dụng đất");
 
         // A refused edit leaves the record as it was.
@@ -624,7 +624,7 @@ fn editing_a_meeting_replaces_its_absentees_and_superiors() {
         let after = ok("detail", w.app.meeting_detail(&sys, &s.id));
         assert_eq!(after.absences.len(), 1);
         assert_eq!(after.absences[0].full_name, EM);
-        assert_eq!(after.summary.kind, "combined");
+        assert_eq!(after.summary.kind.code(), "combined");
         assert_eq!(audit_rows(&w.app), audits + 1);
         assert!(matches!(
             w.app.update_meeting(&sys, "khong-co", meeting("regular", "10/03/2021", "95")),

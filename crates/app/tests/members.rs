@@ -40,10 +40,10 @@ fn admissions_and_transfers_in_enter_the_register() {
         ];
         for (m, status, dates, first_event) in cases {
             let name = &m.full_name;
-            assert_eq!((m.status.as_str(), m.org_code.as_str()), (status, "DK-C1"), "{name}");
+            assert_eq!((m.status.code(), m.org_code.as_str()), (status, "DK-C1"), "{name}");
             assert_eq!((m.admitted_on, m.official_on), dates, "{name}");
             let detail = ok("detail", app.member_detail(&sys, &m.id));
-            let events: Vec<_> = detail.events.iter().map(|e| (e.kind.as_str(), e.occurred_on)).collect();
+            let events: Vec<_> = detail.events.iter().map(|e| (e.kind.code(), e.occurred_on)).collect();
             assert_eq!(events, [first_event], "{name}");
         }
         let detail = ok("detail", app.member_detail(&sys, &an.id));
@@ -203,8 +203,8 @@ fn events_follow_the_statute_in_date_order() {
         }
         let detail = ok("detail", app.member_detail(&sys, &an.id));
         let s = &detail.summary;
-        assert_eq!((s.status.as_str(), s.official_on), ("deceased", Some(d(2021, 1, 10))));
-        let kinds: Vec<_> = detail.events.iter().map(|e| e.kind.as_str()).collect();
+        assert_eq!((s.status.code(), s.official_on), ("deceased", Some(d(2021, 1, 10))));
+        let kinds: Vec<_> = detail.events.iter().map(|e| e.kind.code()).collect();
         assert_eq!(kinds, ["admission", "confirmation", "death"]);
         // The dead leave the roll but not the record.
         assert!(listed(&app, &sys, &MemberQuery::default()).is_empty());
@@ -234,7 +234,7 @@ fn an_internal_transfer_moves_the_member_and_the_counts_by_date() {
         let input = event("transfer_internal", "2022-06-01", Some("VT-C1"));
         ok("transfer", app.record_member_event(&sys, &an.id, input));
         let s = ok("detail", app.member_detail(&sys, &an.id)).summary;
-        assert_eq!((s.org_code.as_str(), s.status.as_str()), ("VT-C1", "probationary"));
+        assert_eq!((s.org_code.as_str(), s.status.code()), ("VT-C1", "probationary"));
         let (eve, day) = (d(2022, 5, 31), d(2022, 6, 1));
         for (on, want) in [(eve, (1, 0)), (day, (0, 1))] {
             let tree = tree_of(&app, &sys, on);

@@ -42,7 +42,7 @@ fn the_tree_stands_as_it_did_on_each_date() {
             assert_eq!(got, (parent, depth, kind), "{code}");
         }
         let counts = ok("tree", app.tree(&sys, d(2021, 1, 1))).counts;
-        let counts: Vec<(&str, i64)> = counts.iter().map(|c| (c.kind.as_str(), c.count)).collect();
+        let counts: Vec<(&str, i64)> = counts.iter().map(|c| (c.kind.code(), c.count)).collect();
         let want = [
             ("city_committee", 1),
             ("grassroots_committee", 2),
@@ -310,7 +310,7 @@ fn a_merge_moves_members_and_units_and_dissolves_the_source() {
             let detail = ok("member", app.member_detail(&sys, &m.id));
             assert_eq!(detail.summary.org_code, "DK-C2");
             let last = detail.events.last().unwrap();
-            assert_eq!((last.kind.as_str(), last.occurred_on), ("transfer_internal", day));
+            assert_eq!((last.kind.code(), last.occurred_on), ("transfer_internal", day));
         }
         let source = ok("detail", app.org_detail(&sys, "DK-C1", coso_app::today()));
         assert_eq!(source.dissolved_on, Some(day));

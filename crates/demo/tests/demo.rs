@@ -55,7 +55,7 @@ fn the_demo_reproduces_the_article_and_keeps_its_history() {
         let block9 = app.org_detail(&system, "LS-HVT-K9", date(2021, 10, 17)).unwrap();
         assert_eq!(block9.org.name, "Chi bộ khối 9");
         assert_eq!(block9.parent.map(|p| p.code), Some("LS-HVT".to_string()));
-        let roles: Vec<&str> = block9.officers.iter().map(|o| o.role.as_str()).collect();
+        let roles: Vec<&str> = block9.officers.iter().map(|o| o.role.code()).collect();
         assert!(roles.contains(&"secretary") && roles.contains(&"deputy_secretary"), "{roles:?}");
         let cua_nam = app.org_detail(&system, "LS-CL-CN", date(2021, 10, 17)).unwrap();
         assert_eq!(cua_nam.org.name, "Chi bộ khối Cửa Nam");
@@ -84,8 +84,18 @@ fn the_demo_reproduces_the_article_and_keeps_its_history() {
         let short: Vec<&str> =
             superiors.people.iter().filter(|p| p.shortfall > 0).map(|p| p.name.as_str()).collect();
         assert!((2..=12).contains(&short.len()), "{short:?}");
-        assert!(superiors.people.iter().any(|p| p.level == "city_committee" && p.shortfall > 0));
-        assert!(superiors.people.iter().any(|p| p.level == "grassroots_committee" && p.shortfall > 0));
+        assert!(
+            superiors
+                .people
+                .iter()
+                .any(|p| p.level == coso_domain::quota::QuotaLevel::CityCommittee && p.shortfall > 0)
+        );
+        assert!(
+            superiors
+                .people
+                .iter()
+                .any(|p| p.level == coso_domain::quota::QuotaLevel::GrassrootsCommittee && p.shortfall > 0)
+        );
         let at_9 = superiors.cells.iter().find(|c| c.org_code == "LS-HVT-K9").expect("khối 9 had superiors");
         assert!(at_9.names.len() >= 2, "{at_9:?}");
 

@@ -6,6 +6,8 @@ pub mod member;
 pub mod org;
 pub mod position;
 pub mod quota;
+#[cfg(feature = "sql")]
+mod sql;
 pub mod text;
 pub mod vi;
 pub mod violation;

@@ -7,6 +7,7 @@ use crate::{Violation, date};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "sql", derive(diesel::AsExpression, diesel::FromSqlRow), diesel(sql_type = diesel::sql_types::Text))]
 pub enum MeetingKind {
     /// Sinh hoạt thường kỳ.
     Regular,

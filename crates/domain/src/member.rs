@@ -7,6 +7,7 @@ use crate::{Violation, date};
 /// Where a membership stands (domain.md §3).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "sql", derive(diesel::AsExpression, diesel::FromSqlRow), diesel(sql_type = diesel::sql_types::Text))]
 pub enum MemberStatus {
     Probationary,
     Official,
@@ -58,6 +59,10 @@ impl MemberStatus {
         }
     }
 
+    /// Whom a cell's meeting invites: its members on the roll but the exempted, who are
+    /// excused from activity (domain.md §3).
+    pub const INVITED: [MemberStatus; 2] = [MemberStatus::Probationary, MemberStatus::Official];
+
     /// On the cell's roll: probationary, official or exempted.
     pub fn on_roll(self) -> bool {
         matches!(self, MemberStatus::Probationary | MemberStatus::Official | MemberStatus::Exempted)
@@ -67,6 +72,7 @@ impl MemberStatus {
 /// A lifecycle event of a membership, each with a date and a decision (domain.md §3).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "sql", derive(diesel::AsExpression, diesel::FromSqlRow), diesel(sql_type = diesel::sql_types::Text))]
 pub enum MemberEventKind {
     Admission,
     Confirmation,
@@ -305,6 +311,7 @@ pub fn check_record_dates(
 /// Sex as written in the member register.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "sql", derive(diesel::AsExpression, diesel::FromSqlRow), diesel(sql_type = diesel::sql_types::Text))]
 pub enum Sex {
     Male,
     Female,

@@ -7,6 +7,7 @@ use crate::Violation;
 /// from member counts, since exceptions exist by the superior's written approval.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, PartialOrd, Ord)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "sql", derive(diesel::AsExpression, diesel::FromSqlRow), diesel(sql_type = diesel::sql_types::Text))]
 pub enum OrgKind {
     /// Thành ủy / Huyện ủy: the district-level committee.
     CityCommittee,
@@ -120,6 +121,7 @@ pub fn check_code(code: &str) -> Result<(), Violation> {
 /// Sector of a TCCSĐ (domain.md §2).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "sql", derive(diesel::AsExpression, diesel::FromSqlRow), diesel(sql_type = diesel::sql_types::Text))]
 pub enum Sector {
     /// Xã, phường, thị trấn.
     WardCommune,
@@ -161,6 +163,7 @@ impl Sector {
 /// What happened to an organization on a date, by a decision.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "sql", derive(diesel::AsExpression, diesel::FromSqlRow), diesel(sql_type = diesel::sql_types::Text))]
 pub enum OrgEventKind {
     Founding,
     Rename,

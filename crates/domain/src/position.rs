@@ -6,9 +6,11 @@ use crate::date::{self, Span};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "sql", derive(diesel::AsExpression, diesel::FromSqlRow), diesel(sql_type = diesel::sql_types::Text))]
 pub enum PositionRole {
     Secretary,
     DeputySecretary,
+    #[serde(rename = "standing_committee")]
     StandingCommitteeMember,
     CommitteeMember,
 }

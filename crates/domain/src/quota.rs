@@ -9,6 +9,7 @@ use crate::date::Span;
 /// Which committee members a quota applies to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "sql", derive(diesel::AsExpression, diesel::FromSqlRow), diesel(sql_type = diesel::sql_types::Text))]
 pub enum QuotaLevel {
     /// Members of the district-level (city) executive committee and leaders of its
     /// party-building boards.

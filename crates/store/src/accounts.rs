@@ -12,7 +12,7 @@ pub struct UserRow {
     pub username: String,
     pub display_name: String,
     pub password_hash: String,
-    pub role: String,
+    pub role: coso_domain::access::Role,
     pub org_id: Option<String>,
     pub person_id: Option<String>,
     pub active: bool,

@@ -1,6 +1,7 @@
 //! coso-store: the database of coso on SQLite or PostgreSQL, with queries per aggregate.
 pub mod accounts;
 pub mod audit;
+mod codes;
 mod db;
 pub mod meetings;
 pub mod members;

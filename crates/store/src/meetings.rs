@@ -14,7 +14,7 @@ use crate::{DbConnection, StoreResult};
 pub struct MeetingRow {
     pub id: String,
     pub org_id: String,
-    pub kind: String,
+    pub kind: coso_domain::meeting::MeetingKind,
     pub held_on: NaiveDate,
     pub starts_at: String,
     pub duration_minutes: i32,
@@ -63,7 +63,7 @@ pub struct QuotaPolicyRow {
     pub document: String,
     pub issued_on: NaiveDate,
     pub issuer: String,
-    pub level: String,
+    pub level: coso_domain::quota::QuotaLevel,
     pub min_per_year: i32,
     pub valid_from: NaiveDate,
     pub valid_to: Option<NaiveDate>,
@@ -103,7 +103,7 @@ pub struct Eligible {
     pub membership_id: String,
     pub person_id: String,
     pub full_name: String,
-    pub status: String,
+    pub status: coso_domain::member::MemberStatus,
 }
 
 pub fn insert_meeting(conn: &mut DbConnection, row: &MeetingRow) -> StoreResult<()> {
@@ -252,13 +252,13 @@ pub fn attendances_in(
 
 /// Members on a cell's roll on `on` and not exempted: those a meeting that day invites.
 pub fn eligible_on(conn: &mut DbConnection, org_id: &str, on: NaiveDate) -> StoreResult<Vec<Eligible>> {
-    let rows: Vec<(String, String, String, String)> = membership_periods::table
+    let rows: Vec<(String, String, String, coso_domain::member::MemberStatus)> = membership_periods::table
         .inner_join(memberships::table.on(memberships::id.eq(membership_periods::membership_id)))
         .inner_join(persons::table.on(persons::id.eq(memberships::person_id)))
         .filter(membership_periods::org_id.eq(org_id))
         .filter(membership_periods::valid_from.le(on))
         .filter(membership_periods::valid_to.is_null().or(membership_periods::valid_to.gt(on)))
-        .filter(membership_periods::status.eq_any(["probationary", "official"]))
+        .filter(membership_periods::status.eq_any(coso_domain::member::MemberStatus::INVITED))
         .order(persons::name_folded.asc())
         .select((memberships::id, persons::id, persons::full_name, membership_periods::status))
         .load(conn)?;
@@ -395,7 +395,7 @@ pub fn assignments_to(conn: &mut DbConnection, org_id: &str) -> StoreResult<Vec<
 /// committee on a date is answered from these.
 pub fn positions_in_kind(
     conn: &mut DbConnection,
-    kind: &str,
+    kind: coso_domain::org::OrgKind,
 ) -> StoreResult<Vec<(String, NaiveDate, Option<NaiveDate>)>> {
     Ok(positions::table
         .inner_join(org_versions::table.on(org_versions::org_id.eq(positions::org_id)))

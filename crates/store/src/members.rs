@@ -1,5 +1,6 @@
 //! Persons, their party memberships, lifecycle events and the periods they write.
 use chrono::{NaiveDate, NaiveDateTime};
+use coso_domain::member::{MemberEventKind, MemberStatus, Sex};
 use diesel::dsl::count_star;
 use diesel::prelude::*;
 
@@ -21,7 +22,7 @@ pub struct PersonRow {
     pub name_folded: String,
     pub birth_name: Option<String>,
     pub born_on: NaiveDate,
-    pub sex: String,
+    pub sex: Sex,
     pub ethnicity: String,
     pub religion: String,
     pub home_town: String,
@@ -45,7 +46,7 @@ pub struct MembershipRow {
     pub record_number: Option<String>,
     pub admitted_on: NaiveDate,
     pub official_on: Option<NaiveDate>,
-    pub status: String,
+    pub status: MemberStatus,
     pub org_id: String,
     pub last_event_on: NaiveDate,
     pub created_at: NaiveDateTime,
@@ -57,12 +58,12 @@ pub struct MembershipRow {
 pub struct MembershipEventRow {
     pub id: String,
     pub membership_id: String,
-    pub kind: String,
+    pub kind: MemberEventKind,
     pub occurred_on: NaiveDate,
     pub decision_number: String,
     pub from_org_id: Option<String>,
     pub to_org_id: Option<String>,
-    pub status_after: String,
+    pub status_after: MemberStatus,
     pub note: String,
     pub created_at: NaiveDateTime,
 }
@@ -73,7 +74,7 @@ pub struct PeriodRow {
     pub id: String,
     pub membership_id: String,
     pub org_id: String,
-    pub status: String,
+    pub status: MemberStatus,
     pub valid_from: NaiveDate,
     pub valid_to: Option<NaiveDate>,
 }
@@ -95,7 +96,7 @@ pub struct MemberFilter {
     /// Text matched against the folded name or, when it has digits, the card number's start.
     pub query: Option<String>,
     /// Only these statuses; empty means the members on the roll.
-    pub statuses: Vec<String>,
+    pub statuses: Vec<MemberStatus>,
     pub today: Option<NaiveDate>,
     pub limit: i64,
     pub offset: i64,
@@ -201,8 +202,8 @@ pub fn periods(conn: &mut DbConnection, membership_id: &str) -> StoreResult<Vec<
 pub fn list(conn: &mut DbConnection, filter: &MemberFilter) -> StoreResult<(Vec<MemberRow>, i64)> {
     let today = filter.today.unwrap_or_else(|| chrono::Utc::now().date_naive());
     let end = coso_domain::org::subtree_end(&filter.scope_path);
-    let statuses: Vec<String> = if filter.statuses.is_empty() {
-        ["probationary", "official", "exempted"].map(String::from).to_vec()
+    let statuses: Vec<MemberStatus> = if filter.statuses.is_empty() {
+        MemberStatus::ALL.into_iter().filter(|s| s.on_roll()).collect()
     } else {
         filter.statuses.clone()
     };
@@ -252,7 +253,7 @@ pub fn count_on(
     conn: &mut DbConnection,
     root_path: &str,
     on: NaiveDate,
-) -> StoreResult<Vec<(String, String, i64)>> {
+) -> StoreResult<Vec<(String, MemberStatus, i64)>> {
     let end = coso_domain::org::subtree_end(root_path);
     Ok(membership_periods::table
         .inner_join(

@@ -1,5 +1,6 @@
 //! Organizations, their dated versions (name, kind, parent, path) and reorganization events.
 use chrono::{NaiveDate, NaiveDateTime};
+use coso_domain::org::{OrgEventKind, OrgKind, Sector};
 use diesel::dsl::count_star;
 use diesel::prelude::*;
 
@@ -30,8 +31,8 @@ pub struct OrgVersionRow {
     pub valid_to: Option<NaiveDate>,
     pub name: String,
     pub name_folded: String,
-    pub kind: String,
-    pub sector: Option<String>,
+    pub kind: OrgKind,
+    pub sector: Option<Sector>,
     pub parent_id: Option<String>,
     pub path: String,
     pub depth: i32,
@@ -43,7 +44,7 @@ pub struct OrgVersionRow {
 pub struct OrgEventRow {
     pub id: String,
     pub org_id: String,
-    pub kind: String,
+    pub kind: OrgEventKind,
     pub effective_on: NaiveDate,
     pub decision_number: String,
     pub decision_date: Option<NaiveDate>,
@@ -207,7 +208,7 @@ pub fn count_by_kind(
     conn: &mut DbConnection,
     root_path: &str,
     on: NaiveDate,
-) -> StoreResult<Vec<(String, i64)>> {
+) -> StoreResult<Vec<(OrgKind, i64)>> {
     let end = coso_domain::org::subtree_end(root_path);
     Ok(org_versions::table
         .filter(org_versions::path.ge(root_path))

@@ -11,7 +11,7 @@ pub struct PositionRow {
     pub id: String,
     pub person_id: String,
     pub org_id: String,
-    pub role: String,
+    pub role: coso_domain::position::PositionRole,
     pub valid_from: NaiveDate,
     pub valid_to: Option<NaiveDate>,
     pub decision_number: String,

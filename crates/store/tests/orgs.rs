@@ -62,7 +62,7 @@ fn seed(db: &Db) {
                 valid_to: *to,
                 name: format!("Tổ chức {id}"),
                 name_folded: format!("to chuc {id}"),
-                kind: kind.to_string(),
+                kind: coso_domain::org::OrgKind::from_code(kind).expect("a known kind"),
                 sector: None,
                 parent_id: parent.map(String::from),
                 path: path.to_string(),
@@ -168,8 +168,12 @@ fn counts_by_kind_stay_inside_the_subtree() {
     coso_testkit::each_backend(|db| {
         seed(db);
         for (root, on, want) in &cases {
-            let got: BTreeMap<String, i64> =
-                db.read(|conn| orgs::count_by_kind(conn, root, *on)).unwrap().into_iter().collect();
+            let got: BTreeMap<String, i64> = db
+                .read(|conn| orgs::count_by_kind(conn, root, *on))
+                .unwrap()
+                .into_iter()
+                .map(|(k, n)| (k.code().to_string(), n))
+                .collect();
             let want: BTreeMap<String, i64> = want.iter().map(|(k, n)| (k.to_string(), *n)).collect();
             assert_eq!(got, want, "kinds under {root} on {on}");
         }
@@ -199,5 +203,33 @@ fn children_and_versions_follow_the_dates() {
         assert_eq!(version(d(2020, 1, 1)).as_deref(), Some("/r/ab/a2/"));
         let history = db.read(|conn| orgs::history(conn, "a2")).unwrap();
         assert_eq!(history.iter().map(|v| v.path.as_str()).collect::<Vec<_>>(), ["/r/a/a2/", "/r/ab/a2/"]);
+    });
+}
+
+/// Codes cross the database boundary as the domain's enums: each kind reads back as itself,
+/// and a code the domain does not know is a read error, never a row with a placeholder.
+#[test]
+fn kinds_are_read_back_as_enums_and_an_unknown_code_is_an_error() {
+    coso_testkit::each_backend(|db| {
+        seed(db);
+        let read = |id: &str| db.read(|conn| orgs::version_on(conn, id, d(2021, 1, 1)));
+        let cases = [
+            ("r", coso_domain::org::OrgKind::CityCommittee),
+            ("a", coso_domain::org::OrgKind::GrassrootsCommittee),
+            ("a-b", coso_domain::org::OrgKind::GrassrootsCell),
+            ("a1", coso_domain::org::OrgKind::SubordinateCell),
+            ("a1g", coso_domain::org::OrgKind::PartyGroup),
+        ];
+        for (id, kind) in cases {
+            assert_eq!(read(id).unwrap().map(|v| v.kind), Some(kind), "{id}");
+        }
+        db.write(|conn| -> StoreResult<usize> {
+            use diesel::RunQueryDsl;
+            Ok(diesel::sql_query("UPDATE org_versions SET kind = 'committee_of_nowhere' WHERE org_id = 'a'")
+                .execute(conn)?)
+        })
+        .unwrap();
+        let err = read("a").expect_err("an unknown kind is refused on reading");
+        assert!(format!("{err:?}").contains("committee_of_nowhere"), "{err:?}");
     });
 }

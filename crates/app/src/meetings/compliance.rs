@@ -4,8 +4,7 @@ use std::collections::{BTreeMap, HashMap};
 
 use chrono::{Datelike, NaiveDate};
 use coso_domain::access::Permission;
-use coso_domain::meeting::{self as rules, Finding, HeldMeeting, MeetingKind};
-use coso_domain::org::OrgKind;
+use coso_domain::meeting::{self as rules, Finding, HeldMeeting};
 use coso_store::meetings as store;
 use serde::Serialize;
 
@@ -90,7 +89,7 @@ impl App {
                     }
                 }
             }
-            cells.retain(|o| OrgKind::from_code(&o.version.kind).is_some_and(|k| k.is_cell()));
+            cells.retain(|o| o.version.kind.is_cell());
             let ids: Vec<String> = cells.iter().map(|c| c.org.id.clone()).collect();
             let meetings = store::meetings_of(conn, &ids, from, to)?;
             let absent: HashMap<String, i64> =
@@ -104,7 +103,7 @@ impl App {
             let mut by_cell: HashMap<&str, Vec<HeldMeeting>> = HashMap::new();
             let mut months: BTreeMap<String, MonthPoint> = BTreeMap::new();
             for m in &meetings {
-                let Some(kind) = MeetingKind::from_code(&m.kind) else { continue };
+                let kind = m.kind;
                 let absent = absent.get(&m.id).copied().unwrap_or(0);
                 by_cell.entry(m.org_id.as_str()).or_default().push(HeldMeeting {
                     held_on: m.held_on,

@@ -15,7 +15,6 @@ pub use superiors::{
 use chrono::NaiveDate;
 use coso_domain::access::Permission;
 use coso_domain::meeting::{self as rules, MeetingKind};
-use coso_domain::org::OrgKind;
 use coso_store::DbConnection;
 use coso_store::meetings::{self as store, Eligible, MeetingRow};
 use coso_store::orgs::OrgAt;
@@ -31,7 +30,8 @@ pub struct MeetingSummary {
     pub id: String,
     pub org_code: String,
     pub org_name: String,
-    pub kind: String,
+    #[schema(value_type = String)]
+    pub kind: MeetingKind,
     pub kind_label: String,
     #[schema(value_type = String, format = Date)]
     pub held_on: NaiveDate,
@@ -50,10 +50,12 @@ impl MeetingSummary {
     pub fn minutes_title(&self) -> String {
         let month =
             format!("{}/{}", chrono::Datelike::month(&self.held_on), chrono::Datelike::year(&self.held_on));
-        match self.kind.as_str() {
-            "thematic" => format!("BIÊN BẢN SINH HOẠT CHUYÊN ĐỀ THÁNG {month}"),
-            "combined" => format!("BIÊN BẢN SINH HOẠT CHI BỘ THƯỜNG KỲ KẾT HỢP CHUYÊN ĐỀ THÁNG {month}"),
-            "extraordinary" => {
+        match self.kind {
+            MeetingKind::Thematic => format!("BIÊN BẢN SINH HOẠT CHUYÊN ĐỀ THÁNG {month}"),
+            MeetingKind::Combined => {
+                format!("BIÊN BẢN SINH HOẠT CHI BỘ THƯỜNG KỲ KẾT HỢP CHUYÊN ĐỀ THÁNG {month}")
+            }
+            MeetingKind::Extraordinary => {
                 format!(
                     "BIÊN BẢN SINH HOẠT CHI BỘ BẤT THƯỜNG NGÀY {}",
                     coso_domain::date::format(self.held_on)
@@ -85,7 +87,8 @@ pub struct SuperiorView {
 pub struct EligibleView {
     pub member_id: String,
     pub full_name: String,
-    pub status: String,
+    #[schema(value_type = String)]
+    pub status: coso_domain::member::MemberStatus,
 }
 
 impl From<Eligible> for EligibleView {
@@ -125,15 +128,13 @@ pub struct MeetingDetail {
 }
 
 pub(crate) fn summary(m: &MeetingRow, org_code: &str, org_name: &str, absent: i64) -> MeetingSummary {
-    let kind = MeetingKind::from_code(&m.kind);
-    let too_short =
-        kind.is_some_and(|k| m.duration_minutes < rules::required_minutes(rules::policy_on(m.held_on), k));
+    let too_short = m.duration_minutes < rules::required_minutes(rules::policy_on(m.held_on), m.kind);
     MeetingSummary {
         id: m.id.clone(),
         org_code: org_code.into(),
         org_name: org_name.into(),
-        kind: m.kind.clone(),
-        kind_label: kind.map(|k| k.label()).unwrap_or("?").into(),
+        kind: m.kind,
+        kind_label: m.kind.label().into(),
         held_on: m.held_on,
         starts_at: m.starts_at.clone(),
         duration_minutes: m.duration_minutes,
@@ -148,7 +149,7 @@ pub(crate) fn summary(m: &MeetingRow, org_code: &str, org_name: &str, absent: i6
 /// A cell on a date: it must stand then and hold members.
 pub(crate) fn cell_on(conn: &mut DbConnection, code: &str, on: NaiveDate) -> AppResult<OrgAt> {
     let at = org_on(conn, code, on)?;
-    if !OrgKind::from_code(&at.version.kind).is_some_and(|k| k.is_cell()) {
+    if !at.version.kind.is_cell() {
         return Err(AppError::field("org", format!("{} không phải chi bộ.", at.version.name)));
     }
     Ok(at)
@@ -230,8 +231,7 @@ impl App {
             let mut flags = Vec::new();
             if s.too_short {
                 let policy = rules::policy_on(m.held_on);
-                let needed =
-                    MeetingKind::from_code(&m.kind).map(|k| rules::required_minutes(policy, k)).unwrap_or(90);
+                let needed = rules::required_minutes(policy, m.kind);
                 flags.push(format!(
                     "Thời lượng {} phút chưa đủ {} phút theo {}.",
                     m.duration_minutes, needed, policy.document

@@ -161,7 +161,7 @@ fn meeting_row(
     MeetingRow {
         id,
         org_id: grant.org_id().into(),
-        kind: c.kind.code().into(),
+        kind: c.kind,
         held_on: c.held_on,
         starts_at: c.starts_at.format("%H:%M").to_string(),
         duration_minutes: c.duration,

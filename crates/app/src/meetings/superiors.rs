@@ -66,7 +66,8 @@ pub struct AssignmentView {
 pub struct QuotaView {
     pub person_id: String,
     pub name: String,
-    pub level: String,
+    #[schema(value_type = String)]
+    pub level: QuotaLevel,
     pub level_label: String,
     pub document: String,
     pub required: i64,
@@ -139,11 +140,7 @@ impl App {
                         person_id: a.person_id,
                         name,
                         document: policy.map(|p| p.document.clone()).unwrap_or_default(),
-                        level_label: policy
-                            .and_then(|p| QuotaLevel::from_code(&p.level))
-                            .map(|l| l.label())
-                            .unwrap_or("")
-                            .into(),
+                        level_label: policy.map(|p| p.level.label()).unwrap_or("").into(),
                         decision_number: a.decision_number,
                         valid_from: a.valid_from,
                         valid_to: a.valid_to,
@@ -179,9 +176,7 @@ impl App {
                 for (p, name) in coso_store::positions::of_org(conn, org_id)? {
                     let held = p.span().contains(on);
                     if held && !out.iter().any(|(id, _, _)| *id == p.person_id) {
-                        let role = coso_domain::position::PositionRole::from_code(&p.role)
-                            .map(|r| r.label())
-                            .unwrap_or("");
+                        let role = p.role.label();
                         out.push((p.person_id, format!("{name} — {role}, {org_name}"), false));
                     }
                 }
@@ -202,12 +197,14 @@ impl App {
         let scope = access::scope(actor, Permission::ReadMeetings)?;
         let can_set_quota = access::may_act_on_whole_tree(actor, Permission::WriteOrgs);
         self.db.read(|conn| {
-            let city: HashMap<String, Vec<Span>> = store::positions_in_kind(conn, "city_committee")?
-                .into_iter()
-                .fold(HashMap::new(), |mut acc, (person, from, to)| {
-                    acc.entry(person).or_default().push(Span { from, to });
-                    acc
-                });
+            let city: HashMap<String, Vec<Span>> =
+                store::positions_in_kind(conn, coso_domain::org::OrgKind::CityCommittee)?.into_iter().fold(
+                    HashMap::new(),
+                    |mut acc, (person, from, to)| {
+                        acc.entry(person).or_default().push(Span { from, to });
+                        acc
+                    },
+                );
             let mut names: HashMap<String, String> = HashMap::new();
             let attendances = store::attendances_in(
                 conn,
@@ -285,11 +282,8 @@ impl App {
                     QuotaView {
                         person_id,
                         name,
-                        level: policy.level.clone(),
-                        level_label: QuotaLevel::from_code(&policy.level)
-                            .map(|l| l.label())
-                            .unwrap_or("?")
-                            .into(),
+                        level: policy.level,
+                        level_label: policy.level.label().into(),
                         document: policy.document.clone(),
                         required,
                         attended: 0,
@@ -346,7 +340,7 @@ impl Tx<'_> {
             document,
             issued_on,
             issuer: input.issuer.trim().into(),
-            level: level.code().into(),
+            level,
             min_per_year: input.min_per_year,
             valid_from,
             valid_to,

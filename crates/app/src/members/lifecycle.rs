@@ -2,7 +2,7 @@
 use chrono::NaiveDate;
 use coso_domain::Violation;
 use coso_domain::access::Permission;
-use coso_domain::member::{self as rules, MemberEventKind, MemberState, MemberStatus};
+use coso_domain::member::{self as rules, MemberEventKind, MemberState};
 use coso_store::members::{self as store, MembershipEventRow, MembershipRow, PeriodRow};
 use coso_store::{DbConnection, new_id, now};
 
@@ -24,10 +24,7 @@ fn write_event(
     decision: &str,
     note: &str,
 ) -> AppResult<MembershipEventRow> {
-    let from_status = MemberStatus::from_code(&m.status)
-        .ok_or_else(|| AppError::Internal(format!("unknown status {}", m.status)))?;
-    let state =
-        MemberState { status: from_status, admitted_on: m.admitted_on, last_event_on: m.last_event_on };
+    let state = MemberState { status: m.status, admitted_on: m.admitted_on, last_event_on: m.last_event_on };
     let status = rules::apply_event(&state, kind, on).map_err(AppError::invalid)?;
     let from_org = m.org_id.clone();
     if let Some(to) = to {
@@ -44,7 +41,7 @@ fn write_event(
         }
         _ => {}
     }
-    m.status = status.code().into();
+    m.status = status;
     m.last_event_on = on;
     m.updated_at = now();
     store::update_membership(conn, m)?;
@@ -55,7 +52,7 @@ fn write_event(
             id: new_id(),
             membership_id: m.id.clone(),
             org_id: m.org_id.clone(),
-            status: m.status.clone(),
+            status: m.status,
             valid_from: on,
             valid_to: None,
         },
@@ -63,12 +60,12 @@ fn write_event(
     let row = MembershipEventRow {
         id: new_id(),
         membership_id: m.id.clone(),
-        kind: kind.code().into(),
+        kind,
         occurred_on: on,
         decision_number: decision.into(),
         from_org_id: Some(from_org),
         to_org_id: to.map(|t| t.org_id().to_string()),
-        status_after: m.status.clone(),
+        status_after: m.status,
         note: note.into(),
         created_at: now(),
     };
@@ -169,10 +166,7 @@ impl Tx<'_> {
                 decision_number: row.decision_number,
                 from_org: None,
                 to_org: target.map(|(cell, _)| cell.version.name),
-                status_after_label: MemberStatus::from_code(&m.status)
-                    .map(|s| s.label())
-                    .unwrap_or("?")
-                    .into(),
+                status_after_label: m.status.label().into(),
                 note: row.note,
             })
         }

@@ -3,8 +3,7 @@
 use chrono::NaiveDate;
 use coso_domain::access::Permission;
 use coso_domain::date;
-use coso_domain::member::{MemberEventKind, MemberStatus, Sex};
-use coso_domain::org::OrgKind;
+use coso_domain::member::{MemberEventKind, MemberStatus};
 use coso_store::DbConnection;
 use coso_store::members::{self as store, MemberFilter, MembershipRow, PersonRow};
 use coso_store::orgs::OrgAt;
@@ -28,10 +27,12 @@ pub struct MemberSummary {
     pub full_name: String,
     #[schema(value_type = String, format = Date)]
     pub born_on: NaiveDate,
-    pub sex: String,
+    #[schema(value_type = String)]
+    pub sex: coso_domain::member::Sex,
     pub sex_label: String,
     pub card_number: Option<String>,
-    pub status: String,
+    #[schema(value_type = String)]
+    pub status: MemberStatus,
     pub status_label: String,
     pub org_code: String,
     pub org_name: String,
@@ -58,7 +59,8 @@ impl MemberPage {
 /// A lifecycle event as the member page and API show it.
 #[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct MemberEventView {
-    pub kind: String,
+    #[schema(value_type = String)]
+    pub kind: MemberEventKind,
     pub label: String,
     #[schema(value_type = String, format = Date)]
     pub occurred_on: NaiveDate,
@@ -172,18 +174,16 @@ pub struct MemberQuery {
 }
 
 fn summary(person: &PersonRow, m: &MembershipRow, org_code: String, org_name: String) -> MemberSummary {
-    let sex = Sex::from_code(&person.sex);
-    let status = MemberStatus::from_code(&m.status);
     MemberSummary {
         id: m.id.clone(),
         person_id: person.id.clone(),
         full_name: person.full_name.clone(),
         born_on: person.born_on,
-        sex: person.sex.clone(),
-        sex_label: sex.map(|s| s.label()).unwrap_or("").into(),
+        sex: person.sex,
+        sex_label: person.sex.label().into(),
         card_number: m.card_number.clone(),
-        status: m.status.clone(),
-        status_label: status.map(|s| s.label()).unwrap_or("?").into(),
+        status: m.status,
+        status_label: m.status.label().into(),
         org_code,
         org_name,
         admitted_on: m.admitted_on,
@@ -200,7 +200,7 @@ fn cell_on(conn: &mut DbConnection, field: &'static str, code: &str, on: NaiveDa
     let at = org_on(conn, code, on).map_err(|_| {
         AppError::field(field, format!("Không có tổ chức mã {} vào ngày {}.", code.trim(), date::format(on)))
     })?;
-    if !OrgKind::from_code(&at.version.kind).is_some_and(|k| k.holds_members()) {
+    if !at.version.kind.holds_members() {
         return Err(AppError::field(
             field,
             format!("{} không phải chi bộ; đảng viên sinh hoạt ở chi bộ.", at.version.name),
@@ -239,8 +239,10 @@ impl App {
                 None => scope.path().to_string(),
             };
             let statuses = match clean(query.status.as_deref()) {
-                Some(s) if s == "all" => MemberStatus::ALL.iter().map(|s| s.code().to_string()).collect(),
-                Some(s) => vec![s],
+                Some(s) if s == "all" => MemberStatus::ALL.to_vec(),
+                Some(s) => vec![MemberStatus::from_code(&s).ok_or_else(|| {
+                    AppError::field("status", format!("Không có trạng thái đảng viên «{s}»."))
+                })?],
                 None => Vec::new(),
             };
             let filter = MemberFilter {
@@ -293,16 +295,13 @@ impl App {
                     None => None,
                 };
                 events.push(MemberEventView {
-                    label: MemberEventKind::from_code(&e.kind).map(|k| k.label()).unwrap_or("?").into(),
+                    label: e.kind.label().into(),
                     kind: e.kind,
                     occurred_on: e.occurred_on,
                     decision_number: e.decision_number,
                     from_org,
                     to_org,
-                    status_after_label: MemberStatus::from_code(&e.status_after)
-                        .map(|s| s.label())
-                        .unwrap_or("?")
-                        .into(),
+                    status_after_label: e.status_after.label().into(),
                     note: e.note,
                 });
             }

@@ -106,7 +106,7 @@ pub fn tree_of(app: &App, actor: &Actor, on: NaiveDate) -> BTreeMap<String, Node
             let node = Node {
                 id: o.id.clone(),
                 name: o.name.clone(),
-                kind: o.kind.clone(),
+                kind: o.kind.code().to_string(),
                 parent: o.parent_id.as_ref().and_then(|p| code_of.get(p).cloned()),
                 depth: o.depth,
                 path: o.path.clone(),
@@ -250,7 +250,7 @@ pub fn change(app: &App, code: &str, kind: &str, on: &str, arg: &str) -> AppResu
 /// (event kind, related organization's code) of an organization, oldest first.
 pub fn events_of(app: &App, code: &str) -> Vec<(String, Option<String>)> {
     let detail = ok(code, app.org_detail(&Actor::system(), code, coso_app::today()));
-    detail.events.into_iter().map(|e| (e.kind, e.related_code)).collect()
+    detail.events.into_iter().map(|e| (e.kind.code().to_string(), e.related_code)).collect()
 }
 
 /// `(kind, Some(code))` as [`events_of`] lists an event naming another organization.

@@ -8,7 +8,6 @@ use chrono::NaiveDate;
 use coso_app::meetings::{AbsenceInput, EligibleView, MeetingDetail, MeetingInput, SuperiorInput};
 use coso_app::{Actor, App, AppError, AppResult};
 use coso_domain::meeting::MeetingKind;
-use coso_domain::member::MemberStatus;
 
 use crate::AppState;
 use crate::error::PageError;
@@ -111,7 +110,7 @@ fn fields_of(d: &MeetingDetail) -> Fields {
 fn input_of(d: &MeetingDetail) -> MeetingInput {
     let s = &d.summary;
     MeetingInput {
-        kind: s.kind.clone(),
+        kind: s.kind.code().into(),
         held_on: s.held_on.to_string(),
         starts_at: s.starts_at.clone(),
         duration_minutes: s.duration_minutes.to_string(),
@@ -171,7 +170,7 @@ fn section(
             };
             AttendanceRow {
                 reason: text(f, &format!("reason_{}", e.member_id)),
-                status_label: MemberStatus::from_code(&e.status).map(|s| s.label()).unwrap_or("").into(),
+                status_label: e.status.label().into(),
                 member_id: e.member_id,
                 full_name: e.full_name,
                 choice: choice.into(),

@@ -152,7 +152,7 @@ pub async fn edit_form(
         full_name: d.summary.full_name.clone(),
         birth_name: d.birth_name.clone(),
         born_on: d.summary.born_on.to_string(),
-        sex: d.summary.sex.clone(),
+        sex: d.summary.sex.code().into(),
         ethnicity: d.ethnicity.clone(),
         religion: d.religion.clone(),
         home_town: d.home_town.clone(),

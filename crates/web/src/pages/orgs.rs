@@ -28,15 +28,15 @@ fn arrange(tree: Tree) -> (Vec<OrgSummary>, Vec<TreeGroup>) {
     }
     for list in children.values_mut() {
         list.sort_by(|a, b| {
-            (kind_rank(&a.kind), coso_domain::text::fold(&a.name))
-                .cmp(&(kind_rank(&b.kind), coso_domain::text::fold(&b.name)))
+            (kind_rank(a.kind), coso_domain::text::fold(&a.name))
+                .cmp(&(kind_rank(b.kind), coso_domain::text::fold(&b.name)))
         });
     }
     let roots = children.remove(&None).unwrap_or_default();
     let mut top = Vec::new();
     let mut groups = Vec::new();
     for root in roots {
-        if root.kind == OrgKind::CityCommittee.code() {
+        if root.kind == OrgKind::CityCommittee {
             for g in children.remove(&Some(root.id.clone())).unwrap_or_default() {
                 groups.push(group(g, &mut children));
             }
@@ -48,8 +48,8 @@ fn arrange(tree: Tree) -> (Vec<OrgSummary>, Vec<TreeGroup>) {
     (top, groups)
 }
 
-fn kind_rank(kind: &str) -> usize {
-    OrgKind::ALL.iter().position(|k| k.code() == kind).unwrap_or(99)
+fn kind_rank(kind: OrgKind) -> usize {
+    OrgKind::ALL.iter().position(|k| *k == kind).unwrap_or(OrgKind::ALL.len())
 }
 
 fn group(org: OrgSummary, children: &mut HashMap<Option<String>, Vec<OrgSummary>>) -> TreeGroup {
@@ -80,11 +80,7 @@ pub async fn tree(
     let actor = session.actor.clone();
     let tree = state.run(move |app| app.tree(&actor, as_of)).await?;
     let counts = tree.counts.clone();
-    let grassroots_total = counts
-        .iter()
-        .filter(|c| OrgKind::from_code(&c.kind).is_some_and(|k| k.is_grassroots_org()))
-        .map(|c| c.count)
-        .sum();
+    let grassroots_total = counts.iter().filter(|c| c.kind.is_grassroots_org()).map(|c| c.count).sum();
     let members_total = tree.orgs.iter().map(|o| o.members).sum();
     let (roots, groups) = arrange(tree);
     let page = TreePage {
