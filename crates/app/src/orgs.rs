@@ -162,6 +162,30 @@ pub(crate) fn org_on(conn: &mut DbConnection, code: &str, on: NaiveDate) -> AppR
     Ok(OrgAt { org, version })
 }
 
+/// A cell standing on a date: members are registered and meetings held in cells only. A code
+/// unknown that day is refused on `field`, as is a unit of another kind.
+pub(crate) fn cell_on(
+    conn: &mut DbConnection,
+    field: &'static str,
+    code: &str,
+    on: NaiveDate,
+) -> AppResult<OrgAt> {
+    let at = org_on(conn, code, on).map_err(|e| match e {
+        AppError::NotFound(_) => AppError::field(
+            field,
+            format!("Không có chi bộ mã {} vào ngày {}.", code.trim(), date::format(on)),
+        ),
+        other => other,
+    })?;
+    if !at.version.kind.holds_members() {
+        return Err(AppError::field(
+            field,
+            format!("{} không phải chi bộ; đảng viên sinh hoạt ở chi bộ.", at.version.name),
+        ));
+    }
+    Ok(at)
+}
+
 /// The version in force on `on`, or else the latest one (a dissolved organization's last form,
 /// or a date before it was founded).
 fn version_on_or_latest(

@@ -3,7 +3,7 @@
 use chrono::NaiveDate;
 use coso_domain::access::Permission;
 use coso_domain::org::{self as rules, OrgEventKind};
-use coso_domain::{Violation, date, text};
+use coso_domain::{Violation, date, reorganization, text};
 use coso_store::orgs::{self as store, OrgAt, OrgEventRow, OrgRow, OrgVersionRow};
 use coso_store::{DbConnection, new_id, now};
 use serde::{Deserialize, Serialize};
@@ -52,17 +52,14 @@ impl App {
 
 /// A change at `on` must come after every change already recorded for the organization.
 fn ensure_latest(conn: &mut DbConnection, at: &OrgAt, on: NaiveDate) -> AppResult<()> {
-    if let Some(latest) = store::latest_version(conn, &at.org.id)?
-        && (latest.valid_from > on || latest.id != at.version.id)
-    {
-        return Err(AppError::field(
-            "effective_on",
-            format!(
-                "{} đã có thay đổi từ ngày {}; chỉ ghi được sắp xếp từ ngày đó trở về sau.",
-                at.version.name,
-                date::format(latest.valid_from)
-            ),
-        ));
+    if let Some(latest) = store::latest_version(conn, &at.org.id)? {
+        reorganization::check_after_last_change(
+            &at.version.name,
+            on,
+            latest.valid_from,
+            latest.id == at.version.id,
+        )
+        .map_err(AppError::invalid)?;
     }
     Ok(())
 }
@@ -159,30 +156,12 @@ fn move_under(
 /// Ends an organization at `on`; it must have no units and no members left.
 fn dissolve(conn: &mut DbConnection, at: &OrgAt, on: NaiveDate, _event: &OrgEventRow) -> AppResult<()> {
     let children = store::children_on(conn, &at.org.id, on)?;
-    if !children.is_empty() {
-        return Err(AppError::field(
-            "kind",
-            format!(
-                "{} còn {} tổ chức trực thuộc; hãy điều chuyển hoặc giải thể các tổ chức đó trước.",
-                at.version.name,
-                children.len()
-            ),
-        ));
-    }
     let periods = coso_store::members::periods_of_org_from(conn, &at.org.id, on)?;
-    let remaining = periods.iter().filter(|p| on_roll(p) && p.valid_to.is_none()).count();
-    if remaining > 0 {
-        return Err(AppError::field(
-            "kind",
-            format!(
-                "{} còn {remaining} đảng viên; hãy chuyển sinh hoạt cho họ trước khi giải thể.",
-                at.version.name
-            ),
-        ));
-    }
-    if periods.iter().any(|p| p.valid_from > on || (on_roll(p) && p.valid_to.is_some())) {
-        return Err(members_changed_later(&at.version.name));
-    }
+    let remaining = periods.iter().filter(|p| p.status.on_roll() && p.valid_to.is_none()).count();
+    reorganization::check_dissolution(&at.version.name, children.len(), remaining)
+        .map_err(AppError::invalid)?;
+    reorganization::check_members_unchanged_after(&at.version.name, on, &stretches(&periods))
+        .map_err(AppError::invalid)?;
     if at.version.valid_from == on {
         store::drop_unborn_version(conn, &at.version.id)?;
     } else {
@@ -203,21 +182,16 @@ fn merge_into(
 ) -> AppResult<()> {
     ensure_latest(conn, target, ctx.on)?;
     let periods = coso_store::members::periods_of_org_from(conn, &source.org.id, ctx.on)?;
-    if periods.iter().any(|p| p.valid_from > ctx.on || (on_roll(p) && p.valid_to.is_some())) {
-        return Err(members_changed_later(&source.version.name));
-    }
+    reorganization::check_members_unchanged_after(&source.version.name, ctx.on, &stretches(&periods))
+        .map_err(AppError::invalid)?;
     let mut members = Vec::new();
-    for p in periods.iter().filter(|p| on_roll(p)) {
+    for p in periods.iter().filter(|p| p.status.on_roll()) {
         if let Some(m) = coso_store::members::membership(conn, &p.membership_id)? {
             members.push(m);
         }
     }
-    if !members.is_empty() && !target.version.kind.holds_members() {
-        return Err(AppError::field(
-            "target_code",
-            "Tổ chức có đảng viên chỉ sáp nhập được vào một chi bộ, nơi đảng viên sinh hoạt.",
-        ));
-    }
+    reorganization::check_merge_target(source.org.id == target.org.id, members.len(), target.version.kind)
+        .map_err(AppError::invalid)?;
     let event = write_event(conn, ctx, &source.org, OrgEventKind::MergedInto, Some(&target.org.id))?;
     write_event(conn, ctx, &target.org, OrgEventKind::Absorbed, Some(&source.org.id))?;
     for child in store::children_on(conn, &source.org.id, ctx.on)? {
@@ -229,16 +203,12 @@ fn merge_into(
     dissolve(conn, source, ctx.on, &event)
 }
 
-fn on_roll(period: &coso_store::members::PeriodRow) -> bool {
-    period.status.on_roll()
-}
-
-/// A reorganization must not rewrite what members did after its date.
-fn members_changed_later(name: &str) -> AppError {
-    AppError::field(
-        "effective_on",
-        format!("Đảng viên của {name} có biến động sau ngày hiệu lực này; hãy chọn ngày hiệu lực muộn hơn."),
-    )
+/// The unit's membership periods as the reorganization rules see them.
+fn stretches(periods: &[coso_store::members::PeriodRow]) -> Vec<reorganization::Stretch> {
+    periods
+        .iter()
+        .map(|p| reorganization::Stretch { from: p.valid_from, to: p.valid_to, on_roll: p.status.on_roll() })
+        .collect()
 }
 
 /// Creates new units beside `source` from one line each, `MÃ | Tên`; the source goes on.
@@ -322,12 +292,7 @@ impl Tx<'_> {
             match input.kind.as_str() {
                 "rename" => {
                     let name = input.new_name.as_deref().map(str::trim).unwrap_or_default().to_string();
-                    if name.is_empty() {
-                        return Err(AppError::field("new_name", "Cần nhập tên mới."));
-                    }
-                    if name == at.version.name {
-                        return Err(AppError::field("new_name", "Tên mới trùng tên hiện tại."));
-                    }
+                    reorganization::check_rename(&at.version.name, &name).map_err(AppError::invalid)?;
                     let event = write_event(conn, &ctx, &at.org, OrgEventKind::Rename, None)?;
                     supersede(conn, &at.version, on, &event, |v| {
                         v.name_folded = text::fold(&name);
@@ -361,12 +326,6 @@ impl Tx<'_> {
                             format!("Không có tổ chức mã {target_code} vào ngày {}.", date::format(on)),
                         )
                     })?;
-                    if target.org.id == at.org.id {
-                        return Err(AppError::field(
-                            "target_code",
-                            "Không thể sáp nhập một tổ chức vào chính nó.",
-                        ));
-                    }
                     let into = access::org(conn, actor, Permission::WriteOrgs, &target)?;
                     merge_into(conn, &ctx, &at, &target, &into)
                 }

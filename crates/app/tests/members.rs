@@ -105,7 +105,7 @@ fn a_wrong_record_is_refused_on_its_field_in_vietnamese() {
             "before the cell",
             placed("DK-C1", "2009-01-10"),
             "org_code",
-            "Không có tổ chức mã DK-C1 vào ngày 10/01/2009.",
+            "Không có chi bộ mã DK-C1 vào ngày 10/01/2009.",
         ),
         (
             "arrived before admission",

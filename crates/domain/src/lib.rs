@@ -6,6 +6,7 @@ pub mod member;
 pub mod org;
 pub mod position;
 pub mod quota;
+pub mod reorganization;
 #[cfg(feature = "sql")]
 mod sql;
 pub mod text;

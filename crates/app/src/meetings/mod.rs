@@ -21,7 +21,7 @@ use coso_store::orgs::OrgAt;
 use serde::Serialize;
 
 use crate::access;
-use crate::orgs::org_on;
+use crate::orgs::cell_on;
 use crate::{Actor, App, AppError, AppResult};
 
 /// One line of a cell's meeting register.
@@ -146,15 +146,6 @@ pub(crate) fn summary(m: &MeetingRow, org_code: &str, org_name: &str, absent: i6
     }
 }
 
-/// A cell on a date: it must stand then and hold members.
-pub(crate) fn cell_on(conn: &mut DbConnection, code: &str, on: NaiveDate) -> AppResult<OrgAt> {
-    let at = org_on(conn, code, on)?;
-    if !at.version.kind.is_cell() {
-        return Err(AppError::field("org", format!("{} không phải chi bộ.", at.version.name)));
-    }
-    Ok(at)
-}
-
 /// The meeting with its cell as it stood on the day.
 pub(crate) fn meeting_with_cell(conn: &mut DbConnection, id: &str) -> AppResult<(MeetingRow, OrgAt)> {
     let m = store::meeting(conn, id)?.ok_or_else(|| AppError::NotFound("cuộc sinh hoạt".into()))?;
@@ -172,7 +163,7 @@ impl App {
         to: NaiveDate,
     ) -> AppResult<Vec<MeetingSummary>> {
         self.db.read(|conn| {
-            let cell = cell_on(conn, code, to).or_else(|_| cell_on(conn, code, from))?;
+            let cell = cell_on(conn, "org", code, to).or_else(|_| cell_on(conn, "org", code, from))?;
             let grant = access::org(conn, actor, Permission::ReadMeetings, &cell)?;
             let rows = store::meetings_of(conn, &[grant.org_id().to_string()], from, to)?;
             let counts: std::collections::HashMap<String, i64> =
@@ -193,7 +184,7 @@ impl App {
     /// The members a meeting of cell `code` on `on` invites: for the attendance form.
     pub fn eligible_members(&self, actor: &Actor, code: &str, on: NaiveDate) -> AppResult<Vec<EligibleView>> {
         self.db.read(|conn| {
-            let cell = cell_on(conn, code, on)?;
+            let cell = cell_on(conn, "org", code, on)?;
             let grant = access::org(conn, actor, Permission::ReadMeetings, &cell)?;
             Ok(store::eligible_on(conn, grant.org_id(), on)?.into_iter().map(EligibleView::from).collect())
         })

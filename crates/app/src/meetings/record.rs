@@ -7,10 +7,11 @@ use coso_store::meetings::{self as store, AbsenceRow, AttendanceRow, Eligible, M
 use coso_store::{DbConnection, new_id, now};
 use serde::{Deserialize, Serialize};
 
-use super::{MeetingSummary, cell_on, meeting_with_cell, summary};
+use super::{MeetingSummary, meeting_with_cell, summary};
 use crate::access::{self, OrgGrant};
 use crate::input::{self, All, chosen, optional_date, required_date, required_text};
-use crate::{Actor, App, AppError, AppResult, Tx, audit};
+use crate::orgs::cell_on;
+use crate::{Actor, App, AppResult, Tx, audit};
 
 /// A member absent from the meeting.
 #[derive(Debug, Clone, Default, Deserialize, Serialize, utoipa::ToSchema)]
@@ -129,7 +130,7 @@ impl App {
             let (before, cell) = meeting_with_cell(conn, id)?;
             let grant = access::org(conn, actor, Permission::WriteMeetings, &cell)?;
             let c = check_fields(&input)?;
-            let cell_then = cell_on(conn, &cell.org.code, c.held_on)?;
+            let cell_then = cell_on(conn, "held_on", &cell.org.code, c.held_on)?;
             let eligible = store::eligible_on(conn, grant.org_id(), c.held_on)?;
             let mut row = meeting_row(before.id.clone(), &grant, &input, &c, eligible.len());
             row.created_at = before.created_at;
@@ -257,13 +258,7 @@ impl Tx<'_> {
     ) -> AppResult<MeetingSummary> {
         let conn = &mut *self.conn;
         let c = check_fields(&input)?;
-        let cell = cell_on(conn, code, c.held_on).map_err(|e| match e {
-            AppError::NotFound(_) => AppError::field(
-                "org",
-                format!("Không có chi bộ mã {code} vào ngày {}.", coso_domain::date::format(c.held_on)),
-            ),
-            other => other,
-        })?;
+        let cell = cell_on(conn, "org", code, c.held_on)?;
         let grant = access::org(conn, actor, Permission::WriteMeetings, &cell)?;
         let eligible = store::eligible_on(conn, grant.org_id(), c.held_on)?;
         let row = meeting_row(new_id(), &grant, &input, &c, eligible.len());

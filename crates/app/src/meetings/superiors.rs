@@ -4,16 +4,15 @@ use std::collections::{BTreeMap, HashMap};
 
 use chrono::{Datelike, NaiveDate};
 use coso_domain::access::Permission;
-use coso_domain::date;
 use coso_domain::date::Span;
 use coso_domain::quota::{self as rules, QuotaLevel};
 use coso_store::meetings::{self as store, AssignmentRow, QuotaPolicyRow};
 use coso_store::{new_id, now};
 use serde::{Deserialize, Serialize};
 
-use super::cell_on;
 use crate::access;
 use crate::input::{self, All, chosen, optional_date, required_date, required_text};
+use crate::orgs::cell_on;
 use crate::{Actor, App, AppError, AppResult, Tx, audit};
 
 /// A quota policy: which committee members must attend how many cell meetings a year.
@@ -127,7 +126,7 @@ impl App {
         on: NaiveDate,
     ) -> AppResult<Vec<AssignmentView>> {
         self.db.read(|conn| {
-            let cell = cell_on(conn, code, on)?;
+            let cell = cell_on(conn, "org", code, on)?;
             let grant = access::org(conn, actor, Permission::ReadMeetings, &cell)?;
             let policies: HashMap<String, QuotaPolicyRow> =
                 store::policies(conn)?.into_iter().map(|p| (p.id.clone(), p)).collect();
@@ -161,7 +160,7 @@ impl App {
         on: NaiveDate,
     ) -> AppResult<Vec<(String, String, bool)>> {
         self.db.read(|conn| {
-            let cell = cell_on(conn, code, on)?;
+            let cell = cell_on(conn, "org", code, on)?;
             let grant = access::org(conn, actor, Permission::ReadMeetings, &cell)?;
             let mut out: Vec<(String, String, bool)> = Vec::new();
             for (a, name) in store::assignments_to(conn, grant.org_id())? {
@@ -361,16 +360,7 @@ impl Tx<'_> {
         )
             .all()?;
         Span { from: valid_from, to: valid_to }.check().map_err(AppError::invalid)?;
-        let cell = cell_on(conn, &input.cell_code, valid_from).map_err(|_| {
-            AppError::field(
-                "cell_code",
-                format!(
-                    "Không có chi bộ mã {} vào ngày {}.",
-                    input.cell_code.trim(),
-                    date::format(valid_from)
-                ),
-            )
-        })?;
+        let cell = cell_on(conn, "cell_code", &input.cell_code, valid_from)?;
         let grant = access::org(conn, actor, Permission::WriteOrgs, &cell)?;
         let person_id = crate::members::person_of(conn, input.person_id.trim())?
             .ok_or_else(|| AppError::field("person_id", "Không tìm thấy cấp ủy viên này."))?;

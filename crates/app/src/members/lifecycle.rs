@@ -11,7 +11,8 @@ use crate::input::{All, chosen, past_date, required_text};
 
 use crate::{Actor, App, AppError, AppResult, Tx, audit};
 
-use super::{EventInput, MemberEventView, cell_on, clean, member_org};
+use super::{EventInput, MemberEventView, clean, member_org};
+use crate::orgs::cell_on;
 
 /// Writes one lifecycle event: checks it with the state machine, updates the record, closes
 /// the open period and opens the next. A move to another unit needs the grant to write there.

@@ -2,7 +2,6 @@
 //! editing members lives in `register`, lifecycle events in `lifecycle`.
 use chrono::NaiveDate;
 use coso_domain::access::Permission;
-use coso_domain::date;
 use coso_domain::member::{MemberEventKind, MemberStatus};
 use coso_store::DbConnection;
 use coso_store::members::{self as store, MemberFilter, MembershipRow, PersonRow};
@@ -193,20 +192,6 @@ fn summary(person: &PersonRow, m: &MembershipRow, org_code: String, org_name: St
 
 fn clean(input: Option<&str>) -> Option<String> {
     input.map(str::trim).filter(|s| !s.is_empty()).map(String::from)
-}
-
-/// The cell a member can be placed in on a date: it must exist then and hold members.
-fn cell_on(conn: &mut DbConnection, field: &'static str, code: &str, on: NaiveDate) -> AppResult<OrgAt> {
-    let at = org_on(conn, code, on).map_err(|_| {
-        AppError::field(field, format!("Không có tổ chức mã {} vào ngày {}.", code.trim(), date::format(on)))
-    })?;
-    if !at.version.kind.holds_members() {
-        return Err(AppError::field(
-            field,
-            format!("{} không phải chi bộ; đảng viên sinh hoạt ở chi bộ.", at.version.name),
-        ));
-    }
-    Ok(at)
 }
 
 /// The person a form names, by person id or by membership id (forms list members, the API

@@ -10,7 +10,8 @@ use crate::input::{self, All, Field, chosen, optional_date, required_date, requi
 use crate::orgs::name_of;
 use crate::{Actor, App, AppError, AppResult, Tx, audit};
 
-use super::{MemberInput, MemberSummary, cell_on, clean, member_org, summary};
+use super::{MemberInput, MemberSummary, clean, member_org, summary};
+use crate::orgs::cell_on;
 
 /// Validated person fields; pushes every problem it finds.
 fn person_fields(input: &MemberInput, id: String) -> Field<PersonRow> {
