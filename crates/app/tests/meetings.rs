@@ -484,7 +484,10 @@ fn compliance_finds_missing_months_and_short_meetings_and_ranks_cells() {
             report.cells.iter().map(|c| (c.org_code.as_str(), c.findings.len())).collect();
         // Cells with most findings first; ties by name (Chi bộ khối Cửa Nam before Chi bộ Trường…).
         assert_eq!(ranked, [("VT-C1", 4), ("CB", 4), ("DK-C1", 2), ("DK-C2", 0)]);
-        assert_eq!(report.compliant_cells(), 1);
+        assert_eq!((report.compliant_cells, report.is_cell), (1, false));
+        // The figures of one cell's page: its three meetings of the quarter, nobody absent.
+        let one = ok("DK-C2", w.app.meeting_compliance(&sys, "DK-C2", from, to));
+        assert_eq!((one.is_cell, one.meetings_held, one.attendance_rate), (true, 3, Some(1.0)));
         let by_code: BTreeMap<&str, &coso_app::meetings::CellReport> =
             report.cells.iter().map(|c| (c.org_code.as_str(), c)).collect();
         let c1 = by_code["DK-C1"];

@@ -57,13 +57,14 @@ pub struct ComplianceReport {
     /// Cells with the most findings first.
     pub cells: Vec<CellReport>,
     pub months: Vec<MonthPoint>,
-}
-
-impl ComplianceReport {
+    /// Meetings held in the period, all cells together.
+    pub meetings_held: i64,
+    /// Present over invited across those meetings; none when nobody was invited.
+    pub attendance_rate: Option<f64>,
     /// Cells without any finding.
-    pub fn compliant_cells(&self) -> usize {
-        self.cells.iter().filter(|c| c.findings.is_empty()).count()
-    }
+    pub compliant_cells: usize,
+    /// Whether the report is of one cell (asked for the cell itself).
+    pub is_cell: bool,
 }
 
 impl App {
@@ -151,13 +152,20 @@ impl App {
                     coso_domain::text::fold(&a.org_name).cmp(&coso_domain::text::fold(&b.org_name))
                 })
             });
+            let months: Vec<MonthPoint> = months.into_values().collect();
+            let invited: i64 = months.iter().map(|m| m.invited).sum();
+            let present: i64 = months.iter().map(|m| m.present).sum();
             Ok(ComplianceReport {
+                is_cell: reports.len() == 1 && reports[0].org_code == root.org.code,
+                compliant_cells: reports.iter().filter(|c| c.findings.is_empty()).count(),
+                meetings_held: months.iter().map(|m| m.meetings).sum(),
+                attendance_rate: (invited > 0).then(|| present as f64 / invited as f64),
                 org_code: root.org.code,
                 org_name: root.version.name,
                 from,
                 to,
                 cells: reports,
-                months: months.into_values().collect(),
+                months,
             })
         })
     }

@@ -41,17 +41,10 @@ pub async fn compliance(
     let (actor, c) = (session.actor.clone(), code.clone());
     let mut r = state.run(move |app| app.meeting_compliance(&actor, &c, from, to)).await?;
     let chart = attendance_chart(&r);
-    let meetings = r.months.iter().map(|m| m.meetings).sum();
-    let invited: i64 = r.months.iter().map(|m| m.invited).sum();
-    let present: i64 = r.months.iter().map(|m| m.present).sum();
-    let attendance = if invited == 0 {
-        "—".to_string()
-    } else {
-        coso_domain::vi::share(present as f64 / invited as f64)
-    };
-    let compliant = r.compliant_cells();
+    let meetings = r.meetings_held;
+    let attendance = r.attendance_rate.map_or_else(|| "—".to_string(), coso_domain::vi::share);
+    let (compliant, is_cell) = (r.compliant_cells, r.is_cell);
     let cells = std::mem::take(&mut r.cells);
-    let is_cell = cells.len() == 1 && cells[0].org_code == r.org_code;
     let page = CompliancePage {
         layout: Layout::of(&session, "meetings"),
         can_write: session.actor.role.allows(Permission::WriteMeetings),
