@@ -1,10 +1,10 @@
 //! coso-app: the use cases of coso. Each checks access, applies the domain's rules, writes in
 //! one transaction with an audit row, and returns a view model for the web, API or CLI.
 pub mod access;
-pub mod audit;
+mod audit;
 pub mod auth;
 mod error;
-pub mod input;
+mod input;
 pub mod meetings;
 pub mod members;
 pub mod orgs;
@@ -34,10 +34,6 @@ impl App {
     /// Wraps an already migrated database (tests).
     pub fn with_db(db: Db) -> App {
         App { db }
-    }
-
-    pub fn db(&self) -> &Db {
-        &self.db
     }
 
     /// Runs `work` in one transaction: every use case it calls on the [`Tx`] is written, or

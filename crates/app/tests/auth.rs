@@ -26,8 +26,11 @@ fn is_unauthenticated<T: std::fmt::Debug>(what: &str, result: AppResult<T>) {
 }
 
 /// The secrets a table keeps, read straight from the database.
-fn stored(app: &App, query: impl FnOnce(&mut DbConnection) -> QueryResult<Vec<String>>) -> Vec<String> {
-    app.db().read(|c| query(c).map_err(StoreError::from)).unwrap()
+fn stored(
+    db: &coso_store::Db,
+    query: impl FnOnce(&mut DbConnection) -> QueryResult<Vec<String>>,
+) -> Vec<String> {
+    db.read(|c| query(c).map_err(StoreError::from)).unwrap()
 }
 
 #[test]
@@ -90,8 +93,9 @@ fn repeated_failures_lock_the_username_only() {
 fn a_session_resolves_until_logout() {
     each_backend(|db| {
         let app = setup(db);
-        let sessions_of = |app: &App| stored(app, |c| sessions::table.select(sessions::id_hash).load(c));
-        let earlier = sessions_of(&app).len();
+        let sessions_of =
+            |db: &coso_store::Db| stored(db, |c| sessions::table.select(sessions::id_hash).load(c));
+        let earlier = sessions_of(db).len();
         let first = ok("login", app.login("bithu.dk", PASSWORD));
         let second = ok("login", app.login("bithu.dk", PASSWORD));
         assert_ne!(first.token, second.token);
@@ -103,11 +107,11 @@ fn a_session_resolves_until_logout() {
         assert_eq!(csrf, first.csrf_token);
         is_unauthenticated("a made-up token", app.session("khong-phai-ma-phien"));
         // The cookie value is kept only as a hash.
-        let kept = sessions_of(&app);
+        let kept = sessions_of(db);
         assert_eq!(kept.len(), earlier + 2);
         assert!(!kept.contains(&first.token) && !kept.contains(&second.token));
         ok("logout", app.logout(&first.token));
-        assert_eq!(sessions_of(&app).len(), earlier + 1);
+        assert_eq!(sessions_of(db).len(), earlier + 1);
         is_unauthenticated("after logout", app.session(&first.token));
         assert_eq!(ok("the other session", app.session(&second.token)).1, second.csrf_token);
     });
@@ -122,7 +126,7 @@ fn api_tokens_work_until_revoked() {
         assert!(token.starts_with("coso_"), "{token}");
         let actor = ok("token actor", app.token_actor(&token));
         assert_eq!((actor.username.as_str(), actor.role), ("dk.admin", Role::OrgAdmin));
-        let hashes = stored(&app, |c| api_tokens::table.select(api_tokens::token_hash).load(c));
+        let hashes = stored(db, |c| api_tokens::table.select(api_tokens::token_hash).load(c));
         assert_eq!(hashes.len(), 1);
         assert_ne!(hashes[0], token);
         let other = ok("second token", app.create_token(&sys, "dk.admin"));
@@ -138,15 +142,14 @@ fn api_tokens_work_until_revoked() {
 #[test]
 fn passwords_are_stored_as_argon2id_hashes() {
     each_backend(|db| {
-        let app = setup(db);
+        setup(db);
         for username in ["bithu.dk", "dk.admin"] {
-            let user =
-                app.db().read(|c| coso_store::accounts::user_by_username(c, username)).unwrap().unwrap();
+            let user = db.read(|c| coso_store::accounts::user_by_username(c, username)).unwrap().unwrap();
             assert!(user.password_hash.starts_with("$argon2id$"), "{username}: {}", user.password_hash);
             assert!(!user.password_hash.contains(PASSWORD));
         }
-        let a = app.db().read(|c| coso_store::accounts::user_by_username(c, "bithu.dk")).unwrap().unwrap();
-        let b = app.db().read(|c| coso_store::accounts::user_by_username(c, "dk.admin")).unwrap().unwrap();
+        let a = db.read(|c| coso_store::accounts::user_by_username(c, "bithu.dk")).unwrap().unwrap();
+        let b = db.read(|c| coso_store::accounts::user_by_username(c, "dk.admin")).unwrap().unwrap();
         assert_ne!(a.password_hash, b.password_hash, "each password has its own salt");
     });
 }
@@ -172,18 +175,18 @@ fn accounts_are_checked_before_they_are_created() {
     ];
     each_backend(|db| {
         let app = setup(db);
-        let users = || app.db().read(coso_store::accounts::count_users).unwrap();
+        let users = || db.read(coso_store::accounts::count_users).unwrap();
         for (input, field) in &cases {
-            let before = (users(), audit_rows(&app));
+            let before = (users(), audit_rows(db));
             refused_on(app.add_user(&Actor::system(), input.clone()), field);
-            assert_eq!((users(), audit_rows(&app)), before, "{}", input.username);
+            assert_eq!((users(), audit_rows(db)), before, "{}", input.username);
         }
-        let audits = audit_rows(&app);
+        let audits = audit_rows(db);
         ok(
             "a good account",
             app.add_user(&Actor::system(), user("nguoi.moi", "viewer", Some("DK"), PASSWORD)),
         );
-        assert_eq!(audit_rows(&app), audits + 1);
+        assert_eq!(audit_rows(db), audits + 1);
     });
 }
 
@@ -194,36 +197,36 @@ fn a_login_sweeps_expired_sessions_and_old_attempts() {
         let live = ok("login", app.login("bithu.dk", PASSWORD));
         let user_id = live.actor.user_id.clone().unwrap();
         let long_ago = coso_store::now() - chrono::Duration::days(40);
-        app.db()
-            .write(|c| -> Result<(), StoreError> {
-                coso_store::accounts::insert_session(
-                    c,
-                    &coso_store::accounts::SessionRow {
-                        id_hash: "expired-session".into(),
-                        user_id: user_id.clone(),
-                        csrf_token: "x".into(),
-                        created_at: long_ago,
-                        expires_at: long_ago + chrono::Duration::hours(12),
-                    },
-                )?;
-                coso_store::accounts::insert_login_attempt(
-                    c,
-                    &coso_store::accounts::LoginAttemptRow {
-                        id: "old-attempt".into(),
-                        username: "bithu.dk".into(),
-                        attempted_at: long_ago,
-                        succeeded: false,
-                    },
-                )
-            })
-            .unwrap();
-        let sessions_of = |app: &App| stored(app, |c| sessions::table.select(sessions::id_hash).load(c));
-        assert!(sessions_of(&app).contains(&"expired-session".to_string()));
+        db.write(|c| -> Result<(), StoreError> {
+            coso_store::accounts::insert_session(
+                c,
+                &coso_store::accounts::SessionRow {
+                    id_hash: "expired-session".into(),
+                    user_id: user_id.clone(),
+                    csrf_token: "x".into(),
+                    created_at: long_ago,
+                    expires_at: long_ago + chrono::Duration::hours(12),
+                },
+            )?;
+            coso_store::accounts::insert_login_attempt(
+                c,
+                &coso_store::accounts::LoginAttemptRow {
+                    id: "old-attempt".into(),
+                    username: "bithu.dk".into(),
+                    attempted_at: long_ago,
+                    succeeded: false,
+                },
+            )
+        })
+        .unwrap();
+        let sessions_of =
+            |db: &coso_store::Db| stored(db, |c| sessions::table.select(sessions::id_hash).load(c));
+        assert!(sessions_of(db).contains(&"expired-session".to_string()));
         ok("login", app.login("bithu.dk", PASSWORD));
-        let kept = sessions_of(&app);
+        let kept = sessions_of(db);
         assert!(!kept.contains(&"expired-session".to_string()), "the expired session is gone");
         assert_eq!(ok("the live session", app.session(&live.token)).0.username, "bithu.dk");
-        let attempts = stored(&app, |c| {
+        let attempts = stored(db, |c| {
             use coso_store::schema::login_attempts;
             login_attempts::table.select(login_attempts::id).load(c)
         });

@@ -164,11 +164,11 @@ fn a_backdated_move_carries_units_founded_after_its_date() {
         let (app, sys) = (city(db), Actor::system());
         unit(&app, "DK-C2-T2", "party_group", Some("DK-C2"), "2022-01-01");
         let dates = [d(2021, 6, 1), d(2022, 6, 1), coso_app::today()];
-        let before = snapshot(&app, &dates);
+        let before = snapshot(&app, db, &dates);
         match change(&app, "DK-C2", "move", "2021-01-01", "VT") {
             Err(e) => {
                 refused_on(Err::<(), _>(e), "effective_on");
-                assert_eq!(snapshot(&app, &dates), before);
+                assert_eq!(snapshot(&app, db, &dates), before);
             }
             Ok(()) => {
                 for on in dates {
@@ -200,11 +200,11 @@ fn a_move_into_its_own_subtree_is_refused_and_changes_nothing() {
             ("DK-C1", "KHONG-CO"),
         ];
         for (moving, parent) in cases {
-            let before = (snapshot(&app, &dates), events_of(&app, moving));
+            let before = (snapshot(&app, db, &dates), events_of(&app, moving));
             let result = change(&app, moving, "move", "2021-01-01", parent);
             let message = refused_on(result, "new_parent_code");
             assert!(!message.is_empty(), "{moving} under {parent}");
-            let after = (snapshot(&app, &dates), events_of(&app, moving));
+            let after = (snapshot(&app, db, &dates), events_of(&app, moving));
             assert_eq!(after, before, "{moving} under {parent}");
         }
     });
@@ -232,19 +232,19 @@ fn founding_follows_the_placement_rules() {
         let (app, sys) = (city(db), Actor::system());
         for (n, (kind, parent, allowed)) in cases.into_iter().enumerate() {
             let code = format!("X{n}");
-            let before = (org_rows(&app), audit_rows(&app));
+            let before = (org_rows(db), audit_rows(db));
             let input = org_input(&code, "Đơn vị thử", kind, parent, "2015-01-01");
             match app.create_org(&sys, input) {
                 Ok(_) if allowed => {
                     let tree = tree_of(&app, &sys, d(2015, 1, 1));
                     assert_eq!(tree[&code].parent.as_deref(), parent, "{kind} under {parent:?}");
-                    assert!(audit_rows(&app) > before.1);
+                    assert!(audit_rows(db) > before.1);
                 }
                 Err(AppError::Invalid(found)) if !allowed => {
                     let m = &found[0].message;
                     let why = ["không thể trực thuộc", "phải có tổ chức cấp trên"];
                     assert!(why.iter().any(|w| m.contains(w)), "{m}");
-                    assert_eq!((org_rows(&app), audit_rows(&app)), before, "{kind} under {parent:?}");
+                    assert_eq!((org_rows(db), audit_rows(db)), before, "{kind} under {parent:?}");
                 }
                 other => panic!("{kind} under {parent:?}: {other:?}"),
             }
@@ -272,11 +272,11 @@ fn dissolving_waits_until_no_member_or_unit_remains() {
         let dates = [d(2021, 12, 31), d(2022, 1, 1), coso_app::today()];
         for (code, remains) in [("DK-C1", "còn 1 đảng viên"), ("DK", "còn 2 tổ chức trực thuộc")]
         {
-            let before = snapshot(&app, &dates);
+            let before = snapshot(&app, db, &dates);
             let result = change(&app, code, "dissolve", "2022-01-01", "");
             let message = refused_on(result, "kind");
             assert!(message.contains(remains), "{message}");
-            assert_eq!(snapshot(&app, &dates), before, "{code}");
+            assert_eq!(snapshot(&app, db, &dates), before, "{code}");
         }
         let away = event("transfer_internal", "2021-06-01", Some("DK-C2"));
         ok("transfer", app.record_member_event(&sys, &an.id, away));
@@ -330,10 +330,10 @@ fn a_merge_moves_members_and_units_and_dissolves_the_source() {
         // Members go only to a cell, and nothing merges into itself.
         admit(&app, "Phạm Văn Dũng", "VT-C1", "2019-01-01");
         for (code, target) in [("VT-C1", "VT"), ("DK-C2", "DK-C2"), ("VT-C1", "KHONG-CO")] {
-            let before = snapshot(&app, &[eve, day]);
+            let before = snapshot(&app, db, &[eve, day]);
             let result = change(&app, code, "merge", "2022-01-01", target);
             refused_on(result, "target_code");
-            assert_eq!(snapshot(&app, &[eve, day]), before, "{code} into {target}");
+            assert_eq!(snapshot(&app, db, &[eve, day]), before, "{code} into {target}");
         }
     });
 }
@@ -378,10 +378,10 @@ fn reorganizations_never_drop_members_from_the_counts() {
 fn a_split_founds_new_units_beside_the_source() {
     each_backend(|db| {
         let (app, sys) = (city(db), Actor::system());
-        let audits = audit_rows(&app);
+        let audits = audit_rows(db);
         let units = "DK-C5 | Chi bộ khối 5\n \nDK-C6 | Chi bộ khối 6";
         ok("split", change(&app, "DK-C1", "split", "01/03/2022", units));
-        assert!(audit_rows(&app) >= audits + 3, "one row per new unit and one for the split");
+        assert!(audit_rows(db) >= audits + 3, "one row per new unit and one for the split");
         assert!(!tree_of(&app, &sys, d(2022, 2, 28)).contains_key("DK-C5"));
         let after = tree_of(&app, &sys, d(2022, 3, 1));
         for (code, name) in [("DK-C5", "Chi bộ khối 5"), ("DK-C6", "Chi bộ khối 6")] {
@@ -402,10 +402,10 @@ fn a_split_founds_new_units_beside_the_source() {
             "DK-C7 | Khối 7\nDK-C5 | Trùng mã",
         ];
         for lines in cases {
-            let before = snapshot(&app, &[d(2022, 3, 1)]);
+            let before = snapshot(&app, db, &[d(2022, 3, 1)]);
             let result = change(&app, "DK-C1", "split", "2022-03-01", lines);
             refused_on(result, "new_units");
-            assert_eq!(snapshot(&app, &[d(2022, 3, 1)]), before, "{lines:?}");
+            assert_eq!(snapshot(&app, db, &[d(2022, 3, 1)]), before, "{lines:?}");
         }
     });
 }
@@ -417,10 +417,10 @@ fn a_split_refuses_codes_that_founding_refuses() {
         let (app, sys) = (city(db), Actor::system());
         let input = org_input("DK C8", "Chi bộ khối 8", "subordinate_cell", Some("DK"), "2022-03-01");
         refused_on(app.create_org(&sys, input), "code");
-        let before = snapshot(&app, &[d(2022, 3, 1)]);
+        let before = snapshot(&app, db, &[d(2022, 3, 1)]);
         let split = reorg("split", "2022-03-01", "DK C8 | Chi bộ khối 8");
         refused_on(app.reorganize(&sys, "DK-C1", split), "new_units");
-        assert_eq!(snapshot(&app, &[d(2022, 3, 1)]), before);
+        assert_eq!(snapshot(&app, db, &[d(2022, 3, 1)]), before);
     });
 }
 
@@ -429,11 +429,11 @@ fn an_organization_code_is_used_once() {
     each_backend(|db| {
         let (app, sys) = (city(db), Actor::system());
         for code in ["DK", " DK "] {
-            let before = snapshot(&app, &[coso_app::today()]);
+            let before = snapshot(&app, db, &[coso_app::today()]);
             let input = org_input(code, "Đảng bộ khác", "grassroots_committee", Some("TU"), "2015-01-01");
             let message = refused_on(app.create_org(&sys, input), "code");
             assert_eq!(message, "Mã DK đã được dùng cho tổ chức khác.");
-            assert_eq!(snapshot(&app, &[coso_app::today()]), before, "{code:?}");
+            assert_eq!(snapshot(&app, db, &[coso_app::today()]), before, "{code:?}");
         }
     });
 }
@@ -465,10 +465,10 @@ fn every_successful_write_leaves_audit_rows() {
         let app = App::with_db(db.clone());
         let sys = Actor::system();
         for (code, action, step) in &steps {
-            let before = audit_rows(&app);
+            let before = audit_rows(db);
             ok(action, step(&app, &sys));
-            assert!(audit_rows(&app) > before, "{action} on {code} left no audit row");
-            let rows = app.db().read(|c| {
+            assert!(audit_rows(db) > before, "{action} on {code} left no audit row");
+            let rows = db.read(|c| {
                 let org = coso_store::orgs::by_code(c, code)?.unwrap();
                 coso_store::audit::of_entity(c, "organization", &org.id)
             });

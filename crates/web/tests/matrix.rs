@@ -216,8 +216,8 @@ async fn send(c: &Caller, base: &str, method: &str, url: &str, body: &Value) -> 
     (status, text)
 }
 
-fn audit_rows(app: &App) -> i64 {
-    app.db().read(coso_store::audit::count).unwrap()
+fn audit_rows(db: &coso_store::Db) -> i64 {
+    db.read(coso_store::audit::count).unwrap()
 }
 
 #[test]
@@ -256,7 +256,7 @@ fn no_route_reads_or_writes_outside_the_callers_scope() {
                         }
                         n += 1;
                         let (url, body) = request(method, path, &o, inside, n);
-                        let before = audit_rows(&run.app);
+                        let before = audit_rows(db);
                         let (status, text) = send(&c, base, method, &url, &body).await;
                         tried += 1;
                         let what = format!("{role} {method} {url}");
@@ -279,7 +279,7 @@ fn no_route_reads_or_writes_outside_the_callers_scope() {
                             let public =
                                 role == "anonymous" && (path == "/login" || path == "/api/v1/openapi.json");
                             assert!(refused || public, "{what}: answered {status} outside the scope");
-                            assert_eq!(audit_rows(&run.app), before, "{what}: wrote outside the scope");
+                            assert_eq!(audit_rows(db), before, "{what}: wrote outside the scope");
                         }
                     }
                 }
