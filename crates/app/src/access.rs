@@ -4,6 +4,7 @@
 //! the code that reads or writes an organization's records takes that grant. The grants' fields
 //! are private to this module, so a use case that forgot its check does not compile.
 use coso_domain::access::{Permission, Role};
+use coso_domain::id::OrgId;
 use coso_domain::org::in_subtree;
 use coso_store::DbConnection;
 use coso_store::orgs::{self as store, OrgAt};
@@ -18,7 +19,7 @@ pub struct Actor {
     pub display_name: String,
     pub role: Role,
     /// The organization the account is bound to.
-    pub org_id: Option<String>,
+    pub org_id: Option<coso_domain::id::OrgId>,
     /// Path of the bound organization's subtree; `None` sees everything.
     pub scope_path: Option<String>,
 }
@@ -60,7 +61,7 @@ impl Actor {
 #[derive(Debug, Clone)]
 pub struct OrgGrant {
     permission: Permission,
-    org_id: String,
+    org_id: OrgId,
     path: String,
 }
 
@@ -70,7 +71,7 @@ impl OrgGrant {
     }
 
     /// The organization the grant is for: rows written under this grant belong to it.
-    pub fn org_id(&self) -> &str {
+    pub fn org_id(&self) -> &OrgId {
         &self.org_id
     }
 

@@ -10,7 +10,7 @@ pub fn record<B: Serialize, A: Serialize>(
     actor: &Actor,
     action: &str,
     entity: &str,
-    id: &str,
+    id: impl AsRef<str>,
     before: Option<&B>,
     after: Option<&A>,
 ) -> AppResult<()> {
@@ -21,7 +21,7 @@ pub fn record<B: Serialize, A: Serialize>(
         at: coso_store::now(),
         action: action.into(),
         entity: entity.into(),
-        entity_id: id.into(),
+        entity_id: id.as_ref().into(),
         before_json: before.map(to_json),
         after_json: after.map(to_json),
     };

@@ -3,6 +3,7 @@ use std::collections::HashMap;
 
 use chrono::NaiveDate;
 use coso_domain::access::Permission;
+use coso_domain::id::OrgId;
 use coso_domain::org::{self as rules, OrgEventKind, OrgKind, Sector};
 use coso_domain::{date, text};
 use coso_store::orgs::{self as store, OrgAt, OrgEventRow, OrgRow, OrgVersionRow};
@@ -16,7 +17,8 @@ use crate::{Actor, App, AppError, AppResult, Tx, audit};
 /// An organization as lists and the API show it, on a given date.
 #[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct OrgSummary {
-    pub id: String,
+    #[schema(value_type = String)]
+    pub id: coso_domain::id::OrgId,
     pub code: String,
     pub name: String,
     #[schema(value_type = String)]
@@ -25,7 +27,8 @@ pub struct OrgSummary {
     #[schema(value_type = Option<String>)]
     pub sector: Option<Sector>,
     pub sector_label: Option<String>,
-    pub parent_id: Option<String>,
+    #[schema(value_type = Option<String>)]
+    pub parent_id: Option<coso_domain::id::OrgId>,
     pub depth: i32,
     #[schema(value_type = String, format = Date)]
     pub valid_from: NaiveDate,
@@ -106,7 +109,8 @@ pub struct EventView {
 
 #[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct OfficerView {
-    pub person_id: String,
+    #[schema(value_type = String)]
+    pub person_id: coso_domain::id::PersonId,
     pub full_name: String,
     #[schema(value_type = String)]
     pub role: coso_domain::position::PositionRole,
@@ -190,7 +194,7 @@ pub(crate) fn cell_on(
 /// or a date before it was founded).
 fn version_on_or_latest(
     conn: &mut DbConnection,
-    org_id: &str,
+    org_id: &OrgId,
     on: NaiveDate,
 ) -> AppResult<Option<OrgVersionRow>> {
     Ok(match store::version_on(conn, org_id, on)? {
@@ -209,7 +213,7 @@ fn org_on_or_latest(conn: &mut DbConnection, code: &str, on: NaiveDate) -> AppRe
 }
 
 /// The organization with id `org_id`, on the date or else in its latest form.
-pub(crate) fn org_by_id_on(conn: &mut DbConnection, org_id: &str, on: NaiveDate) -> AppResult<OrgAt> {
+pub(crate) fn org_by_id_on(conn: &mut DbConnection, org_id: &OrgId, on: NaiveDate) -> AppResult<OrgAt> {
     let org = store::by_id(conn, org_id)?.ok_or_else(|| AppError::NotFound("tổ chức".into()))?;
     let version =
         version_on_or_latest(conn, org_id, on)?.ok_or_else(|| AppError::NotFound("tổ chức".into()))?;
@@ -223,7 +227,7 @@ impl App {
         self.db.read(|conn| {
             let scope = scope.path();
             let orgs = store::subtree_on(conn, scope, as_of)?;
-            let members: HashMap<String, i64> = members_by_org(conn, scope, as_of)?;
+            let members: HashMap<OrgId, i64> = members_by_org(conn, scope, as_of)?;
             let counts = store::count_by_kind(conn, scope, as_of)?;
             Ok(Tree {
                 as_of,
@@ -258,7 +262,7 @@ impl App {
             let at = org_on_or_latest(conn, code, as_of)?;
             access::org(conn, actor, Permission::ReadOrgs, &at)?;
             let can_write = access::can(conn, actor, Permission::WriteOrgs, &at)?;
-            let members: HashMap<String, i64> = members_by_org(conn, &at.version.path, as_of)?;
+            let members: HashMap<OrgId, i64> = members_by_org(conn, &at.version.path, as_of)?;
             let subtree_members = members.values().sum();
             let children = store::children_on(conn, &at.org.id, as_of)?
                 .iter()
@@ -332,7 +336,7 @@ impl App {
 
 /// Members on the roll (probationary, official, exempted) directly in each organization under
 /// `path` on `on`.
-fn members_by_org(conn: &mut DbConnection, path: &str, on: NaiveDate) -> AppResult<HashMap<String, i64>> {
+fn members_by_org(conn: &mut DbConnection, path: &str, on: NaiveDate) -> AppResult<HashMap<OrgId, i64>> {
     let mut by_org = HashMap::new();
     for (org_id, status, n) in coso_store::members::count_on(conn, path, on)? {
         if status.on_roll() {
@@ -343,7 +347,7 @@ fn members_by_org(conn: &mut DbConnection, path: &str, on: NaiveDate) -> AppResu
 }
 
 /// The name an organization had on a date (or its latest).
-pub(crate) fn name_of(conn: &mut DbConnection, org_id: &str, on: NaiveDate) -> AppResult<Option<String>> {
+pub(crate) fn name_of(conn: &mut DbConnection, org_id: &OrgId, on: NaiveDate) -> AppResult<Option<String>> {
     Ok(version_on_or_latest(conn, org_id, on)?.map(|v| v.name))
 }
 
@@ -401,7 +405,7 @@ impl Tx<'_> {
                     None
                 }
             };
-            let id = new_id();
+            let id = OrgId::from(new_id());
             let org = OrgRow {
                 id: id.clone(),
                 code: code.clone(),
@@ -431,7 +435,7 @@ impl Tx<'_> {
                 name,
                 kind,
                 sector,
-                parent_id: parent_grant.as_ref().map(|g| g.org_id().to_string()),
+                parent_id: parent_grant.as_ref().map(|g| g.org_id().clone()),
                 path: rules::child_path(parent.as_ref().map(|p| p.version.path.as_str()), &id),
                 depth: parent.as_ref().map(|p| p.version.depth + 1).unwrap_or(0),
                 event_id: Some(event.id.clone()),

@@ -2,6 +2,7 @@
 use chrono::NaiveDate;
 use coso_domain::access::Permission;
 use coso_domain::date::Span;
+use coso_domain::id::{OrgId, PersonId};
 use coso_domain::position::{self as rules, Held, PositionRole};
 use coso_store::positions::{self as store, PositionRow};
 use coso_store::{DbConnection, new_id, now};
@@ -37,7 +38,7 @@ pub struct PositionInput {
     pub decision_number: String,
 }
 
-pub(crate) fn officers_of(conn: &mut DbConnection, org_id: &str) -> AppResult<Vec<OfficerView>> {
+pub(crate) fn officers_of(conn: &mut DbConnection, org_id: &OrgId) -> AppResult<Vec<OfficerView>> {
     Ok(store::of_org(conn, org_id)?
         .into_iter()
         .map(|(p, full_name)| OfficerView {
@@ -52,7 +53,10 @@ pub(crate) fn officers_of(conn: &mut DbConnection, org_id: &str) -> AppResult<Ve
         .collect())
 }
 
-pub(crate) fn positions_of_person(conn: &mut DbConnection, person_id: &str) -> AppResult<Vec<PositionView>> {
+pub(crate) fn positions_of_person(
+    conn: &mut DbConnection,
+    person_id: &PersonId,
+) -> AppResult<Vec<PositionView>> {
     let mut out = Vec::new();
     for p in store::of_person(conn, person_id)? {
         out.push(PositionView {
@@ -88,7 +92,7 @@ impl Tx<'_> {
         {
             let org = org_on(conn, code, from)?;
             let grant = access::org(conn, actor, Permission::WriteOrgs, &org)?;
-            let m = coso_store::members::membership(conn, input.member_id.trim())?
+            let m = coso_store::members::membership(conn, &input.member_id.as_str().into())?
                 .ok_or_else(|| AppError::field("member_id", "Không tìm thấy đảng viên này."))?;
             let holder_cell = coso_store::members::period_on(conn, &m.id, from)?
                 .filter(|p| p.status.on_roll())
@@ -113,7 +117,7 @@ impl Tx<'_> {
             let row = PositionRow {
                 id: new_id(),
                 person_id: m.person_id.clone(),
-                org_id: grant.org_id().to_string(),
+                org_id: grant.org_id().clone(),
                 role,
                 valid_from: from,
                 valid_to: to,

@@ -2,6 +2,7 @@
 //! keeping every earlier version so the tree of any past date can still be shown.
 use chrono::NaiveDate;
 use coso_domain::access::Permission;
+use coso_domain::id::OrgId;
 use coso_domain::org::{self as rules, OrgEventKind};
 use coso_domain::{Violation, date, reorganization, text};
 use coso_store::orgs::{self as store, OrgAt, OrgEventRow, OrgRow, OrgVersionRow};
@@ -69,7 +70,7 @@ fn write_event(
     ctx: &Ctx,
     org: &OrgRow,
     kind: OrgEventKind,
-    related: Option<&str>,
+    related: Option<&OrgId>,
 ) -> AppResult<OrgEventRow> {
     let row = OrgEventRow {
         id: new_id(),
@@ -78,7 +79,7 @@ fn write_event(
         effective_on: ctx.on,
         decision_number: ctx.decision.clone(),
         decision_date: None,
-        related_org_id: related.map(String::from),
+        related_org_id: related.cloned(),
         note: ctx.note.clone(),
         created_at: now(),
     };
@@ -126,7 +127,7 @@ fn move_under(
     }
     rules::check_move(&at.version.path, &parent.version.path)
         .map_err(|v| AppError::invalid(Violation { field: Some("new_parent_code"), ..v }))?;
-    if at.version.parent_id.as_deref() == Some(parent.org.id.as_str()) {
+    if at.version.parent_id.as_ref() == Some(&parent.org.id) {
         return Err(AppError::field("new_parent_code", "Tổ chức đã trực thuộc tổ chức này."));
     }
     let old_prefix = at.version.path.clone();
@@ -146,7 +147,7 @@ fn move_under(
             n.path = new_path;
             n.depth += depth_shift;
             if is_root {
-                n.parent_id = Some(into.org_id().to_string());
+                n.parent_id = Some(into.org_id().clone());
             }
         })?;
     }
@@ -249,7 +250,7 @@ fn split(conn: &mut DbConnection, ctx: &Ctx, source: &OrgAt, lines: &str) -> App
         if store::by_code(conn, &code)?.is_some() {
             return Err(AppError::field("new_units", format!("Mã {code} đã được dùng cho tổ chức khác.")));
         }
-        let id = new_id();
+        let id = OrgId::from(new_id());
         let org = OrgRow { id: id.clone(), code, founded_on: ctx.on, dissolved_on: None, created_at: now() };
         store::insert_org(conn, &org)?;
         let event = write_event(conn, ctx, &org, OrgEventKind::SplitFrom, Some(&source.org.id))?;
@@ -262,7 +263,7 @@ fn split(conn: &mut DbConnection, ctx: &Ctx, source: &OrgAt, lines: &str) -> App
             name,
             kind: source.version.kind,
             sector: source.version.sector,
-            parent_id: parent.as_ref().map(|(_, g)| g.org_id().to_string()),
+            parent_id: parent.as_ref().map(|(_, g)| g.org_id().clone()),
             path: rules::child_path(parent.as_ref().map(|(p, _)| p.version.path.as_str()), &id),
             depth: source.version.depth,
             event_id: Some(event.id),

@@ -23,7 +23,7 @@ struct World {
     viewer: Actor,
     cadre: Actor,
     /// Membership ids by name.
-    members: BTreeMap<&'static str, String>,
+    members: BTreeMap<&'static str, coso_domain::id::MembershipId>,
 }
 
 const AN: &str = "Nguyễn Văn An";

@@ -43,11 +43,11 @@ struct World {
 impl World {
     /// The membership id.
     fn id(&self, name: &str) -> String {
-        self.members[name].id.clone()
+        self.members[name].id.to_string()
     }
 
     fn person(&self, name: &str) -> String {
-        self.members[name].person_id.clone()
+        self.members[name].person_id.to_string()
     }
 }
 
@@ -75,9 +75,16 @@ fn world(db: &coso_store::Db) -> World {
     for (name, kind, on) in events {
         member_event(&app, &members[name].id, kind, on);
     }
-    hold_position(&app, "TU", &members[TUNG].id, "committee_member", "2019-01-01", Some("2021-07-01"));
-    hold_position(&app, "TU", &members[QUAN].id, "standing_committee", "2019-01-01", None);
-    hold_position(&app, "VT", &members[LAN].id, "committee_member", "2019-01-01", None);
+    hold_position(
+        &app,
+        "TU",
+        members[TUNG].id.as_str(),
+        "committee_member",
+        "2019-01-01",
+        Some("2021-07-01"),
+    );
+    hold_position(&app, "TU", members[QUAN].id.as_str(), "standing_committee", "2019-01-01", None);
+    hold_position(&app, "VT", members[LAN].id.as_str(), "committee_member", "2019-01-01", None);
     World { app, db: db.clone(), members }
 }
 
@@ -365,7 +372,7 @@ fn a_superior_not_assigned_is_accepted_but_flagged() {
         // The candidates offered on the form start with the assigned, then the committees above.
         let candidates = ok("candidates", w.app.superior_candidates(&sys, "DK-C1", d(2021, 3, 12)));
         assert_eq!(candidates.first().map(|c| (c.0.as_str(), c.2)), Some((w.person(TUNG).as_str(), true)));
-        assert!(candidates.iter().any(|c| c.0 == w.person(QUAN) && !c.2), "{candidates:?}");
+        assert!(candidates.iter().any(|c| c.0.as_str() == w.person(QUAN) && !c.2), "{candidates:?}");
     });
 }
 
@@ -632,7 +639,7 @@ fn editing_a_meeting_replaces_its_absentees_and_superiors() {
         assert_eq!(after.summary.kind.code(), "combined");
         assert_eq!(audit_rows(&w.db), audits + 1);
         assert!(matches!(
-            w.app.update_meeting(&sys, "khong-co", meeting("regular", "10/03/2021", "95")),
+            w.app.update_meeting(&sys, &"khong-co".into(), meeting("regular", "10/03/2021", "95")),
             Err(AppError::NotFound(_))
         ));
     });

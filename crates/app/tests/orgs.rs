@@ -470,7 +470,7 @@ fn every_successful_write_leaves_audit_rows() {
             assert!(audit_rows(db) > before, "{action} on {code} left no audit row");
             let rows = db.read(|c| {
                 let org = coso_store::orgs::by_code(c, code)?.unwrap();
-                coso_store::audit::of_entity(c, "organization", &org.id)
+                coso_store::audit::of_entity(c, "organization", org.id.as_str())
             });
             let rows = rows.unwrap();
             let mine = |r: &&coso_store::audit::AuditRow| r.action == *action && r.actor_name == "system";

@@ -138,8 +138,8 @@ impl Demo {
 }
 
 /// The membership id of a member already entered (entries come before their events).
-fn membership_id(m: &super::register::PlannedMember) -> AppResult<&str> {
-    m.membership_id.as_deref().ok_or_else(|| {
+fn membership_id(m: &super::register::PlannedMember) -> AppResult<&coso_domain::id::MembershipId> {
+    m.membership_id.as_ref().ok_or_else(|| {
         AppError::Internal(format!("demo member {} has no membership yet", m.person.full_name))
     })
 }

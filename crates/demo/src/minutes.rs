@@ -323,14 +323,14 @@ impl Demo {
 
     fn membership_id(&self, member: usize) -> AppResult<String> {
         let m = &self.members[member];
-        m.membership_id.clone().ok_or_else(|| {
+        m.membership_id.as_ref().map(ToString::to_string).ok_or_else(|| {
             AppError::Internal(format!("demo member {} was never entered", m.person.full_name))
         })
     }
 
     fn person_id(&self, member: usize) -> AppResult<String> {
         let m = &self.members[member];
-        m.person_id.clone().ok_or_else(|| {
+        m.person_id.as_ref().map(ToString::to_string).ok_or_else(|| {
             AppError::Internal(format!("demo member {} was never entered", m.person.full_name))
         })
     }

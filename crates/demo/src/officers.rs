@@ -226,7 +226,7 @@ impl super::Demo {
     ) -> coso_app::AppResult<()> {
         for p in self.earlier_officers.iter().chain(&self.officers) {
             let holder = &self.members[p.member];
-            let member_id = holder.membership_id.clone().ok_or_else(|| {
+            let member_id = holder.membership_id.as_ref().map(ToString::to_string).ok_or_else(|| {
                 coso_app::AppError::Internal(format!("officer {} was never entered", holder.person.full_name))
             })?;
             let input = coso_app::positions::PositionInput {

@@ -57,9 +57,9 @@ pub(crate) struct PlannedMember {
     /// In date order.
     pub(crate) events: Vec<PlannedEvent>,
     /// The membership id the database gave, once loaded.
-    pub(crate) membership_id: Option<String>,
+    pub(crate) membership_id: Option<coso_domain::id::MembershipId>,
     /// The person id the database gave, once loaded.
-    pub(crate) person_id: Option<String>,
+    pub(crate) person_id: Option<coso_domain::id::PersonId>,
 }
 
 impl PlannedMember {

@@ -218,7 +218,7 @@ impl OrgEventKind {
 }
 
 /// A materialized path segment list `/a/b/c/`: the ids from the root down to the org itself.
-pub fn child_path(parent_path: Option<&str>, id: &str) -> String {
+pub fn child_path(parent_path: Option<&str>, id: &crate::id::OrgId) -> String {
     format!("{}{}/", parent_path.unwrap_or("/"), id)
 }
 

@@ -50,3 +50,33 @@ text_codes! {
     crate::position::PositionRole => "position",
     crate::quota::QuotaLevel => "quota level",
 }
+
+macro_rules! text_ids {
+    ($($id:ty),* $(,)?) => {$(
+        impl ToSql<Text, Sqlite> for $id {
+            fn to_sql<'b>(&'b self, out: &mut Output<'b, '_, Sqlite>) -> serialize::Result {
+                <str as ToSql<Text, Sqlite>>::to_sql(self.as_str(), out)
+            }
+        }
+
+        impl ToSql<Text, Pg> for $id {
+            fn to_sql<'b>(&'b self, out: &mut Output<'b, '_, Pg>) -> serialize::Result {
+                <str as ToSql<Text, Pg>>::to_sql(self.as_str(), out)
+            }
+        }
+
+        impl FromSql<Text, Sqlite> for $id {
+            fn from_sql(bytes: <Sqlite as diesel::backend::Backend>::RawValue<'_>) -> deserialize::Result<Self> {
+                Ok(<String as FromSql<Text, Sqlite>>::from_sql(bytes)?.into())
+            }
+        }
+
+        impl FromSql<Text, Pg> for $id {
+            fn from_sql(bytes: <Pg as diesel::backend::Backend>::RawValue<'_>) -> deserialize::Result<Self> {
+                Ok(<String as FromSql<Text, Pg>>::from_sql(bytes)?.into())
+            }
+        }
+    )*};
+}
+
+text_ids!(crate::id::OrgId, crate::id::PersonId, crate::id::MembershipId, crate::id::MeetingId);

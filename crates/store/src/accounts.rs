@@ -1,5 +1,6 @@
 //! User accounts, browser sessions, API tokens and the record of login attempts.
 use chrono::NaiveDateTime;
+use coso_domain::id::{OrgId, PersonId};
 use diesel::prelude::*;
 
 use crate::schema::{api_tokens, login_attempts, sessions, users};
@@ -13,8 +14,8 @@ pub struct UserRow {
     pub display_name: String,
     pub password_hash: String,
     pub role: coso_domain::access::Role,
-    pub org_id: Option<String>,
-    pub person_id: Option<String>,
+    pub org_id: Option<OrgId>,
+    pub person_id: Option<PersonId>,
     pub active: bool,
     pub created_at: NaiveDateTime,
 }

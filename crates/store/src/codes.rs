@@ -37,3 +37,26 @@ text_codes! {
     coso_domain::position::PositionRole => "position",
     coso_domain::quota::QuotaLevel => "quota level",
 }
+
+macro_rules! text_ids {
+    ($($id:ty),* $(,)?) => {$(
+        impl ToSql<Text, MultiBackend> for $id {
+            fn to_sql<'b>(&'b self, out: &mut Output<'b, '_, MultiBackend>) -> serialize::Result {
+                <str as ToSql<Text, MultiBackend>>::to_sql(self.as_str(), out)
+            }
+        }
+
+        impl FromSql<Text, MultiBackend> for $id {
+            fn from_sql(bytes: <MultiBackend as diesel::backend::Backend>::RawValue<'_>) -> deserialize::Result<Self> {
+                Ok(<String as FromSql<Text, MultiBackend>>::from_sql(bytes)?.into())
+            }
+        }
+    )*};
+}
+
+text_ids!(
+    coso_domain::id::OrgId,
+    coso_domain::id::PersonId,
+    coso_domain::id::MembershipId,
+    coso_domain::id::MeetingId,
+);

@@ -1,5 +1,6 @@
 //! Cell meetings, their absentees and superior attendances; quota policies and assignments.
 use chrono::{NaiveDate, NaiveDateTime};
+use coso_domain::id::{MeetingId, MembershipId, OrgId, PersonId};
 use diesel::dsl::count_star;
 use diesel::prelude::*;
 
@@ -12,8 +13,8 @@ use crate::{DbConnection, StoreResult};
 #[derive(Debug, Clone, Queryable, Selectable, Insertable, AsChangeset, serde::Serialize)]
 #[diesel(table_name = meetings, treat_none_as_default_value = false, treat_none_as_null = true)]
 pub struct MeetingRow {
-    pub id: String,
-    pub org_id: String,
+    pub id: MeetingId,
+    pub org_id: OrgId,
     pub kind: coso_domain::meeting::MeetingKind,
     pub held_on: NaiveDate,
     pub starts_at: String,
@@ -40,8 +41,8 @@ pub struct MeetingRow {
 #[diesel(table_name = meeting_absences)]
 pub struct AbsenceRow {
     pub id: String,
-    pub meeting_id: String,
-    pub membership_id: String,
+    pub meeting_id: MeetingId,
+    pub membership_id: MembershipId,
     pub with_reason: bool,
     pub reason: String,
 }
@@ -50,8 +51,8 @@ pub struct AbsenceRow {
 #[diesel(table_name = superior_attendances)]
 pub struct AttendanceRow {
     pub id: String,
-    pub meeting_id: String,
-    pub person_id: String,
+    pub meeting_id: MeetingId,
+    pub person_id: PersonId,
     pub assigned: bool,
     pub remarks: String,
 }
@@ -74,8 +75,8 @@ pub struct QuotaPolicyRow {
 #[diesel(table_name = superior_assignments, treat_none_as_default_value = false)]
 pub struct AssignmentRow {
     pub id: String,
-    pub person_id: String,
-    pub org_id: String,
+    pub person_id: PersonId,
+    pub org_id: OrgId,
     pub quota_policy_id: String,
     pub decision_number: String,
     pub valid_from: NaiveDate,
@@ -100,8 +101,8 @@ impl AssignmentRow {
 /// A member expected at a meeting: on the cell's roll that day, not exempted.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct Eligible {
-    pub membership_id: String,
-    pub person_id: String,
+    pub membership_id: MembershipId,
+    pub person_id: PersonId,
     pub full_name: String,
     pub status: coso_domain::member::MemberStatus,
 }
@@ -116,12 +117,16 @@ pub fn update_meeting(conn: &mut DbConnection, row: &MeetingRow) -> StoreResult<
     Ok(())
 }
 
-pub fn meeting(conn: &mut DbConnection, id: &str) -> StoreResult<Option<MeetingRow>> {
+pub fn meeting(conn: &mut DbConnection, id: &MeetingId) -> StoreResult<Option<MeetingRow>> {
     Ok(meetings::table.find(id).first(conn).optional()?)
 }
 
 /// Replaces the absentees of a meeting (an edit of the minutes).
-pub fn replace_absences(conn: &mut DbConnection, meeting_id: &str, rows: &[AbsenceRow]) -> StoreResult<()> {
+pub fn replace_absences(
+    conn: &mut DbConnection,
+    meeting_id: &MeetingId,
+    rows: &[AbsenceRow],
+) -> StoreResult<()> {
     diesel::delete(meeting_absences::table.filter(meeting_absences::meeting_id.eq(meeting_id)))
         .execute(conn)?;
     for row in rows {
@@ -133,7 +138,7 @@ pub fn replace_absences(conn: &mut DbConnection, meeting_id: &str, rows: &[Absen
 /// Replaces the superiors who attended a meeting.
 pub fn replace_attendances(
     conn: &mut DbConnection,
-    meeting_id: &str,
+    meeting_id: &MeetingId,
     rows: &[AttendanceRow],
 ) -> StoreResult<()> {
     diesel::delete(superior_attendances::table.filter(superior_attendances::meeting_id.eq(meeting_id)))
@@ -147,7 +152,7 @@ pub fn replace_attendances(
 /// Meetings of the given organizations held in `[from, to]`, oldest first.
 pub fn meetings_of(
     conn: &mut DbConnection,
-    org_ids: &[String],
+    org_ids: &[OrgId],
     from: NaiveDate,
     to: NaiveDate,
 ) -> StoreResult<Vec<MeetingRow>> {
@@ -165,7 +170,10 @@ pub fn meetings_of(
 }
 
 /// The absentees of a meeting with their names.
-pub fn absences_of(conn: &mut DbConnection, meeting_id: &str) -> StoreResult<Vec<(AbsenceRow, String)>> {
+pub fn absences_of(
+    conn: &mut DbConnection,
+    meeting_id: &MeetingId,
+) -> StoreResult<Vec<(AbsenceRow, String)>> {
     Ok(meeting_absences::table
         .inner_join(memberships::table.on(memberships::id.eq(meeting_absences::membership_id)))
         .inner_join(persons::table.on(persons::id.eq(memberships::person_id)))
@@ -176,10 +184,13 @@ pub fn absences_of(conn: &mut DbConnection, meeting_id: &str) -> StoreResult<Vec
 }
 
 /// How many were absent from each of the given meetings.
-pub fn absence_counts(conn: &mut DbConnection, meeting_ids: &[String]) -> StoreResult<Vec<(String, i64)>> {
+pub fn absence_counts(
+    conn: &mut DbConnection,
+    meeting_ids: &[MeetingId],
+) -> StoreResult<Vec<(MeetingId, i64)>> {
     let mut out = Vec::new();
     for chunk in meeting_ids.chunks(500) {
-        let rows: Vec<(String, i64)> = meeting_absences::table
+        let rows: Vec<(MeetingId, i64)> = meeting_absences::table
             .filter(meeting_absences::meeting_id.eq_any(chunk))
             .group_by(meeting_absences::meeting_id)
             .select((meeting_absences::meeting_id, count_star()))
@@ -192,7 +203,7 @@ pub fn absence_counts(conn: &mut DbConnection, meeting_ids: &[String]) -> StoreR
 /// The superiors who attended a meeting, with their names.
 pub fn attendances_of(
     conn: &mut DbConnection,
-    meeting_id: &str,
+    meeting_id: &MeetingId,
 ) -> StoreResult<Vec<(AttendanceRow, String)>> {
     Ok(superior_attendances::table
         .inner_join(persons::table)
@@ -251,17 +262,18 @@ pub fn attendances_in(
 }
 
 /// Members on a cell's roll on `on` and not exempted: those a meeting that day invites.
-pub fn eligible_on(conn: &mut DbConnection, org_id: &str, on: NaiveDate) -> StoreResult<Vec<Eligible>> {
-    let rows: Vec<(String, String, String, coso_domain::member::MemberStatus)> = membership_periods::table
-        .inner_join(memberships::table.on(memberships::id.eq(membership_periods::membership_id)))
-        .inner_join(persons::table.on(persons::id.eq(memberships::person_id)))
-        .filter(membership_periods::org_id.eq(org_id))
-        .filter(membership_periods::valid_from.le(on))
-        .filter(membership_periods::valid_to.is_null().or(membership_periods::valid_to.gt(on)))
-        .filter(membership_periods::status.eq_any(coso_domain::member::MemberStatus::INVITED))
-        .order(persons::name_folded.asc())
-        .select((memberships::id, persons::id, persons::full_name, membership_periods::status))
-        .load(conn)?;
+pub fn eligible_on(conn: &mut DbConnection, org_id: &OrgId, on: NaiveDate) -> StoreResult<Vec<Eligible>> {
+    let rows: Vec<(MembershipId, PersonId, String, coso_domain::member::MemberStatus)> =
+        membership_periods::table
+            .inner_join(memberships::table.on(memberships::id.eq(membership_periods::membership_id)))
+            .inner_join(persons::table.on(persons::id.eq(memberships::person_id)))
+            .filter(membership_periods::org_id.eq(org_id))
+            .filter(membership_periods::valid_from.le(on))
+            .filter(membership_periods::valid_to.is_null().or(membership_periods::valid_to.gt(on)))
+            .filter(membership_periods::status.eq_any(coso_domain::member::MemberStatus::INVITED))
+            .order(persons::name_folded.asc())
+            .select((memberships::id, persons::id, persons::full_name, membership_periods::status))
+            .load(conn)?;
     Ok(rows
         .into_iter()
         .map(|(membership_id, person_id, full_name, status)| Eligible {
@@ -328,7 +340,7 @@ pub fn assignments_in(
 /// Assignments to the given cells in force at some time in `[from, to]`.
 pub fn assignments_to_any(
     conn: &mut DbConnection,
-    org_ids: &[String],
+    org_ids: &[OrgId],
     from: NaiveDate,
     to: NaiveDate,
 ) -> StoreResult<Vec<AssignmentRow>> {
@@ -348,8 +360,8 @@ pub fn assignments_to_any(
 /// assignment decision entered after the minutes still clears their flag.
 pub fn mark_assigned(
     conn: &mut DbConnection,
-    person_id: &str,
-    org_id: &str,
+    person_id: &PersonId,
+    org_id: &OrgId,
     from: NaiveDate,
     to: Option<NaiveDate>,
 ) -> StoreResult<usize> {
@@ -372,8 +384,8 @@ pub fn mark_assigned(
 /// Assignments of one person to one cell (to tell whether an attendance was assigned).
 pub fn assignments_of(
     conn: &mut DbConnection,
-    person_id: &str,
-    org_id: &str,
+    person_id: &PersonId,
+    org_id: &OrgId,
 ) -> StoreResult<Vec<AssignmentRow>> {
     Ok(superior_assignments::table
         .filter(superior_assignments::person_id.eq(person_id))
@@ -382,7 +394,7 @@ pub fn assignments_of(
 }
 
 /// Assignments to one cell with the person's name.
-pub fn assignments_to(conn: &mut DbConnection, org_id: &str) -> StoreResult<Vec<(AssignmentRow, String)>> {
+pub fn assignments_to(conn: &mut DbConnection, org_id: &OrgId) -> StoreResult<Vec<(AssignmentRow, String)>> {
     Ok(superior_assignments::table
         .inner_join(persons::table.on(persons::id.eq(superior_assignments::person_id)))
         .filter(superior_assignments::org_id.eq(org_id))
@@ -396,7 +408,7 @@ pub fn assignments_to(conn: &mut DbConnection, org_id: &str) -> StoreResult<Vec<
 pub fn positions_in_kind(
     conn: &mut DbConnection,
     kind: coso_domain::org::OrgKind,
-) -> StoreResult<Vec<(String, NaiveDate, Option<NaiveDate>)>> {
+) -> StoreResult<Vec<(PersonId, NaiveDate, Option<NaiveDate>)>> {
     Ok(positions::table
         .inner_join(org_versions::table.on(org_versions::org_id.eq(positions::org_id)))
         .filter(org_versions::kind.eq(kind))

@@ -1,5 +1,6 @@
 //! Persons, their party memberships, lifecycle events and the periods they write.
 use chrono::{NaiveDate, NaiveDateTime};
+use coso_domain::id::{MembershipId, OrgId, PersonId};
 use coso_domain::member::{MemberEventKind, MemberStatus, Sex};
 use diesel::dsl::count_star;
 use diesel::prelude::*;
@@ -17,7 +18,7 @@ use crate::{DbConnection, StoreResult};
 #[derive(Debug, Clone, Queryable, Selectable, Insertable, AsChangeset, serde::Serialize)]
 #[diesel(table_name = persons, treat_none_as_default_value = false, treat_none_as_null = true)]
 pub struct PersonRow {
-    pub id: String,
+    pub id: PersonId,
     pub full_name: String,
     pub name_folded: String,
     pub birth_name: Option<String>,
@@ -40,14 +41,14 @@ pub struct PersonRow {
 #[derive(Debug, Clone, Queryable, Selectable, Insertable, AsChangeset, serde::Serialize)]
 #[diesel(table_name = memberships, treat_none_as_default_value = false, treat_none_as_null = true)]
 pub struct MembershipRow {
-    pub id: String,
-    pub person_id: String,
+    pub id: MembershipId,
+    pub person_id: PersonId,
     pub card_number: Option<String>,
     pub record_number: Option<String>,
     pub admitted_on: NaiveDate,
     pub official_on: Option<NaiveDate>,
     pub status: MemberStatus,
-    pub org_id: String,
+    pub org_id: OrgId,
     pub last_event_on: NaiveDate,
     pub created_at: NaiveDateTime,
     pub updated_at: NaiveDateTime,
@@ -57,12 +58,12 @@ pub struct MembershipRow {
 #[diesel(table_name = membership_events, treat_none_as_default_value = false)]
 pub struct MembershipEventRow {
     pub id: String,
-    pub membership_id: String,
+    pub membership_id: MembershipId,
     pub kind: MemberEventKind,
     pub occurred_on: NaiveDate,
     pub decision_number: String,
-    pub from_org_id: Option<String>,
-    pub to_org_id: Option<String>,
+    pub from_org_id: Option<OrgId>,
+    pub to_org_id: Option<OrgId>,
     pub status_after: MemberStatus,
     pub note: String,
     pub created_at: NaiveDateTime,
@@ -72,8 +73,8 @@ pub struct MembershipEventRow {
 #[diesel(table_name = membership_periods, treat_none_as_default_value = false)]
 pub struct PeriodRow {
     pub id: String,
-    pub membership_id: String,
-    pub org_id: String,
+    pub membership_id: MembershipId,
+    pub org_id: OrgId,
     pub status: MemberStatus,
     pub valid_from: NaiveDate,
     pub valid_to: Option<NaiveDate>,
@@ -134,7 +135,11 @@ pub fn insert_period(conn: &mut DbConnection, row: &PeriodRow) -> StoreResult<()
 
 /// Ends the open period of a membership on `on` (exclusive); a period that would end on
 /// the day it began is removed instead, since it never was in force.
-pub fn close_open_period(conn: &mut DbConnection, membership_id: &str, on: NaiveDate) -> StoreResult<()> {
+pub fn close_open_period(
+    conn: &mut DbConnection,
+    membership_id: &MembershipId,
+    on: NaiveDate,
+) -> StoreResult<()> {
     diesel::delete(
         membership_periods::table
             .filter(membership_periods::membership_id.eq(membership_id))
@@ -152,11 +157,11 @@ pub fn close_open_period(conn: &mut DbConnection, membership_id: &str, on: Naive
     Ok(())
 }
 
-pub fn person(conn: &mut DbConnection, id: &str) -> StoreResult<Option<PersonRow>> {
+pub fn person(conn: &mut DbConnection, id: &PersonId) -> StoreResult<Option<PersonRow>> {
     Ok(persons::table.find(id).first(conn).optional()?)
 }
 
-pub fn membership(conn: &mut DbConnection, id: &str) -> StoreResult<Option<MembershipRow>> {
+pub fn membership(conn: &mut DbConnection, id: &MembershipId) -> StoreResult<Option<MembershipRow>> {
     Ok(memberships::table.find(id).first(conn).optional()?)
 }
 
@@ -184,14 +189,14 @@ pub fn cccd_taken(conn: &mut DbConnection, cccd: &str, except: Option<&str>) -> 
     Ok(n > 0)
 }
 
-pub fn events(conn: &mut DbConnection, membership_id: &str) -> StoreResult<Vec<MembershipEventRow>> {
+pub fn events(conn: &mut DbConnection, membership_id: &MembershipId) -> StoreResult<Vec<MembershipEventRow>> {
     Ok(membership_events::table
         .filter(membership_events::membership_id.eq(membership_id))
         .order((membership_events::occurred_on.asc(), membership_events::created_at.asc()))
         .load(conn)?)
 }
 
-pub fn periods(conn: &mut DbConnection, membership_id: &str) -> StoreResult<Vec<PeriodRow>> {
+pub fn periods(conn: &mut DbConnection, membership_id: &MembershipId) -> StoreResult<Vec<PeriodRow>> {
     Ok(membership_periods::table
         .filter(membership_periods::membership_id.eq(membership_id))
         .order(membership_periods::valid_from.asc())
@@ -253,7 +258,7 @@ pub fn count_on(
     conn: &mut DbConnection,
     root_path: &str,
     on: NaiveDate,
-) -> StoreResult<Vec<(String, MemberStatus, i64)>> {
+) -> StoreResult<Vec<(OrgId, MemberStatus, i64)>> {
     let end = coso_domain::org::subtree_end(root_path);
     Ok(membership_periods::table
         .inner_join(
@@ -275,7 +280,7 @@ pub fn count_on(
 /// reorganization dated `on` would have to account for.
 pub fn periods_of_org_from(
     conn: &mut DbConnection,
-    org_id: &str,
+    org_id: &OrgId,
     on: NaiveDate,
 ) -> StoreResult<Vec<PeriodRow>> {
     Ok(membership_periods::table
@@ -287,7 +292,7 @@ pub fn periods_of_org_from(
 /// The period of a membership in force on a date.
 pub fn period_on(
     conn: &mut DbConnection,
-    membership_id: &str,
+    membership_id: &MembershipId,
     on: NaiveDate,
 ) -> StoreResult<Option<PeriodRow>> {
     Ok(membership_periods::table

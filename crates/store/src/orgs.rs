@@ -1,5 +1,6 @@
 //! Organizations, their dated versions (name, kind, parent, path) and reorganization events.
 use chrono::{NaiveDate, NaiveDateTime};
+use coso_domain::id::OrgId;
 use coso_domain::org::{OrgEventKind, OrgKind, Sector};
 use diesel::dsl::count_star;
 use diesel::prelude::*;
@@ -15,7 +16,7 @@ use crate::{DbConnection, StoreResult};
 #[derive(Debug, Clone, Queryable, Selectable, Insertable, serde::Serialize)]
 #[diesel(table_name = organizations)]
 pub struct OrgRow {
-    pub id: String,
+    pub id: OrgId,
     pub code: String,
     pub founded_on: NaiveDate,
     pub dissolved_on: Option<NaiveDate>,
@@ -26,14 +27,14 @@ pub struct OrgRow {
 #[diesel(table_name = org_versions, treat_none_as_default_value = false, treat_none_as_null = true)]
 pub struct OrgVersionRow {
     pub id: String,
-    pub org_id: String,
+    pub org_id: OrgId,
     pub valid_from: NaiveDate,
     pub valid_to: Option<NaiveDate>,
     pub name: String,
     pub name_folded: String,
     pub kind: OrgKind,
     pub sector: Option<Sector>,
-    pub parent_id: Option<String>,
+    pub parent_id: Option<OrgId>,
     pub path: String,
     pub depth: i32,
     pub event_id: Option<String>,
@@ -43,12 +44,12 @@ pub struct OrgVersionRow {
 #[diesel(table_name = org_events, treat_none_as_default_value = false)]
 pub struct OrgEventRow {
     pub id: String,
-    pub org_id: String,
+    pub org_id: OrgId,
     pub kind: OrgEventKind,
     pub effective_on: NaiveDate,
     pub decision_number: String,
     pub decision_date: Option<NaiveDate>,
-    pub related_org_id: Option<String>,
+    pub related_org_id: Option<OrgId>,
     pub note: String,
     pub created_at: NaiveDateTime,
 }
@@ -90,7 +91,7 @@ pub fn by_code(conn: &mut DbConnection, code: &str) -> StoreResult<Option<OrgRow
     Ok(organizations::table.filter(organizations::code.eq(code)).first(conn).optional()?)
 }
 
-pub fn by_id(conn: &mut DbConnection, id: &str) -> StoreResult<Option<OrgRow>> {
+pub fn by_id(conn: &mut DbConnection, id: &OrgId) -> StoreResult<Option<OrgRow>> {
     Ok(organizations::table.find(id).first(conn).optional()?)
 }
 
@@ -98,7 +99,7 @@ pub fn count_all(conn: &mut DbConnection) -> StoreResult<i64> {
     Ok(organizations::table.count().get_result(conn)?)
 }
 
-pub fn set_dissolved(conn: &mut DbConnection, org_id: &str, on: NaiveDate) -> StoreResult<()> {
+pub fn set_dissolved(conn: &mut DbConnection, org_id: &OrgId, on: NaiveDate) -> StoreResult<()> {
     diesel::update(organizations::table.find(org_id))
         .set(organizations::dissolved_on.eq(Some(on)))
         .execute(conn)?;
@@ -108,7 +109,7 @@ pub fn set_dissolved(conn: &mut DbConnection, org_id: &str, on: NaiveDate) -> St
 /// The version of one organization in force on a date.
 pub fn version_on(
     conn: &mut DbConnection,
-    org_id: &str,
+    org_id: &OrgId,
     on: NaiveDate,
 ) -> StoreResult<Option<OrgVersionRow>> {
     Ok(org_versions::table
@@ -119,7 +120,7 @@ pub fn version_on(
 }
 
 /// The latest version of an organization, whether or not it is still in force.
-pub fn latest_version(conn: &mut DbConnection, org_id: &str) -> StoreResult<Option<OrgVersionRow>> {
+pub fn latest_version(conn: &mut DbConnection, org_id: &OrgId) -> StoreResult<Option<OrgVersionRow>> {
     Ok(org_versions::table
         .filter(org_versions::org_id.eq(org_id))
         .order(org_versions::valid_from.desc())
@@ -128,7 +129,7 @@ pub fn latest_version(conn: &mut DbConnection, org_id: &str) -> StoreResult<Opti
 }
 
 /// Every version of an organization, oldest first.
-pub fn history(conn: &mut DbConnection, org_id: &str) -> StoreResult<Vec<OrgVersionRow>> {
+pub fn history(conn: &mut DbConnection, org_id: &OrgId) -> StoreResult<Vec<OrgVersionRow>> {
     Ok(org_versions::table
         .filter(org_versions::org_id.eq(org_id))
         .order(org_versions::valid_from.asc())
@@ -136,7 +137,7 @@ pub fn history(conn: &mut DbConnection, org_id: &str) -> StoreResult<Vec<OrgVers
 }
 
 /// Reorganization events of an organization, oldest first.
-pub fn events(conn: &mut DbConnection, org_id: &str) -> StoreResult<Vec<OrgEventRow>> {
+pub fn events(conn: &mut DbConnection, org_id: &OrgId) -> StoreResult<Vec<OrgEventRow>> {
     Ok(org_events::table
         .filter(org_events::org_id.eq(org_id))
         .order((org_events::effective_on.asc(), org_events::created_at.asc()))
@@ -178,7 +179,7 @@ pub fn subtree_on(conn: &mut DbConnection, root_path: &str, on: NaiveDate) -> St
 }
 
 /// Organizations in force on `on` directly under `parent_id`.
-pub fn children_on(conn: &mut DbConnection, parent_id: &str, on: NaiveDate) -> StoreResult<Vec<OrgAt>> {
+pub fn children_on(conn: &mut DbConnection, parent_id: &OrgId, on: NaiveDate) -> StoreResult<Vec<OrgAt>> {
     let rows: Vec<(OrgRow, OrgVersionRow)> = organizations::table
         .inner_join(org_versions::table)
         .filter(org_versions::parent_id.eq(parent_id))
@@ -255,12 +256,12 @@ pub fn escape_like(input: &str) -> String {
 /// The names of a set of organizations as of a date, for labelling rows.
 pub fn names_on(
     conn: &mut DbConnection,
-    org_ids: &[String],
+    org_ids: &[OrgId],
     on: NaiveDate,
-) -> StoreResult<Vec<(String, String, String)>> {
+) -> StoreResult<Vec<(OrgId, String, String)>> {
     let mut out = Vec::new();
     for chunk in org_ids.chunks(500) {
-        let rows: Vec<(String, String, String)> = organizations::table
+        let rows: Vec<(OrgId, String, String)> = organizations::table
             .inner_join(org_versions::table)
             .filter(organizations::id.eq_any(chunk))
             .filter(in_force_on!(on))

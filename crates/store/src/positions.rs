@@ -1,5 +1,6 @@
 //! Positions held by persons in organizations' committees over date ranges.
 use chrono::{NaiveDate, NaiveDateTime};
+use coso_domain::id::{OrgId, PersonId};
 use diesel::prelude::*;
 
 use crate::schema::{persons, positions};
@@ -9,8 +10,8 @@ use crate::{DbConnection, StoreResult};
 #[diesel(table_name = positions, treat_none_as_default_value = false)]
 pub struct PositionRow {
     pub id: String,
-    pub person_id: String,
-    pub org_id: String,
+    pub person_id: PersonId,
+    pub org_id: OrgId,
     pub role: coso_domain::position::PositionRole,
     pub valid_from: NaiveDate,
     pub valid_to: Option<NaiveDate>,
@@ -31,7 +32,7 @@ pub fn insert(conn: &mut DbConnection, row: &PositionRow) -> StoreResult<()> {
 }
 
 /// Positions of an organization with the holder's name, newest first.
-pub fn of_org(conn: &mut DbConnection, org_id: &str) -> StoreResult<Vec<(PositionRow, String)>> {
+pub fn of_org(conn: &mut DbConnection, org_id: &OrgId) -> StoreResult<Vec<(PositionRow, String)>> {
     Ok(positions::table
         .inner_join(persons::table)
         .filter(positions::org_id.eq(org_id))
@@ -41,7 +42,7 @@ pub fn of_org(conn: &mut DbConnection, org_id: &str) -> StoreResult<Vec<(Positio
 }
 
 /// Positions held by a person, newest first.
-pub fn of_person(conn: &mut DbConnection, person_id: &str) -> StoreResult<Vec<PositionRow>> {
+pub fn of_person(conn: &mut DbConnection, person_id: &PersonId) -> StoreResult<Vec<PositionRow>> {
     Ok(positions::table
         .filter(positions::person_id.eq(person_id))
         .order(positions::valid_from.desc())
@@ -49,6 +50,6 @@ pub fn of_person(conn: &mut DbConnection, person_id: &str) -> StoreResult<Vec<Po
 }
 
 /// Positions of one role in one organization: what a new one must not overlap.
-pub fn of_org_role(conn: &mut DbConnection, org_id: &str, role: &str) -> StoreResult<Vec<PositionRow>> {
+pub fn of_org_role(conn: &mut DbConnection, org_id: &OrgId, role: &str) -> StoreResult<Vec<PositionRow>> {
     Ok(positions::table.filter(positions::org_id.eq(org_id)).filter(positions::role.eq(role)).load(conn)?)
 }

@@ -4,6 +4,7 @@
 use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
+use coso_domain::id::OrgId;
 use coso_store::orgs::{self, OrgRow, OrgVersionRow};
 use coso_store::{Db, StoreResult};
 
@@ -44,7 +45,7 @@ fn seed(db: &Db) {
             seen.push(*id);
             let dissolved_on = (*id == "a3").then(|| d(2019, 6, 1));
             let org = OrgRow {
-                id: id.to_string(),
+                id: (*id).into(),
                 code: id.to_uppercase(),
                 founded_on: d(2015, 1, 1),
                 dissolved_on,
@@ -57,14 +58,14 @@ fn seed(db: &Db) {
             .enumerate()
             .map(|(n, (id, kind, parent, path, from, to))| OrgVersionRow {
                 id: format!("v{n}"),
-                org_id: id.to_string(),
+                org_id: (*id).into(),
                 valid_from: *from,
                 valid_to: *to,
                 name: format!("Tổ chức {id}"),
                 name_folded: format!("to chuc {id}"),
                 kind: coso_domain::org::OrgKind::from_code(kind).expect("a known kind"),
                 sector: None,
-                parent_id: parent.map(String::from),
+                parent_id: parent.map(OrgId::from),
                 path: path.to_string(),
                 depth: path.matches('/').count() as i32 - 2,
                 event_id: None,
@@ -78,7 +79,7 @@ fn seed(db: &Db) {
 /// (org id, path) of the subtree under `root` on `on`, in the order the query returns.
 fn subtree(db: &Db, root: &str, on: NaiveDate) -> Vec<(String, String)> {
     let found = db.read(|conn| orgs::subtree_on(conn, root, on)).unwrap();
-    found.into_iter().map(|at| (at.org.id, at.version.path)).collect()
+    found.into_iter().map(|at| (at.org.id.to_string(), at.version.path)).collect()
 }
 
 #[test]
@@ -186,10 +187,10 @@ fn children_and_versions_follow_the_dates() {
         seed(db);
         let children = |parent: &str, on: NaiveDate| -> Vec<String> {
             let mut ids: Vec<String> = db
-                .read(|conn| orgs::children_on(conn, parent, on))
+                .read(|conn| orgs::children_on(conn, &parent.into(), on))
                 .unwrap()
                 .into_iter()
-                .map(|at| at.org.id)
+                .map(|at| at.org.id.to_string())
                 .collect();
             ids.sort();
             ids
@@ -197,11 +198,11 @@ fn children_and_versions_follow_the_dates() {
         assert_eq!(children("a", d(2019, 1, 1)), ["a1", "a2", "a3"]);
         assert_eq!(children("a", d(2020, 1, 1)), ["a1"]);
         assert_eq!(children("ab", d(2020, 1, 1)), ["a2", "ab1"]);
-        let version = |on| db.read(|conn| orgs::version_on(conn, "a2", on)).unwrap().map(|v| v.path);
+        let version = |on| db.read(|conn| orgs::version_on(conn, &"a2".into(), on)).unwrap().map(|v| v.path);
         assert_eq!(version(d(2014, 12, 31)), None);
         assert_eq!(version(d(2019, 12, 31)).as_deref(), Some("/r/a/a2/"));
         assert_eq!(version(d(2020, 1, 1)).as_deref(), Some("/r/ab/a2/"));
-        let history = db.read(|conn| orgs::history(conn, "a2")).unwrap();
+        let history = db.read(|conn| orgs::history(conn, &"a2".into())).unwrap();
         assert_eq!(history.iter().map(|v| v.path.as_str()).collect::<Vec<_>>(), ["/r/a/a2/", "/r/ab/a2/"]);
     });
 }
@@ -212,7 +213,7 @@ fn children_and_versions_follow_the_dates() {
 fn kinds_are_read_back_as_enums_and_an_unknown_code_is_an_error() {
     coso_testkit::each_backend(|db| {
         seed(db);
-        let read = |id: &str| db.read(|conn| orgs::version_on(conn, id, d(2021, 1, 1)));
+        let read = |id: &str| db.read(|conn| orgs::version_on(conn, &id.into(), d(2021, 1, 1)));
         let cases = [
             ("r", coso_domain::org::OrgKind::CityCommittee),
             ("a", coso_domain::org::OrgKind::GrassrootsCommittee),

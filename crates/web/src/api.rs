@@ -169,7 +169,7 @@ async fn create_member(
 async fn get_member(
     State(state): State<AppState>,
     ApiActor(actor): ApiActor,
-    Path(id): Path<String>,
+    Path(id): Path<coso_domain::id::MembershipId>,
 ) -> Result<Json<MemberDetail>, ApiError> {
     Ok(Json(state.run(move |app| app.member_detail(&actor, &id)).await?))
 }
@@ -179,7 +179,7 @@ async fn get_member(
 async fn update_member(
     State(state): State<AppState>,
     ApiActor(actor): ApiActor,
-    Path(id): Path<String>,
+    Path(id): Path<coso_domain::id::MembershipId>,
     Json(input): Json<MemberInput>,
 ) -> Result<Json<MemberSummary>, ApiError> {
     Ok(Json(state.run(move |app| app.update_member(&actor, &id, input)).await?))
@@ -190,7 +190,7 @@ async fn update_member(
 async fn member_events(
     State(state): State<AppState>,
     ApiActor(actor): ApiActor,
-    Path(id): Path<String>,
+    Path(id): Path<coso_domain::id::MembershipId>,
 ) -> Result<Json<Vec<MemberEventView>>, ApiError> {
     Ok(Json(state.run(move |app| app.member_events(&actor, &id)).await?))
 }
@@ -200,7 +200,7 @@ async fn member_events(
 async fn record_event(
     State(state): State<AppState>,
     ApiActor(actor): ApiActor,
-    Path(id): Path<String>,
+    Path(id): Path<coso_domain::id::MembershipId>,
     Json(input): Json<EventInput>,
 ) -> Result<impl IntoResponse, ApiError> {
     let event = state.run(move |app| app.record_member_event(&actor, &id, input)).await?;

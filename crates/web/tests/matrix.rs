@@ -88,12 +88,12 @@ fn objects(app: &App) -> Objects {
     Objects {
         cell_in: "T-A-1",
         cell_out: "T-B",
-        member_in: dong.id,
-        member_out: binh.id,
-        meeting_in,
-        meeting_out,
+        member_in: dong.id.to_string(),
+        member_out: binh.id.to_string(),
+        meeting_in: meeting_in.to_string(),
+        meeting_out: meeting_out.to_string(),
         policy,
-        person,
+        person: person.to_string(),
     }
 }
 

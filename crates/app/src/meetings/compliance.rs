@@ -4,6 +4,7 @@ use std::collections::{BTreeMap, HashMap};
 
 use chrono::{Datelike, NaiveDate};
 use coso_domain::access::Permission;
+use coso_domain::id::{MeetingId, OrgId};
 use coso_domain::meeting::{self as rules, Finding, HeldMeeting};
 use coso_store::meetings as store;
 use serde::Serialize;
@@ -91,22 +92,22 @@ impl App {
                 }
             }
             cells.retain(|o| o.version.kind.is_cell());
-            let ids: Vec<String> = cells.iter().map(|c| c.org.id.clone()).collect();
+            let ids: Vec<OrgId> = cells.iter().map(|c| c.org.id.clone()).collect();
             let meetings = store::meetings_of(conn, &ids, from, to)?;
-            let absent: HashMap<String, i64> =
+            let absent: HashMap<MeetingId, i64> =
                 store::absence_counts(conn, &meetings.iter().map(|m| m.id.clone()).collect::<Vec<_>>())?
                     .into_iter()
                     .collect();
             let assignments = store::assignments_to_any(conn, &ids, from, to)?;
-            let followed = |org_id: &str, on: NaiveDate| {
-                assignments.iter().any(|a| a.org_id == org_id && a.span().contains(on))
+            let followed = |org_id: &OrgId, on: NaiveDate| {
+                assignments.iter().any(|a| a.org_id == *org_id && a.span().contains(on))
             };
-            let mut by_cell: HashMap<&str, Vec<HeldMeeting>> = HashMap::new();
+            let mut by_cell: HashMap<&OrgId, Vec<HeldMeeting>> = HashMap::new();
             let mut months: BTreeMap<String, MonthPoint> = BTreeMap::new();
             for m in &meetings {
                 let kind = m.kind;
                 let absent = absent.get(&m.id).copied().unwrap_or(0);
-                by_cell.entry(m.org_id.as_str()).or_default().push(HeldMeeting {
+                by_cell.entry(&m.org_id).or_default().push(HeldMeeting {
                     held_on: m.held_on,
                     kind,
                     duration_minutes: m.duration_minutes,
@@ -129,7 +130,7 @@ impl App {
             let mut reports: Vec<CellReport> = cells
                 .iter()
                 .map(|c| {
-                    let held = by_cell.get(c.org.id.as_str()).map(Vec::as_slice).unwrap_or(&[]);
+                    let held = by_cell.get(&c.org.id).map(Vec::as_slice).unwrap_or(&[]);
                     // A cell founded inside the period is judged from its founding.
                     let start = from.max(c.org.founded_on);
                     let end = c.org.dissolved_on.and_then(|d| d.pred_opt()).map_or(to, |last| last.min(to));

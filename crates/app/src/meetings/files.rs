@@ -1,6 +1,7 @@
 //! The files of meeting work: minutes as Word, the meeting register and the quota report as
 //! Excel, and the SVG charts of the compliance and quota pages.
 use chrono::NaiveDate;
+use coso_domain::id::MeetingId;
 use coso_domain::meeting::{month_label, quarter_label};
 use coso_report::{CellCompliance, MeetingRegister, Minutes, QuotaLine, QuotaReport, Series};
 
@@ -24,7 +25,7 @@ pub(crate) fn place_of(root_name: &str) -> String {
 
 impl App {
     /// The minutes of a meeting as a Word file: (file name, bytes).
-    pub fn minutes_docx(&self, actor: &Actor, id: &str) -> AppResult<(String, Vec<u8>)> {
+    pub fn minutes_docx(&self, actor: &Actor, id: &MeetingId) -> AppResult<(String, Vec<u8>)> {
         let detail = self.meeting_detail(actor, id)?;
         let s = &detail.summary;
         let title = s.minutes_title();

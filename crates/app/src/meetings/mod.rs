@@ -14,6 +14,7 @@ pub use superiors::{
 
 use chrono::NaiveDate;
 use coso_domain::access::Permission;
+use coso_domain::id::{MeetingId, OrgId};
 use coso_domain::meeting::{self as rules, MeetingKind};
 use coso_store::DbConnection;
 use coso_store::meetings::{self as store, Eligible, MeetingRow};
@@ -27,7 +28,8 @@ use crate::{Actor, App, AppError, AppResult};
 /// One line of a cell's meeting register.
 #[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct MeetingSummary {
-    pub id: String,
+    #[schema(value_type = String)]
+    pub id: coso_domain::id::MeetingId,
     pub org_code: String,
     pub org_name: String,
     #[schema(value_type = String)]
@@ -68,7 +70,8 @@ impl MeetingSummary {
 
 #[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct AbsentView {
-    pub member_id: String,
+    #[schema(value_type = String)]
+    pub member_id: coso_domain::id::MembershipId,
     pub full_name: String,
     pub with_reason: bool,
     pub reason: String,
@@ -76,7 +79,8 @@ pub struct AbsentView {
 
 #[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct SuperiorView {
-    pub person_id: String,
+    #[schema(value_type = String)]
+    pub person_id: coso_domain::id::PersonId,
     pub full_name: String,
     /// Whether the person was assigned to follow this cell on the day.
     pub assigned: bool,
@@ -85,7 +89,8 @@ pub struct SuperiorView {
 
 #[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct EligibleView {
-    pub member_id: String,
+    #[schema(value_type = String)]
+    pub member_id: coso_domain::id::MembershipId,
     pub full_name: String,
     #[schema(value_type = String)]
     pub status: coso_domain::member::MemberStatus,
@@ -147,7 +152,7 @@ pub(crate) fn summary(m: &MeetingRow, org_code: &str, org_name: &str, absent: i6
 }
 
 /// The meeting with its cell as it stood on the day.
-pub(crate) fn meeting_with_cell(conn: &mut DbConnection, id: &str) -> AppResult<(MeetingRow, OrgAt)> {
+pub(crate) fn meeting_with_cell(conn: &mut DbConnection, id: &MeetingId) -> AppResult<(MeetingRow, OrgAt)> {
     let m = store::meeting(conn, id)?.ok_or_else(|| AppError::NotFound("cuộc sinh hoạt".into()))?;
     let cell = crate::orgs::org_by_id_on(conn, &m.org_id, m.held_on)?;
     Ok((m, cell))
@@ -165,8 +170,8 @@ impl App {
         self.db.read(|conn| {
             let cell = cell_on(conn, "org", code, to).or_else(|_| cell_on(conn, "org", code, from))?;
             let grant = access::org(conn, actor, Permission::ReadMeetings, &cell)?;
-            let rows = store::meetings_of(conn, &[grant.org_id().to_string()], from, to)?;
-            let counts: std::collections::HashMap<String, i64> =
+            let rows = store::meetings_of(conn, std::slice::from_ref(grant.org_id()), from, to)?;
+            let counts: std::collections::HashMap<MeetingId, i64> =
                 store::absence_counts(conn, &rows.iter().map(|m| m.id.clone()).collect::<Vec<_>>())?
                     .into_iter()
                     .collect();
@@ -191,7 +196,7 @@ impl App {
     }
 
     /// One meeting with its attendance, if in the actor's scope.
-    pub fn meeting_detail(&self, actor: &Actor, id: &str) -> AppResult<MeetingDetail> {
+    pub fn meeting_detail(&self, actor: &Actor, id: &MeetingId) -> AppResult<MeetingDetail> {
         self.db.read(|conn| {
             let (m, cell) = meeting_with_cell(conn, id)?;
             access::org(conn, actor, Permission::ReadMeetings, &cell)?;
@@ -238,8 +243,10 @@ impl App {
                 Some(pid) => crate::orgs::name_of(conn, pid, m.held_on)?.unwrap_or_default(),
                 None => String::new(),
             };
-            let root_id = cell.version.path.split('/').find(|s| !s.is_empty()).unwrap_or_default();
-            let place = files::place_of(&crate::orgs::name_of(conn, root_id, m.held_on)?.unwrap_or_default());
+            let root_id =
+                OrgId::from(cell.version.path.split('/').find(|s| !s.is_empty()).unwrap_or_default());
+            let place =
+                files::place_of(&crate::orgs::name_of(conn, &root_id, m.held_on)?.unwrap_or_default());
             Ok(MeetingDetail {
                 summary: s,
                 superior_org,

@@ -2,6 +2,7 @@
 use chrono::NaiveDate;
 use coso_domain::Violation;
 use coso_domain::access::Permission;
+use coso_domain::id::MeetingId;
 use coso_domain::meeting::{self as rules, MeetingKind};
 use coso_store::meetings::{self as store, AbsenceRow, AttendanceRow, Eligible, MeetingRow};
 use coso_store::{DbConnection, new_id, now};
@@ -125,7 +126,12 @@ impl App {
     }
 
     /// Corrects a recorded meeting: its fields, absentees and superiors are replaced.
-    pub fn update_meeting(&self, actor: &Actor, id: &str, input: MeetingInput) -> AppResult<MeetingSummary> {
+    pub fn update_meeting(
+        &self,
+        actor: &Actor,
+        id: &MeetingId,
+        input: MeetingInput,
+    ) -> AppResult<MeetingSummary> {
         self.db.write(|conn| {
             let (before, cell) = meeting_with_cell(conn, id)?;
             let grant = access::org(conn, actor, Permission::WriteMeetings, &cell)?;
@@ -152,7 +158,7 @@ impl App {
 
 /// The stored row of a checked meeting input.
 fn meeting_row(
-    id: String,
+    id: MeetingId,
     grant: &OrgGrant,
     input: &MeetingInput,
     c: &Checked,
@@ -161,7 +167,7 @@ fn meeting_row(
     let stamp = now();
     MeetingRow {
         id,
-        org_id: grant.org_id().into(),
+        org_id: grant.org_id().clone(),
         kind: c.kind,
         held_on: c.held_on,
         starts_at: c.starts_at.format("%H:%M").to_string(),
@@ -211,8 +217,8 @@ fn write_attendance(
     let invitees: Vec<rules::Invitee> = eligible
         .iter()
         .map(|e| rules::Invitee {
-            membership_id: &e.membership_id,
-            person_id: &e.person_id,
+            membership_id: e.membership_id.as_str(),
+            person_id: e.person_id.as_str(),
             full_name: &e.full_name,
         })
         .collect();
@@ -261,7 +267,7 @@ impl Tx<'_> {
         let cell = cell_on(conn, "org", code, c.held_on)?;
         let grant = access::org(conn, actor, Permission::WriteMeetings, &cell)?;
         let eligible = store::eligible_on(conn, grant.org_id(), c.held_on)?;
-        let row = meeting_row(new_id(), &grant, &input, &c, eligible.len());
+        let row = meeting_row(new_id().into(), &grant, &input, &c, eligible.len());
         store::insert_meeting(conn, &row)?;
         let absent = write_attendance(conn, &row, &input, &eligible)?;
         audit::record(

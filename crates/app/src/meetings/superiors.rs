@@ -5,6 +5,7 @@ use std::collections::{BTreeMap, HashMap};
 use chrono::{Datelike, NaiveDate};
 use coso_domain::access::Permission;
 use coso_domain::date::Span;
+use coso_domain::id::{OrgId, PersonId};
 use coso_domain::quota::{self as rules, QuotaLevel};
 use coso_store::meetings::{self as store, AssignmentRow, QuotaPolicyRow};
 use coso_store::{new_id, now};
@@ -47,7 +48,8 @@ pub struct AssignmentInput {
 /// A committee member assigned to follow a cell.
 #[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct AssignmentView {
-    pub person_id: String,
+    #[schema(value_type = String)]
+    pub person_id: coso_domain::id::PersonId,
     pub name: String,
     pub document: String,
     pub level_label: String,
@@ -63,7 +65,8 @@ pub struct AssignmentView {
 /// One committee member's quota in the year.
 #[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct QuotaView {
-    pub person_id: String,
+    #[schema(value_type = String)]
+    pub person_id: coso_domain::id::PersonId,
     pub name: String,
     #[schema(value_type = String)]
     pub level: QuotaLevel,
@@ -158,19 +161,24 @@ impl App {
         actor: &Actor,
         code: &str,
         on: NaiveDate,
-    ) -> AppResult<Vec<(String, String, bool)>> {
+    ) -> AppResult<Vec<(PersonId, String, bool)>> {
         self.db.read(|conn| {
             let cell = cell_on(conn, "org", code, on)?;
             let grant = access::org(conn, actor, Permission::ReadMeetings, &cell)?;
-            let mut out: Vec<(String, String, bool)> = Vec::new();
+            let mut out: Vec<(PersonId, String, bool)> = Vec::new();
             for (a, name) in store::assignments_to(conn, grant.org_id())? {
                 if a.span().contains(on) && !out.iter().any(|(id, _, _)| *id == a.person_id) {
                     out.push((a.person_id, format!("{name} (được phân công)"), true));
                 }
             }
-            let ancestors: Vec<&str> =
-                cell.version.path.split('/').filter(|s| !s.is_empty() && *s != cell.org.id).collect();
-            for org_id in ancestors.into_iter().rev() {
+            let ancestors: Vec<OrgId> = cell
+                .version
+                .path
+                .split('/')
+                .filter(|s| !s.is_empty() && *s != cell.org.id.as_str())
+                .map(OrgId::from)
+                .collect();
+            for org_id in ancestors.iter().rev() {
                 let org_name = crate::orgs::name_of(conn, org_id, on)?.unwrap_or_default();
                 for (p, name) in coso_store::positions::of_org(conn, org_id)? {
                     let held = p.span().contains(on);
@@ -196,7 +204,7 @@ impl App {
         let scope = access::scope(actor, Permission::ReadMeetings)?;
         let can_set_quota = access::may_act_on_whole_tree(actor, Permission::WriteOrgs);
         self.db.read(|conn| {
-            let city: HashMap<String, Vec<Span>> =
+            let city: HashMap<PersonId, Vec<Span>> =
                 store::positions_in_kind(conn, coso_domain::org::OrgKind::CityCommittee)?.into_iter().fold(
                     HashMap::new(),
                     |mut acc, (person, from, to)| {
@@ -204,7 +212,7 @@ impl App {
                         acc
                     },
                 );
-            let mut names: HashMap<String, String> = HashMap::new();
+            let mut names: HashMap<PersonId, String> = HashMap::new();
             let attendances = store::attendances_in(
                 conn,
                 scope.path(),
@@ -214,7 +222,7 @@ impl App {
             let mut total = 0;
             let mut all = 0;
             let mut cells: BTreeMap<String, CellSuperiors> = BTreeMap::new();
-            let mut attended_in_year: HashMap<String, i64> = HashMap::new();
+            let mut attended_in_year: HashMap<PersonId, i64> = HashMap::new();
             for store::ScopedAttendance { attendance: a, held_on, org_code: code, org_name: name } in
                 attendances
             {
@@ -252,7 +260,7 @@ impl App {
             let policies: HashMap<String, QuotaPolicyRow> =
                 store::policies(conn)?.into_iter().map(|p| (p.id.clone(), p)).collect();
             // Each person's seats under each policy in the year (quota::required_in_year).
-            let mut seats: BTreeMap<String, (String, HashMap<String, Vec<Span>>)> = BTreeMap::new();
+            let mut seats: BTreeMap<PersonId, (String, HashMap<String, Vec<Span>>)> = BTreeMap::new();
             for (assignment, name) in
                 store::assignments_in(conn, scope.path(), rules::year_start(year), rules::year_end(year))?
             {
@@ -260,7 +268,7 @@ impl App {
                     seats.entry(assignment.person_id.clone()).or_insert_with(|| (name, HashMap::new()));
                 entry.1.entry(assignment.quota_policy_id.clone()).or_default().push(assignment.span());
             }
-            let mut people: BTreeMap<String, QuotaView> = BTreeMap::new();
+            let mut people: BTreeMap<PersonId, QuotaView> = BTreeMap::new();
             for (person_id, (name, by_policy)) in seats {
                 let found: Vec<(&QuotaPolicyRow, Vec<Span>)> = by_policy
                     .into_iter()
@@ -371,7 +379,7 @@ impl Tx<'_> {
         let row = AssignmentRow {
             id: new_id(),
             person_id,
-            org_id: grant.org_id().to_string(),
+            org_id: grant.org_id().clone(),
             quota_policy_id: policy.id,
             decision_number: decision,
             valid_from,

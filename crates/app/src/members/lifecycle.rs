@@ -2,6 +2,7 @@
 use chrono::NaiveDate;
 use coso_domain::Violation;
 use coso_domain::access::Permission;
+use coso_domain::id::MembershipId;
 use coso_domain::member::{self as rules, MemberEventKind, MemberState};
 use coso_store::members::{self as store, MembershipEventRow, MembershipRow, PeriodRow};
 use coso_store::{DbConnection, new_id, now};
@@ -29,10 +30,10 @@ fn write_event(
     let status = rules::apply_event(&state, kind, on).map_err(AppError::invalid)?;
     let from_org = m.org_id.clone();
     if let Some(to) = to {
-        if kind == MemberEventKind::TransferInternal && to.org_id() == m.org_id {
+        if kind == MemberEventKind::TransferInternal && *to.org_id() == m.org_id {
             return Err(AppError::field("to_org_code", "Đảng viên đang sinh hoạt ở chính chi bộ này."));
         }
-        m.org_id = to.org_id().to_string();
+        m.org_id = to.org_id().clone();
     }
     match kind {
         MemberEventKind::Confirmation => m.official_on = Some(on),
@@ -65,7 +66,7 @@ fn write_event(
         occurred_on: on,
         decision_number: decision.into(),
         from_org_id: Some(from_org),
-        to_org_id: to.map(|t| t.org_id().to_string()),
+        to_org_id: to.map(|t| t.org_id().clone()),
         status_after: m.status,
         note: note.into(),
         created_at: now(),
@@ -101,7 +102,7 @@ impl App {
     pub fn record_member_event(
         &self,
         actor: &Actor,
-        id: &str,
+        id: &MembershipId,
         input: EventInput,
     ) -> AppResult<MemberEventView> {
         self.transaction(|tx| tx.record_member_event(actor, id, input))
@@ -113,7 +114,7 @@ impl Tx<'_> {
     pub fn record_member_event(
         &mut self,
         actor: &Actor,
-        id: &str,
+        id: &MembershipId,
         input: EventInput,
     ) -> AppResult<MemberEventView> {
         let conn = &mut *self.conn;

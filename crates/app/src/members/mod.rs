@@ -2,6 +2,7 @@
 //! editing members lives in `register`, lifecycle events in `lifecycle`.
 use chrono::NaiveDate;
 use coso_domain::access::Permission;
+use coso_domain::id::{MembershipId, PersonId};
 use coso_domain::member::{MemberEventKind, MemberStatus};
 use coso_store::DbConnection;
 use coso_store::members::{self as store, MemberFilter, MembershipRow, PersonRow};
@@ -21,8 +22,10 @@ pub(crate) use lifecycle::transfer_for_reorganization;
 #[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct MemberSummary {
     /// The membership id: the member's address in coso.
-    pub id: String,
-    pub person_id: String,
+    #[schema(value_type = String)]
+    pub id: coso_domain::id::MembershipId,
+    #[schema(value_type = String)]
+    pub person_id: coso_domain::id::PersonId,
     pub full_name: String,
     #[schema(value_type = String, format = Date)]
     pub born_on: NaiveDate,
@@ -196,11 +199,11 @@ fn clean(input: Option<&str>) -> Option<String> {
 
 /// The person a form names, by person id or by membership id (forms list members, the API
 /// may send either).
-pub(crate) fn person_of(conn: &mut DbConnection, given: &str) -> AppResult<Option<String>> {
-    if let Some(p) = store::person(conn, given)? {
+pub(crate) fn person_of(conn: &mut DbConnection, given: &str) -> AppResult<Option<PersonId>> {
+    if let Some(p) = store::person(conn, &PersonId::from(given))? {
         return Ok(Some(p.id));
     }
-    Ok(store::membership(conn, given)?.map(|m| m.person_id))
+    Ok(store::membership(conn, &MembershipId::from(given))?.map(|m| m.person_id))
 }
 
 /// The organization a membership belongs to, as it stands today (or last stood).
@@ -260,7 +263,7 @@ impl App {
     }
 
     /// One member's record with events and positions, if in the actor's scope.
-    pub fn member_detail(&self, actor: &Actor, id: &str) -> AppResult<MemberDetail> {
+    pub fn member_detail(&self, actor: &Actor, id: &MembershipId) -> AppResult<MemberDetail> {
         self.db.read(|conn| {
             let m = store::membership(conn, id)?.ok_or_else(|| AppError::NotFound("đảng viên".into()))?;
             let unit = member_org(conn, &m)?;
@@ -313,7 +316,7 @@ impl App {
     }
 
     /// The events of a member (API).
-    pub fn member_events(&self, actor: &Actor, id: &str) -> AppResult<Vec<MemberEventView>> {
+    pub fn member_events(&self, actor: &Actor, id: &MembershipId) -> AppResult<Vec<MemberEventView>> {
         Ok(self.member_detail(actor, id)?.events)
     }
 }

@@ -1,5 +1,6 @@
 //! Entering members in the register and correcting their records.
 use coso_domain::access::Permission;
+use coso_domain::id::{MembershipId, PersonId};
 use coso_domain::member::{self as rules, MemberEventKind, MemberStatus, Sex};
 use coso_domain::{Violation, text};
 use coso_store::members::{self as store, MembershipEventRow, MembershipRow, PeriodRow, PersonRow};
@@ -14,7 +15,7 @@ use super::{MemberInput, MemberSummary, clean, member_org, summary};
 use crate::orgs::cell_on;
 
 /// Validated person fields; pushes every problem it finds.
-fn person_fields(input: &MemberInput, id: String) -> Field<PersonRow> {
+fn person_fields(input: &MemberInput, id: PersonId) -> Field<PersonRow> {
     let cccd = match clean(input.cccd.as_deref()) {
         Some(c) => input::rule(rules::check_cccd(&c)).map(|()| Some(c)),
         None => Ok(None),
@@ -63,7 +64,7 @@ fn check_unique(
         found.push(Violation::on("card_number", format!("Số thẻ đảng viên {c} đã có trong sổ.")));
     }
     if let Some(c) = person.cccd.as_deref()
-        && store::cccd_taken(conn, c, Some(&person.id))?
+        && store::cccd_taken(conn, c, Some(person.id.as_str()))?
     {
         found.push(Violation::on("cccd", "Số CCCD này đã có trong sổ."));
     }
@@ -78,7 +79,12 @@ impl App {
     }
 
     /// Corrects a member's personal data and card numbers; status changes go through events.
-    pub fn update_member(&self, actor: &Actor, id: &str, input: MemberInput) -> AppResult<MemberSummary> {
+    pub fn update_member(
+        &self,
+        actor: &Actor,
+        id: &MembershipId,
+        input: MemberInput,
+    ) -> AppResult<MemberSummary> {
         self.transaction(|tx| tx.update_member(actor, id, input))
     }
 }
@@ -142,7 +148,7 @@ impl Tx<'_> {
             _ => Ok(()),
         };
         let (person, admitted_on, official_on, entry, entry_on, org_code, decision, (), (), ()) = (
-            person_fields(&input, new_id()),
+            person_fields(&input, new_id().into()),
             admitted_on,
             official_on,
             entry,
@@ -165,14 +171,14 @@ impl Tx<'_> {
                 _ => MemberStatus::Probationary,
             };
             let m = MembershipRow {
-                id: new_id(),
+                id: new_id().into(),
                 person_id: person.id.clone(),
                 card_number: card.clone(),
                 record_number: clean(input.record_number.as_deref()),
                 admitted_on,
                 official_on,
                 status,
-                org_id: grant.org_id().to_string(),
+                org_id: grant.org_id().clone(),
                 last_event_on: entry_on,
                 created_at: now(),
                 updated_at: now(),
@@ -183,7 +189,7 @@ impl Tx<'_> {
                 &PeriodRow {
                     id: new_id(),
                     membership_id: m.id.clone(),
-                    org_id: grant.org_id().to_string(),
+                    org_id: grant.org_id().clone(),
                     status: m.status,
                     valid_from: entry_on,
                     valid_to: None,
@@ -198,7 +204,7 @@ impl Tx<'_> {
                     occurred_on: entry_on,
                     decision_number: decision.clone(),
                     from_org_id: None,
-                    to_org_id: Some(grant.org_id().to_string()),
+                    to_org_id: Some(grant.org_id().clone()),
                     status_after: m.status,
                     note: String::new(),
                     created_at: now(),
@@ -210,9 +216,14 @@ impl Tx<'_> {
     }
 
     /// Corrects a member's personal data and card numbers; status changes go through events.
-    pub fn update_member(&mut self, actor: &Actor, id: &str, input: MemberInput) -> AppResult<MemberSummary> {
+    pub fn update_member(
+        &mut self,
+        actor: &Actor,
+        id: &MembershipId,
+        input: MemberInput,
+    ) -> AppResult<MemberSummary> {
         let conn = &mut *self.conn;
-        let edited = person_fields(&input, String::new())?;
+        let edited = person_fields(&input, PersonId::from(String::new()))?;
         {
             let mut m = store::membership(conn, id)?.ok_or_else(|| AppError::NotFound("đảng viên".into()))?;
             let unit = member_org(conn, &m)?;
@@ -230,7 +241,7 @@ impl Tx<'_> {
             found.retain(|v| v.field == Some("born_on") || v.field == Some("admitted_on"));
             input::rules(found)?;
             let card = clean(input.card_number.as_deref());
-            check_unique(conn, &person, card.as_deref(), Some(&m.id))?;
+            check_unique(conn, &person, card.as_deref(), Some(m.id.as_str()))?;
             store::update_person(conn, &person)?;
             m.card_number = card;
             m.record_number = clean(input.record_number.as_deref());

@@ -84,7 +84,7 @@ pub fn city(db: &coso_store::Db) -> App {
 /// One organization of a tree as the tests compare it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Node {
-    pub id: String,
+    pub id: coso_domain::id::OrgId,
     pub name: String,
     pub kind: String,
     /// The parent's code, or `None` at the root of what the actor sees.
@@ -98,7 +98,7 @@ pub struct Node {
 pub fn tree_of(app: &App, actor: &Actor, on: NaiveDate) -> BTreeMap<String, Node> {
     let tree = ok("tree", app.tree(actor, on));
     assert_eq!(tree.as_of, on);
-    let code_of: BTreeMap<String, String> =
+    let code_of: BTreeMap<coso_domain::id::OrgId, String> =
         tree.orgs.iter().map(|o| (o.id.clone(), o.code.clone())).collect();
     tree.orgs
         .iter()
@@ -349,7 +349,7 @@ pub fn hold_position(app: &App, org: &str, member_id: &str, role: &str, from: &s
 }
 
 /// Records a lifecycle event (confirmation, exemption…) of a member on `on`, as the system.
-pub fn member_event(app: &App, member_id: &str, kind: &str, on: &str) {
+pub fn member_event(app: &App, member_id: &coso_domain::id::MembershipId, kind: &str, on: &str) {
     ok(kind, app.record_member_event(&Actor::system(), member_id, event(kind, on, None)));
 }
 

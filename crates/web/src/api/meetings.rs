@@ -56,7 +56,7 @@ pub(crate) async fn create_meeting(
 pub(crate) async fn get_meeting(
     State(state): State<AppState>,
     ApiActor(actor): ApiActor,
-    Path(id): Path<String>,
+    Path(id): Path<coso_domain::id::MeetingId>,
 ) -> Result<Json<MeetingDetail>, ApiError> {
     Ok(Json(state.run(move |app| app.meeting_detail(&actor, &id)).await?))
 }
@@ -66,7 +66,7 @@ pub(crate) async fn get_meeting(
 pub(crate) async fn update_meeting(
     State(state): State<AppState>,
     ApiActor(actor): ApiActor,
-    Path(id): Path<String>,
+    Path(id): Path<coso_domain::id::MeetingId>,
     Json(input): Json<MeetingInput>,
 ) -> Result<Json<MeetingSummary>, ApiError> {
     Ok(Json(state.run(move |app| app.update_meeting(&actor, &id, input)).await?))

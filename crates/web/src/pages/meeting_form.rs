@@ -20,7 +20,7 @@ use crate::views::meetings::{
 use crate::views::{Choice, Layout, render};
 
 /// Who may come from above: (person id, name with position, assigned to follow the cell).
-type Candidate = (String, String, bool);
+type Candidate = (coso_domain::id::PersonId, String, bool);
 
 /// Rows of superiors the form offers at least.
 const SUPERIOR_ROWS: usize = 4;
@@ -101,7 +101,7 @@ fn fields_of(d: &MeetingDetail) -> Fields {
         f.insert(format!("reason_{}", a.member_id), a.reason.clone());
     }
     for (i, s) in d.superiors.iter().enumerate() {
-        f.insert(format!("sup_{}_person", i + 1), s.person_id.clone());
+        f.insert(format!("sup_{}_person", i + 1), s.person_id.to_string());
         f.insert(format!("sup_{}_remarks", i + 1), s.remarks.clone());
     }
     f
@@ -171,7 +171,7 @@ fn section(
             AttendanceRow {
                 reason: text(f, &format!("reason_{}", e.member_id)),
                 status_label: e.status.label().into(),
-                member_id: e.member_id,
+                member_id: e.member_id.to_string(),
                 full_name: e.full_name,
                 choice: choice.into(),
             }
@@ -187,11 +187,11 @@ fn section(
                 selected: person.is_empty(),
             }];
             choices.extend(candidates.iter().map(|(id, label, _)| Choice {
-                value: id.clone(),
+                value: id.to_string(),
                 label: label.clone(),
-                selected: *id == person,
+                selected: id.as_str() == person,
             }));
-            if !person.is_empty() && !candidates.iter().any(|(id, _, _)| *id == person) {
+            if !person.is_empty() && !candidates.iter().any(|(id, _, _)| id.as_str() == person) {
                 let name = known.iter().find(|(id, _)| *id == person).map(|(_, n)| n.clone());
                 choices.push(Choice {
                     label: name.unwrap_or_else(|| format!("Mã {person}")) + " (không được phân công)",
@@ -316,13 +316,13 @@ pub async fn attendance(
 }
 
 fn known_superiors(d: &MeetingDetail) -> Vec<(String, String)> {
-    d.superiors.iter().map(|s| (s.person_id.clone(), s.full_name.clone())).collect()
+    d.superiors.iter().map(|s| (s.person_id.to_string(), s.full_name.clone())).collect()
 }
 
 pub async fn edit_form(
     State(state): State<AppState>,
     session: Session,
-    Path(id): Path<String>,
+    Path(id): Path<coso_domain::id::MeetingId>,
 ) -> Result<Response, PageError> {
     let actor = session.actor.clone();
     let d = state.run(move |app| app.meeting_detail(&actor, &id)).await?;
@@ -332,7 +332,7 @@ pub async fn edit_form(
     let fields = fields_of(&d);
     let cx = FormContext {
         code: d.summary.org_code.clone(),
-        editing: d.summary.id.clone(),
+        editing: d.summary.id.to_string(),
         fields: &fields,
         known: known_superiors(&d),
     };
@@ -341,7 +341,7 @@ pub async fn edit_form(
 
 pub async fn update(
     State(state): State<AppState>,
-    Path(id): Path<String>,
+    Path(id): Path<coso_domain::id::MeetingId>,
     posted: Posted<Fields>,
 ) -> Result<Response, PageError> {
     let input = meeting_input(&posted.form);
@@ -354,7 +354,7 @@ pub async fn update(
             let d = state.run(move |app| app.meeting_detail(&actor, &id)).await?;
             let cx = FormContext {
                 code: d.summary.org_code.clone(),
-                editing: d.summary.id.clone(),
+                editing: d.summary.id.to_string(),
                 fields: &posted.form,
                 known: known_superiors(&d),
             };

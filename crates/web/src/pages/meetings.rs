@@ -62,7 +62,11 @@ async fn register_page(
     let candidates = candidates
         .into_iter()
         .filter(|(_, _, assigned)| !assigned)
-        .map(|(id, label, _)| Choice { selected: id == assignment.person_id, value: id, label })
+        .map(|(id, label, _)| Choice {
+            selected: id.as_str() == assignment.person_id,
+            value: id.to_string(),
+            label,
+        })
         .collect();
     let policies = policies
         .into_iter()
@@ -114,7 +118,7 @@ pub async fn assign(
 pub async fn show(
     State(state): State<AppState>,
     session: Session,
-    Path(id): Path<String>,
+    Path(id): Path<coso_domain::id::MeetingId>,
 ) -> Result<Response, PageError> {
     let actor = session.actor.clone();
     let d = state.run(move |app| app.meeting_detail(&actor, &id)).await?;
@@ -125,7 +129,7 @@ pub async fn show(
 pub async fn minutes_docx(
     State(state): State<AppState>,
     session: Session,
-    Path(id): Path<String>,
+    Path(id): Path<coso_domain::id::MeetingId>,
 ) -> Result<Response, PageError> {
     let actor = session.actor.clone();
     let (name, bytes) = state.run(move |app| app.minutes_docx(&actor, &id)).await?;

@@ -99,7 +99,7 @@ pub async fn create(
 async fn member_page(
     state: &AppState,
     session: &Session,
-    id: String,
+    id: coso_domain::id::MembershipId,
     event: EventInput,
     errors: FieldErrors,
 ) -> Result<Response, PageError> {
@@ -120,7 +120,7 @@ async fn member_page(
 pub async fn show(
     State(state): State<AppState>,
     session: Session,
-    Path(id): Path<String>,
+    Path(id): Path<coso_domain::id::MembershipId>,
 ) -> Result<Response, PageError> {
     let event = EventInput { occurred_on: coso_app::today().to_string(), ..Default::default() };
     member_page(&state, &session, id, event, FieldErrors::none()).await
@@ -128,7 +128,7 @@ pub async fn show(
 
 pub async fn record_event(
     State(state): State<AppState>,
-    Path(id): Path<String>,
+    Path(id): Path<coso_domain::id::MembershipId>,
     posted: Posted<EventInput>,
 ) -> Result<Response, PageError> {
     let (actor, form, mid) = (posted.session.actor.clone(), posted.form.clone(), id.clone());
@@ -141,7 +141,7 @@ pub async fn record_event(
 pub async fn edit_form(
     State(state): State<AppState>,
     session: Session,
-    Path(id): Path<String>,
+    Path(id): Path<coso_domain::id::MembershipId>,
 ) -> Result<Response, PageError> {
     let (actor, mid) = (session.actor.clone(), id.clone());
     let d = state.run(move |app| app.member_detail(&actor, &mid)).await?;
@@ -169,17 +169,17 @@ pub async fn edit_form(
         admitted_on: d.summary.admitted_on.to_string(),
         ..Default::default()
     };
-    Ok(form_page(&session, form, &id, FieldErrors::none()))
+    Ok(form_page(&session, form, id.as_str(), FieldErrors::none()))
 }
 
 pub async fn update(
     State(state): State<AppState>,
-    Path(id): Path<String>,
+    Path(id): Path<coso_domain::id::MembershipId>,
     posted: Posted<MemberInput>,
 ) -> Result<Response, PageError> {
     let (actor, form, mid) = (posted.session.actor.clone(), posted.form.clone(), id.clone());
     match state.run(move |app| app.update_member(&actor, &mid, form)).await {
         Ok(_) => Ok(Redirect::to(&format!("/members/{id}")).into_response()),
-        Err(e) => Ok(form_page(&posted.session, posted.form, &id, FieldErrors::from_error(e)?)),
+        Err(e) => Ok(form_page(&posted.session, posted.form, id.as_str(), FieldErrors::from_error(e)?)),
     }
 }

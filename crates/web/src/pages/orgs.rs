@@ -7,6 +7,7 @@ use coso_app::members::MemberQuery;
 use coso_app::orgs::{NewOrg, OrgSummary, Tree};
 use coso_app::positions::PositionInput;
 use coso_app::reorg::Reorganization;
+use coso_domain::id::OrgId;
 use coso_domain::org::{OrgKind, Sector};
 use coso_domain::position::PositionRole;
 
@@ -19,8 +20,8 @@ use crate::views::{Choice, Layout, OrgFormPage, OrgPage, ReorgPage, TreeGroup, T
 
 /// Orders the tree for people: under each parent, committees before cells, then by name.
 fn arrange(tree: Tree) -> (Vec<OrgSummary>, Vec<TreeGroup>) {
-    let ids: std::collections::HashSet<String> = tree.orgs.iter().map(|o| o.id.clone()).collect();
-    let mut children: HashMap<Option<String>, Vec<OrgSummary>> = HashMap::new();
+    let ids: std::collections::HashSet<OrgId> = tree.orgs.iter().map(|o| o.id.clone()).collect();
+    let mut children: HashMap<Option<OrgId>, Vec<OrgSummary>> = HashMap::new();
     for o in tree.orgs {
         // An organization whose parent is outside the reader's scope is a root of their view.
         let parent = o.parent_id.clone().filter(|p| ids.contains(p));
@@ -52,7 +53,7 @@ fn kind_rank(kind: OrgKind) -> usize {
     OrgKind::ALL.iter().position(|k| *k == kind).unwrap_or(OrgKind::ALL.len())
 }
 
-fn group(org: OrgSummary, children: &mut HashMap<Option<String>, Vec<OrgSummary>>) -> TreeGroup {
+fn group(org: OrgSummary, children: &mut HashMap<Option<OrgId>, Vec<OrgSummary>>) -> TreeGroup {
     let mut rows = Vec::new();
     let mut stack: Vec<(OrgSummary, i32)> = children
         .remove(&Some(org.id.clone()))
@@ -128,9 +129,9 @@ async fn org_page(
             p.members
                 .iter()
                 .map(|m| Choice {
-                    value: m.id.clone(),
+                    value: m.id.to_string(),
                     label: format!("{} ({})", m.full_name, m.born_on.format("%Y")),
-                    selected: m.id == position.member_id,
+                    selected: m.id.as_str() == position.member_id,
                 })
                 .collect()
         })

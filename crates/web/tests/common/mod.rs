@@ -124,7 +124,7 @@ pub fn meeting_fixture(app: &App) -> MeetingPeople {
         &sys,
         "T",
         PositionInput {
-            member_id: binh.id.clone(),
+            member_id: binh.id.to_string(),
             role: "committee_member".into(),
             valid_from: "2020-10-01".into(),
             valid_to: None,
@@ -149,7 +149,7 @@ pub fn meeting_fixture(app: &App) -> MeetingPeople {
     app.assign_superior(
         &sys,
         AssignmentInput {
-            person_id: binh.person_id.clone(),
+            person_id: binh.person_id.to_string(),
             cell_code: "T-A-1".into(),
             policy_id: policy,
             decision_number: "20-QĐ/TU".into(),
@@ -158,7 +158,13 @@ pub fn meeting_fixture(app: &App) -> MeetingPeople {
         },
     )
     .unwrap();
-    MeetingPeople { dong: dong.id, khanh: khanh.id, hoa: hoa.id, lua: lua.id, binh_person: binh.person_id }
+    MeetingPeople {
+        dong: dong.id.to_string(),
+        khanh: khanh.id.to_string(),
+        hoa: hoa.id.to_string(),
+        lua: lua.id.to_string(),
+        binh_person: binh.person_id.to_string(),
+    }
 }
 
 /// The value of the hidden `_csrf` input in a page.
