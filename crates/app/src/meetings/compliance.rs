@@ -5,7 +5,7 @@ use std::collections::{BTreeMap, HashMap};
 use chrono::{Datelike, NaiveDate};
 use coso_domain::access::Permission;
 use coso_domain::id::{MeetingId, OrgId};
-use coso_domain::meeting::{self as rules, Finding, HeldMeeting};
+use coso_domain::meeting::{self as rules, Compliance, HeldMeeting};
 use coso_store::meetings as store;
 use serde::Serialize;
 
@@ -13,22 +13,25 @@ use crate::access;
 use crate::orgs::org_on;
 use crate::{Actor, App, AppResult};
 
-/// One cell's result.
+/// One cell's result: the cell, and how it kept the meeting rules as the domain judged it
+/// (`coso_domain::meeting::compliance`), whose fields it shows as its own (in JSON too).
 #[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct CellReport {
     pub org_code: String,
     pub org_name: String,
-    pub regular_held: i64,
-    pub thematic_held: i64,
-    /// `YYYY-MM`
-    pub months_without_regular: Vec<String>,
-    /// `YYYY-Qn`
-    pub quarters_without_thematic: Vec<String>,
-    pub short_meetings: i64,
-    /// 0..1
-    pub attendance_rate: f64,
-    #[schema(value_type = Vec<Object>)]
-    pub findings: Vec<Finding>,
+    /// Meetings held, months without a regular one (`YYYY-MM`), quarters without a thematic
+    /// one (`YYYY-Qn`), short meetings, attendance (0..1) and the findings with citations.
+    #[serde(flatten)]
+    #[schema(value_type = Object)]
+    pub kept: Compliance,
+}
+
+impl std::ops::Deref for CellReport {
+    type Target = Compliance;
+
+    fn deref(&self) -> &Compliance {
+        &self.kept
+    }
 }
 
 /// Attendance in one month across the cells of the report.
@@ -135,17 +138,7 @@ impl App {
                     let start = from.max(c.org.founded_on);
                     let end = c.org.dissolved_on.and_then(|d| d.pred_opt()).map_or(to, |last| last.min(to));
                     let r = rules::compliance(held, start, end);
-                    CellReport {
-                        org_code: c.org.code.clone(),
-                        org_name: c.version.name.clone(),
-                        regular_held: r.regular_held,
-                        thematic_held: r.thematic_held,
-                        months_without_regular: r.months_without_regular,
-                        quarters_without_thematic: r.quarters_without_thematic,
-                        short_meetings: r.short_meetings,
-                        attendance_rate: r.attendance_rate,
-                        findings: r.findings,
-                    }
+                    CellReport { org_code: c.org.code.clone(), org_name: c.version.name.clone(), kept: r }
                 })
                 .collect();
             reports.sort_by(|a, b| {
