@@ -177,7 +177,7 @@ fn a_meeting_invites_the_eligible_and_lists_absentees_and_superiors() {
             assert!(detail.superiors.iter().all(|x| x.remarks == "Phát biểu chỉ đạo"));
             assert_eq!(detail.eligible.len() as i64, want.0, "{on}");
             assert_eq!(
-                (detail.chair.as_str(), detail.summary.starts_at.as_str()),
+                (detail.minutes.chair.as_str(), detail.summary.starts_at.as_str()),
                 ("Bí thư chi bộ", "19:30")
             );
             assert!(detail.can_write);
@@ -252,10 +252,10 @@ fn a_wrong_record_is_refused_on_its_field_and_nothing_is_written() {
             ("hour 25", set(&|i| i.starts_at = "25:00".into()), "starts_at", hh_mm),
             ("7h30", set(&|i| i.starts_at = "7h30".into()), "starts_at", hh_mm),
             ("no start", set(&|i| i.starts_at = "".into()), "starts_at", hh_mm),
-            ("no chair", set(&|i| i.chair = "  ".into()), "chair", "Cần ghi người chủ trì."),
+            ("no chair", set(&|i| i.minutes.chair = "  ".into()), "chair", "Cần ghi người chủ trì."),
             (
                 "no minute taker",
-                set(&|i| i.minute_taker = "".into()),
+                set(&|i| i.minutes.minute_taker = "".into()),
                 "minute_taker",
                 "Cần ghi thư ký ghi biên bản.",
             ),
@@ -611,7 +611,7 @@ fn editing_a_meeting_replaces_its_absentees_and_superiors() {
         let mut fixed = meeting("combined", "10/03/2021", "125");
         fixed.absences = vec![absence(&w.id(EM), Some("Đi viện"))];
         fixed.superiors = vec![superior(&w.person(LAN), "Giải đáp câu hỏi về đất đai")];
-        fixed.questions = "Hỏi về cấp giấy chứng nhận quyền sử dụng đất".into();
+        fixed.minutes.questions = "Hỏi về cấp giấy chứng nhận quyền sử dụng đất".into();
         let s = ok("update", w.app.update_meeting(&sys, &first.summary.id, fixed));
         assert_eq!(s.id, first.summary.id);
         assert_eq!((s.invited, s.present, s.absent), (3, 2, 1));
@@ -627,7 +627,7 @@ fn editing_a_meeting_replaces_its_absentees_and_superiors() {
             detail.superiors.iter().map(|x| (x.full_name.as_str(), x.remarks.as_str())).collect();
         assert_eq!(came, [(LAN, "Giải đáp câu hỏi về đất đai")]);
         assert_eq!((detail.summary.kind.code(), detail.summary.duration_minutes), ("combined", 125));
-        assert_eq!(detail.questions, "Hỏi về cấp giấy chứng nhận quyền sử dụng đất");
+        assert_eq!(detail.minutes.questions, "Hỏi về cấp giấy chứng nhận quyền sử dụng đất");
 
         // A refused edit leaves the record as it was.
         let mut wrong = meeting("regular", "10/03/2021", "95");
@@ -723,7 +723,7 @@ fn minutes_register_and_quota_report_are_office_files() {
             let mut input = meeting(kind, on, "125");
             input.absences = vec![absence(&w.id(AN), Some("Ốm")), absence(&w.id(BINH), None)];
             input.superiors = vec![superior(&w.person(TUNG), "Đề nghị chi bộ bám sát nghị quyết")];
-            input.conclusions = "Chi bộ thống nhất nghị quyết tháng".into();
+            input.minutes.conclusions = "Chi bộ thống nhất nghị quyết tháng".into();
             let detail = record(&w.app, "DK-C1", input);
             let (name, bytes) = ok(kind, w.app.minutes_docx(&sys, &detail.summary.id));
             assert!(name.ends_with(".docx"), "{name}");
@@ -751,7 +751,7 @@ fn every_wrong_field_is_reported_at_once() {
         let w = world(db);
         let mut input = meeting("regular", "", "0");
         input.starts_at = "7h".into();
-        input.chair = String::new();
+        input.minutes.chair = String::new();
         input.absences = vec![absence(&w.id(AN), None), absence(&w.id(AN), None)];
         let before = (meeting_rows(&w.app, "DK-C1"), audit_rows(&w.db));
         let result = w.app.record_meeting(&Actor::system(), "DK-C1", input);

@@ -16,7 +16,9 @@ use super::register::PlannedMember;
 use super::topics::{self, ADVICE};
 use super::tree::{CITY, Tree};
 use super::visits::{Following, PlannedAssignment, QUOTA_DOCUMENT, QUOTA_ISSUED_ON, QUOTA_ISSUER, QUOTAS};
-use coso_app::meetings::{AbsenceInput, AssignmentInput, MeetingInput, QuotaPolicyInput, SuperiorInput};
+use coso_app::meetings::{
+    AbsenceInput, AssignmentInput, MeetingInput, MinutesText, QuotaPolicyInput, SuperiorInput,
+};
 use coso_app::{Actor, AppError, AppResult, Tx};
 
 /// Where most cells take their topics from, and how khối Cửa Nam's secretary says it.
@@ -303,17 +305,19 @@ impl Demo {
             held_on: m.slot.held_on.to_string(),
             starts_at: m.slot.starts_at.into(),
             duration_minutes: m.slot.minutes.to_string(),
-            venue: m.venue.clone(),
-            online: false,
-            chair: m.chair.clone(),
-            minute_taker: self.members[m.people.minute_taker].person.full_name.clone(),
             topic: m.topic.clone(),
-            sources: m.sources.into(),
-            agenda: m.agenda.clone(),
-            content: m.content.clone(),
-            questions: m.questions.clone(),
-            conclusions: m.conclusions.clone(),
-            self_assessment: m.self_assessment.into(),
+            minutes: MinutesText {
+                venue: m.venue.clone(),
+                online: false,
+                chair: m.chair.clone(),
+                minute_taker: self.members[m.people.minute_taker].person.full_name.clone(),
+                sources: m.sources.into(),
+                agenda: m.agenda.clone(),
+                content: m.content.clone(),
+                questions: m.questions.clone(),
+                conclusions: m.conclusions.clone(),
+                self_assessment: m.self_assessment.into(),
+            },
             notice_sent_on: Some((m.slot.held_on - Days::new(m.notice_days)).to_string()),
             notice_to_superior: m.notice_to_superior,
             absences,

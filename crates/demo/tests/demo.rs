@@ -121,7 +121,10 @@ fn the_demo_reproduces_the_article_and_keeps_its_history() {
         }
         let cua_nam = app.cell_meetings(&system, "LS-CL-CN", date(2021, 1, 1), date(2021, 10, 17)).unwrap();
         let detail = app.meeting_detail(&system, &cua_nam[0].id).unwrap();
-        assert_eq!(detail.sources, "Bản tin Thông báo nội bộ của Ban Tuyên giáo Tỉnh ủy và Báo Lạng Sơn");
+        assert_eq!(
+            detail.minutes.sources,
+            "Bản tin Thông báo nội bộ của Ban Tuyên giáo Tỉnh ủy và Báo Lạng Sơn"
+        );
 
         match coso_demo::load(&app) {
             Err(AppError::Conflict(message)) => assert_eq!(

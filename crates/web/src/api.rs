@@ -9,7 +9,8 @@ use axum::{Json, Router};
 use coso_app::AppError;
 use coso_app::meetings::{
     AbsenceInput, AbsentView, CellReport, CellSuperiors, ComplianceReport, EligibleView, MeetingDetail,
-    MeetingInput, MeetingSummary, MonthPoint, QuotaView, SuperiorInput, SuperiorReport, SuperiorView,
+    MeetingInput, MeetingSummary, MinutesText, MonthPoint, QuotaView, SuperiorInput, SuperiorReport,
+    SuperiorView,
 };
 use coso_app::members::{
     EventInput, MemberDetail, MemberEventView, MemberInput, MemberPage, MemberQuery, MemberSummary,
@@ -32,7 +33,7 @@ use crate::session::ApiActor;
     ),
     components(schemas(
         OrgSummary, Tree, OrgDetail, coso_app::orgs::NewOrg, coso_app::reorg::Reorganization, coso_app::positions::PositionInput, MemberPage, MemberSummary, MemberDetail, MemberInput, EventInput, MemberEventView,
-        MeetingSummary, MeetingDetail, MeetingInput, AbsenceInput, SuperiorInput, AbsentView, SuperiorView, EligibleView,
+        MeetingSummary, MeetingDetail, MeetingInput, MinutesText, AbsenceInput, SuperiorInput, AbsentView, SuperiorView, EligibleView,
         ComplianceReport, CellReport, MonthPoint, SuperiorReport, QuotaView, CellSuperiors, ErrorBody,
         coso_app::meetings::QuotaPolicyInput, coso_app::meetings::AssignmentInput, meetings::Created
     )),

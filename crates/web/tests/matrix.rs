@@ -53,9 +53,12 @@ fn meeting(held_on: &str) -> MeetingInput {
         held_on: held_on.into(),
         starts_at: "19:30".into(),
         duration_minutes: "90".into(),
-        chair: "Bí thư chi bộ".into(),
-        minute_taker: "Phó Bí thư".into(),
         topic: "Sinh hoạt thường kỳ".into(),
+        minutes: coso_app::meetings::MinutesText {
+            chair: "Bí thư chi bộ".into(),
+            minute_taker: "Phó Bí thư".into(),
+            ..Default::default()
+        },
         ..MeetingInput::default()
     }
 }

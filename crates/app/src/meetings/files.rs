@@ -37,9 +37,9 @@ impl App {
             held_on: s.held_on,
             starts_at: s.starts_at.clone(),
             duration_minutes: s.duration_minutes,
-            venue: detail.venue.clone(),
-            chair: detail.chair.clone(),
-            minute_taker: detail.minute_taker.clone(),
+            venue: detail.minutes.venue.clone(),
+            chair: detail.minutes.chair.clone(),
+            minute_taker: detail.minutes.minute_taker.clone(),
             invited: s.invited,
             present: s.present,
             absent_with_reason: detail
@@ -56,12 +56,12 @@ impl App {
                 .collect(),
             superiors: detail.superiors.iter().map(|x| (x.full_name.clone(), x.remarks.clone())).collect(),
             topic: s.topic.clone(),
-            sources: detail.sources.clone(),
-            agenda: detail.agenda.clone(),
-            content: detail.content.clone(),
-            questions: detail.questions.clone(),
-            conclusions: detail.conclusions.clone(),
-            self_assessment: detail.self_assessment.clone(),
+            sources: detail.minutes.sources.clone(),
+            agenda: detail.minutes.agenda.clone(),
+            content: detail.minutes.content.clone(),
+            questions: detail.minutes.questions.clone(),
+            conclusions: detail.minutes.conclusions.clone(),
+            self_assessment: detail.minutes.self_assessment.clone(),
         };
         let bytes = coso_report::docx::minutes(&minutes).map_err(report_error)?;
         Ok((format!("bien-ban-{}-{}.docx", s.org_code, s.held_on), bytes))

@@ -7,7 +7,7 @@ mod record;
 mod superiors;
 
 pub use compliance::{CellReport, ComplianceReport, MonthPoint};
-pub use record::{AbsenceInput, MeetingInput, SuperiorInput};
+pub use record::{AbsenceInput, MeetingInput, MinutesText, SuperiorInput};
 pub use superiors::{
     AssignmentInput, AssignmentView, CellSuperiors, QuotaPolicyInput, QuotaView, SuperiorReport,
 };
@@ -106,16 +106,8 @@ impl From<Eligible> for EligibleView {
 #[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct MeetingDetail {
     pub summary: MeetingSummary,
-    pub venue: String,
-    pub online: bool,
-    pub chair: String,
-    pub minute_taker: String,
-    pub sources: String,
-    pub agenda: String,
-    pub content: String,
-    pub questions: String,
-    pub conclusions: String,
-    pub self_assessment: String,
+    #[serde(flatten)]
+    pub minutes: MinutesText,
     #[schema(value_type = Option<String>, format = Date)]
     pub notice_sent_on: Option<NaiveDate>,
     pub notice_to_superior: bool,
@@ -251,16 +243,18 @@ impl App {
                 summary: s,
                 superior_org,
                 place,
-                venue: m.venue,
-                online: m.online,
-                chair: m.chair,
-                minute_taker: m.minute_taker,
-                sources: m.sources,
-                agenda: m.agenda,
-                content: m.content,
-                questions: m.questions,
-                conclusions: m.conclusions,
-                self_assessment: m.self_assessment,
+                minutes: MinutesText {
+                    venue: m.venue,
+                    online: m.online,
+                    chair: m.chair,
+                    minute_taker: m.minute_taker,
+                    sources: m.sources,
+                    agenda: m.agenda,
+                    content: m.content,
+                    questions: m.questions,
+                    conclusions: m.conclusions,
+                    self_assessment: m.self_assessment,
+                },
                 notice_sent_on: m.notice_sent_on,
                 notice_to_superior: m.notice_to_superior,
                 absences,

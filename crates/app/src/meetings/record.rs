@@ -33,6 +33,23 @@ pub struct SuperiorInput {
     pub remarks: String,
 }
 
+/// What the minutes say in words: where, who chaired and who took them, and the text of the
+/// meeting. The form sends it, the meeting page shows it, the Word minutes print it.
+#[derive(Debug, Clone, Default, Deserialize, Serialize, utoipa::ToSchema)]
+#[serde(default)]
+pub struct MinutesText {
+    pub venue: String,
+    pub online: bool,
+    pub chair: String,
+    pub minute_taker: String,
+    pub sources: String,
+    pub agenda: String,
+    pub content: String,
+    pub questions: String,
+    pub conclusions: String,
+    pub self_assessment: String,
+}
+
 /// A meeting as the form and the API send it. Presence is not sent: whoever is invited and
 /// not listed absent was present.
 #[derive(Debug, Clone, Default, Deserialize, Serialize, utoipa::ToSchema)]
@@ -44,17 +61,9 @@ pub struct MeetingInput {
     /// HH:MM
     pub starts_at: String,
     pub duration_minutes: String,
-    pub venue: String,
-    pub online: bool,
-    pub chair: String,
-    pub minute_taker: String,
     pub topic: String,
-    pub sources: String,
-    pub agenda: String,
-    pub content: String,
-    pub questions: String,
-    pub conclusions: String,
-    pub self_assessment: String,
+    #[serde(flatten)]
+    pub minutes: MinutesText,
     pub notice_sent_on: Option<String>,
     pub notice_to_superior: bool,
     pub absences: Vec<AbsenceInput>,
@@ -88,10 +97,10 @@ fn check_fields(input: &MeetingInput) -> AppResult<Checked> {
     {
         found.push(v);
     }
-    if input.chair.trim().is_empty() {
+    if input.minutes.chair.trim().is_empty() {
         found.push(Violation::on("chair", "Cần ghi người chủ trì."));
     }
-    if input.minute_taker.trim().is_empty() {
+    if input.minutes.minute_taker.trim().is_empty() {
         found.push(Violation::on("minute_taker", "Cần ghi thư ký ghi biên bản."));
     }
     if input.absences.iter().any(|a| !a.with_reason && !a.reason.trim().is_empty()) {
@@ -172,21 +181,21 @@ fn meeting_row(
         held_on: c.held_on,
         starts_at: c.starts_at.format("%H:%M").to_string(),
         duration_minutes: c.duration,
-        venue: if input.online && input.venue.trim().is_empty() {
+        venue: if input.minutes.online && input.minutes.venue.trim().is_empty() {
             "Trực tuyến".into()
         } else {
-            input.venue.trim().into()
+            input.minutes.venue.trim().into()
         },
-        online: input.online,
-        chair: input.chair.trim().into(),
-        minute_taker: input.minute_taker.trim().into(),
+        online: input.minutes.online,
+        chair: input.minutes.chair.trim().into(),
+        minute_taker: input.minutes.minute_taker.trim().into(),
         topic: input.topic.trim().into(),
-        sources: input.sources.trim().into(),
-        agenda: input.agenda.trim().into(),
-        content: input.content.trim().into(),
-        questions: input.questions.trim().into(),
-        conclusions: input.conclusions.trim().into(),
-        self_assessment: input.self_assessment.trim().into(),
+        sources: input.minutes.sources.trim().into(),
+        agenda: input.minutes.agenda.trim().into(),
+        content: input.minutes.content.trim().into(),
+        questions: input.minutes.questions.trim().into(),
+        conclusions: input.minutes.conclusions.trim().into(),
+        self_assessment: input.minutes.self_assessment.trim().into(),
         notice_sent_on: c.notice_sent_on,
         notice_to_superior: input.notice_to_superior,
         invited: i32::try_from(invited).unwrap_or(i32::MAX),

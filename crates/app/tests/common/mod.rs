@@ -282,11 +282,14 @@ pub fn meeting(kind: &str, held_on: &str, minutes: &str) -> coso_app::meetings::
         held_on: held_on.into(),
         starts_at: "19:30".into(),
         duration_minutes: minutes.into(),
-        venue: "Nhà văn hóa khối".into(),
-        chair: "Bí thư chi bộ".into(),
-        minute_taker: "Phó Bí thư chi bộ".into(),
         topic: "Quán triệt nghị quyết, đánh giá công tác tháng".into(),
-        sources: "Bản tin nội bộ; Báo Lạng Sơn".into(),
+        minutes: coso_app::meetings::MinutesText {
+            venue: "Nhà văn hóa khối".into(),
+            chair: "Bí thư chi bộ".into(),
+            minute_taker: "Phó Bí thư chi bộ".into(),
+            sources: "Bản tin nội bộ; Báo Lạng Sơn".into(),
+            ..coso_app::meetings::MinutesText::default()
+        },
         ..coso_app::meetings::MeetingInput::default()
     }
 }

@@ -5,7 +5,9 @@ use std::collections::HashMap;
 use axum::extract::{Path, Query, State};
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use chrono::NaiveDate;
-use coso_app::meetings::{AbsenceInput, EligibleView, MeetingDetail, MeetingInput, SuperiorInput};
+use coso_app::meetings::{
+    AbsenceInput, EligibleView, MeetingDetail, MeetingInput, MinutesText, SuperiorInput,
+};
 use coso_app::{Actor, App, AppError, AppResult};
 use coso_domain::meeting::MeetingKind;
 
@@ -75,17 +77,19 @@ fn meeting_input(f: &Fields) -> MeetingInput {
         held_on: text(f, "held_on"),
         starts_at: text(f, "starts_at"),
         duration_minutes: text(f, "duration_minutes"),
-        venue: text(f, "venue"),
-        online: checked("online"),
-        chair: text(f, "chair"),
-        minute_taker: text(f, "minute_taker"),
         topic: text(f, "topic"),
-        sources: text(f, "sources"),
-        agenda: text(f, "agenda"),
-        content: text(f, "content"),
-        questions: text(f, "questions"),
-        conclusions: text(f, "conclusions"),
-        self_assessment: text(f, "self_assessment"),
+        minutes: MinutesText {
+            venue: text(f, "venue"),
+            online: checked("online"),
+            chair: text(f, "chair"),
+            minute_taker: text(f, "minute_taker"),
+            sources: text(f, "sources"),
+            agenda: text(f, "agenda"),
+            content: text(f, "content"),
+            questions: text(f, "questions"),
+            conclusions: text(f, "conclusions"),
+            self_assessment: text(f, "self_assessment"),
+        },
         notice_sent_on: Some(text(f, "notice_sent_on")).filter(|s| !s.is_empty()),
         notice_to_superior: checked("notice_to_superior"),
         absences,
@@ -114,17 +118,8 @@ fn input_of(d: &MeetingDetail) -> MeetingInput {
         held_on: s.held_on.to_string(),
         starts_at: s.starts_at.clone(),
         duration_minutes: s.duration_minutes.to_string(),
-        venue: d.venue.clone(),
-        online: d.online,
-        chair: d.chair.clone(),
-        minute_taker: d.minute_taker.clone(),
         topic: s.topic.clone(),
-        sources: d.sources.clone(),
-        agenda: d.agenda.clone(),
-        content: d.content.clone(),
-        questions: d.questions.clone(),
-        conclusions: d.conclusions.clone(),
-        self_assessment: d.self_assessment.clone(),
+        minutes: d.minutes.clone(),
         notice_sent_on: d.notice_sent_on.map(|n| n.to_string()),
         notice_to_superior: d.notice_to_superior,
         absences: Vec::new(),
@@ -274,7 +269,7 @@ pub async fn new_form(
         held_on: today.to_string(),
         starts_at: "19:30".into(),
         duration_minutes: "90".into(),
-        chair: secretary,
+        minutes: MinutesText { chair: secretary, ..MinutesText::default() },
         ..Default::default()
     };
     let fields = Fields::new();
@@ -390,7 +385,7 @@ mod tests {
         .collect();
         let m = meeting_input(&f);
         assert_eq!(m.duration_minutes, "90");
-        assert!(m.online && !m.notice_to_superior);
+        assert!(m.minutes.online && !m.notice_to_superior);
         assert_eq!(m.notice_sent_on, None);
         let absent: Vec<(&str, bool, &str)> =
             m.absences.iter().map(|a| (a.member_id.as_str(), a.with_reason, a.reason.as_str())).collect();
