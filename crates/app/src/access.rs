@@ -7,7 +7,7 @@ use coso_domain::access::{Permission, Role};
 use coso_domain::id::OrgId;
 use coso_domain::org::in_subtree;
 use coso_store::DbConnection;
-use coso_store::orgs::{self as store, OrgAt};
+use coso_store::orgs::OrgAt;
 
 use crate::{AppError, AppResult};
 
@@ -184,7 +184,7 @@ fn place_today(conn: &mut DbConnection, at: &OrgAt) -> AppResult<String> {
     if at.version.valid_to.is_none() {
         return Ok(at.version.path.clone());
     }
-    Ok(store::latest_version(conn, &at.org.id)?.map_or_else(|| at.version.path.clone(), |v| v.path))
+    Ok(crate::orgs::org_by_id_on(conn, &at.org.id, crate::today())?.version.path)
 }
 
 #[cfg(test)]

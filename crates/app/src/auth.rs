@@ -71,10 +71,8 @@ impl App {
         let scope_path = match (&user.org_id, role) {
             (_, Role::Admin) | (None, _) => None,
             (Some(org_id), _) => {
-                let version = coso_store::orgs::version_on(conn, org_id, crate::today())?
-                    .or(coso_store::orgs::latest_version(conn, org_id)?)
-                    .ok_or_else(|| AppError::Internal("account bound to an unknown organization".into()))?;
-                Some(version.path)
+                // The unit as it stands today, or last stood if it was dissolved.
+                Some(crate::orgs::org_by_id_on(conn, org_id, crate::today())?.version.path)
             }
         };
         // A non-admin account always has a scope; an unbound one sees nothing.
