@@ -18,6 +18,7 @@ mod api;
 mod assets;
 mod error;
 mod form;
+mod guard;
 mod pages;
 mod query;
 mod session;
@@ -85,6 +86,8 @@ pub fn router(app: App) -> Router {
         .merge(assets::routes())
         .route("/healthz", axum::routing::get(health))
         .with_state(state)
+        .layer(axum::middleware::from_fn(guard::refuse_nul))
+        .layer(axum::extract::DefaultBodyLimit::max(guard::BODY_LIMIT))
         .layer(CompressionLayer::new())
         .layer(TimeoutLayer::with_status_code(axum::http::StatusCode::REQUEST_TIMEOUT, Duration::from_secs(60)))
         .layer(SetResponseHeaderLayer::overriding(

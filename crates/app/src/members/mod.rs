@@ -211,12 +211,19 @@ fn member_org(conn: &mut DbConnection, m: &MembershipRow) -> AppResult<OrgAt> {
     crate::orgs::org_by_id_on(conn, &m.org_id, crate::today())
 }
 
+/// The last page a list may ask for: 200 members a page over it is more than the country's
+/// party (about 5.2 million members, domain.md §11), and the offset stays far inside i64.
+const MAX_PAGE: i64 = 100_000;
+
 impl App {
     /// The register in the actor's scope, filtered and paged, ordered by name.
     pub fn list_members(&self, actor: &Actor, query: &MemberQuery) -> AppResult<MemberPage> {
         let scope = access::scope(actor, Permission::ReadMembers)?;
         let per_page = query.per_page.unwrap_or(25).clamp(1, 200);
-        let page = query.page.unwrap_or(1).max(1);
+        let page = query.page.unwrap_or(1);
+        if !(1..=MAX_PAGE).contains(&page) {
+            return Err(AppError::field("page", format!("Số trang phải từ 1 đến {MAX_PAGE}.")));
+        }
         self.db.read(|conn| {
             let today = crate::today();
             let scope_path = match clean(query.org.as_deref()) {

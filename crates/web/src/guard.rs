@@ -1,0 +1,69 @@
+//! What no request may carry, refused before any handler runs: a NUL byte in the address or the
+//! body. No text in coso holds one, PostgreSQL cannot store one, and a probe with `%00` once
+//! answered 500 (issue 7). The refusal is the house's own: JSON under `/api/`, a page elsewhere.
+use axum::body::{Body, to_bytes};
+use axum::extract::Request;
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Response};
+use coso_app::AppError;
+
+use crate::error::{ApiError, PageError};
+
+/// The largest body read whole (forms and JSON are small; files are not uploaded yet).
+pub const BODY_LIMIT: usize = 2 * 1024 * 1024;
+
+const NUL: &str =
+    "Dữ liệu gửi lên có ký tự NUL (mã 0), là ký tự không được phép; hãy xóa ký tự đó rồi gửi lại.";
+const TOO_LARGE: &str = "Dữ liệu gửi lên quá lớn (tối đa 2 MB).";
+
+/// Whether text as sent (percent-encoded, JSON-escaped or raw) holds a NUL byte.
+fn holds_nul(sent: &[u8]) -> bool {
+    sent.contains(&0)
+        || sent.windows(3).any(|w| w.eq_ignore_ascii_case(b"%00"))
+        || sent.windows(6).any(|w| w.eq_ignore_ascii_case(b"\\u0000"))
+}
+
+fn refuse(api: bool, field: &'static str, message: &str) -> Response {
+    let e = AppError::field(field, message);
+    if api { ApiError(e).into_response() } else { PageError(e).into_response() }
+}
+
+/// The middleware: checks the address, then reads the body whole (up to [`BODY_LIMIT`]) and
+/// checks it, and hands the request on unchanged.
+pub async fn refuse_nul(req: Request, next: Next) -> Response {
+    let api = req.uri().path().starts_with("/api/");
+    let address = req.uri().path_and_query().map(|p| p.as_str()).unwrap_or_default();
+    if holds_nul(address.as_bytes()) {
+        return refuse(api, "_request", NUL);
+    }
+    let (parts, body) = req.into_parts();
+    let bytes = match to_bytes(body, BODY_LIMIT).await {
+        Ok(bytes) => bytes,
+        Err(_) => return refuse(api, "_body", TOO_LARGE),
+    };
+    if holds_nul(&bytes) {
+        return refuse(api, "_body", NUL);
+    }
+    next.run(Request::from_parts(parts, Body::from(bytes))).await
+}
+
+#[cfg(test)]
+mod tests {
+    use super::holds_nul;
+
+    #[test]
+    fn nul_is_found_however_it_is_written() {
+        let cases: [(&[u8], bool); 7] = [
+            (b"q=nguyen+van", false),
+            (b"q=nguyen%00van", true),
+            (b"q=a%2500", false),
+            (b"{\"a\":\"x\\u0000y\"}", true),
+            (b"{\"a\":\"x\\U0000y\"}", true),
+            (b"a\0b", true),
+            (b"100% 0", false),
+        ];
+        for (sent, want) in cases {
+            assert_eq!(holds_nul(sent), want, "{:?}", String::from_utf8_lossy(sent));
+        }
+    }
+}
