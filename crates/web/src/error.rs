@@ -88,3 +88,52 @@ impl IntoResponse for ApiError {
         (status, Json(body)).into_response()
     }
 }
+
+/// What a refusal that did not come from coso itself says: axum's own rejections (malformed
+/// JSON, a missing content type, a query that does not parse), an unknown address or method.
+fn house_message(status: StatusCode, method: &axum::http::Method) -> String {
+    match status.as_u16() {
+        400 => "Yêu cầu không đúng dạng: có tham số hoặc nội dung không đọc được.".into(),
+        404 => "Không tìm thấy địa chỉ này.".into(),
+        405 => format!("Địa chỉ này không nhận yêu cầu {method}."),
+        408 => "Yêu cầu quá thời gian chờ; vui lòng thử lại.".into(),
+        413 => "Dữ liệu gửi lên quá lớn (tối đa 2 MB).".into(),
+        415 => "Cần gửi dữ liệu JSON (Content-Type: application/json).".into(),
+        422 => "Nội dung gửi lên không đúng dạng: thiếu trường hoặc sai kiểu dữ liệu.".into(),
+        500..=599 => "Hệ thống gặp lỗi, dữ liệu chưa được ghi. Vui lòng thử lại.".into(),
+        _ => "Yêu cầu không hợp lệ.".into(),
+    }
+}
+
+/// Gives every error the house's form: JSON under `/api/`, a Vietnamese page elsewhere. Errors
+/// coso answers itself already have it and pass unchanged; the others (axum's English text or
+/// an empty body) are replaced, their status kept.
+pub async fn in_house_style(req: axum::extract::Request, next: axum::middleware::Next) -> Response {
+    let api = req.uri().path().starts_with("/api/");
+    let method = req.method().clone();
+    let res = next.run(req).await;
+    let status = res.status();
+    if !(status.is_client_error() || status.is_server_error()) {
+        return res;
+    }
+    let kind =
+        res.headers().get(axum::http::header::CONTENT_TYPE).and_then(|v| v.to_str().ok()).unwrap_or("");
+    let ours = if api { kind.starts_with("application/json") } else { kind.starts_with("text/html") };
+    if ours {
+        return res;
+    }
+    let message = house_message(status, &method);
+    let mut out = if api {
+        let body =
+            ErrorBody { error: ErrorDetail { status: status.as_u16(), message, fields: BTreeMap::new() } };
+        (status, Json(body)).into_response()
+    } else {
+        let page = ErrorPage { status: status.as_u16(), message };
+        (status, Html(crate::views::render(&page))).into_response()
+    };
+    // A 405 still says which methods the address takes.
+    if let Some(allow) = res.headers().get(axum::http::header::ALLOW) {
+        out.headers_mut().insert(axum::http::header::ALLOW, allow.clone());
+    }
+    out
+}

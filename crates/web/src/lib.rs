@@ -87,6 +87,7 @@ pub fn router(app: App) -> Router {
         .route("/healthz", axum::routing::get(health))
         .with_state(state)
         .layer(axum::middleware::from_fn(guard::refuse_nul))
+        .layer(axum::middleware::from_fn(error::in_house_style))
         .layer(axum::extract::DefaultBodyLimit::max(guard::BODY_LIMIT))
         .layer(CompressionLayer::new())
         .layer(TimeoutLayer::with_status_code(axum::http::StatusCode::REQUEST_TIMEOUT, Duration::from_secs(60)))

@@ -62,3 +62,83 @@ fn nul_bytes_and_huge_numbers_are_refused_not_crashed_on() {
         })
     });
 }
+
+/// Every refusal speaks the house's language: JSON with a Vietnamese message under `/api/`, a
+/// Vietnamese page elsewhere, whatever axum itself would have said.
+#[test]
+fn every_error_comes_in_the_house_style() {
+    each_backend(|db| {
+        runtime().block_on(async {
+            let run = spawn(db).await;
+            fixture(&run.app);
+            let token = run.app.create_token(&coso_app::Actor::system(), WARD.0).unwrap();
+            let api = reqwest::Client::new();
+            let auth = format!("Bearer {token}");
+            let base = &run.base;
+            let json_error = |what: &'static str| {
+                move |status: u16, body: String| {
+                    let v: serde_json::Value =
+                        serde_json::from_str(&body).unwrap_or_else(|_| panic!("{what}: not JSON: {body}"));
+                    let message = v["error"]["message"].as_str().unwrap_or_default().to_string();
+                    assert_eq!(v["error"]["status"], status, "{what}");
+                    assert!(
+                        message.chars().any(|c| "ếạảầđươ".contains(c)),
+                        "{what}: not Vietnamese: {message}"
+                    );
+                }
+            };
+            // (what, method, path, content type, body, status)
+            type Case<'a> = (&'a str, &'a str, &'a str, Option<&'a str>, &'a str, u16);
+            let cases: [Case; 6] = [
+                (
+                    "malformed JSON",
+                    "post",
+                    "/api/v1/members",
+                    Some("application/json"),
+                    "{\"full_name\": ",
+                    400,
+                ),
+                (
+                    "mistyped JSON",
+                    "post",
+                    "/api/v1/quota-policies",
+                    Some("application/json"),
+                    "{\"min_per_year\": \"hai\"}",
+                    422,
+                ),
+                ("no content type", "post", "/api/v1/members", None, "{}", 415),
+                ("unknown route", "get", "/api/v1/khong-co", None, "", 404),
+                ("unknown method", "delete", "/api/v1/members", None, "", 405),
+                ("page not a number", "get", "/api/v1/members?page=hai", None, "", 400),
+            ];
+            for (what, method, path, kind, body, status) in cases {
+                let url = format!("{base}{path}");
+                let mut req = match method {
+                    "post" => api.post(&url),
+                    "delete" => api.delete(&url),
+                    _ => api.get(&url),
+                }
+                .header("authorization", &auth);
+                if let Some(k) = kind {
+                    req = req.header("content-type", k);
+                }
+                if !body.is_empty() {
+                    req = req.body(body.to_string());
+                }
+                let res = req.send().await.unwrap();
+                assert_eq!(res.status().as_u16(), status, "{what}");
+                json_error(what)(status, res.text().await.unwrap());
+            }
+            let page = client();
+            login(&page, base, WARD).await;
+            for (what, path, status) in
+                [("unknown page", "/khong-co", 404), ("page not a number", "/members?page=hai", 400)]
+            {
+                let res = page.get(format!("{base}{path}")).send().await.unwrap();
+                assert_eq!(res.status().as_u16(), status, "{what}");
+                let html = res.text().await.unwrap();
+                assert!(html.contains("<html") && html.contains("Mã lỗi"), "{what}: {html}");
+            }
+        })
+    });
+}
