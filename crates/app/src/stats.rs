@@ -20,8 +20,10 @@ pub struct OrgStats {
     pub sub_committees: i64,
     pub subordinate_cells: i64,
     pub party_groups: i64,
+    /// Official members, the exempted among them (domain.md §3).
     pub members_official: i64,
     pub members_probationary: i64,
+    /// Of the official members, those exempted from activity.
     pub members_exempted: i64,
 }
 
@@ -34,9 +36,8 @@ impl OrgStats {
              Đảng bộ bộ phận: {}\n\
              Chi bộ trực thuộc: {}\n\
              Tổ đảng: {}\n\
-             Đảng viên chính thức: {}\n\
-             Đảng viên dự bị: {}\n\
-             Miễn sinh hoạt: {}\n",
+             Đảng viên chính thức: {} (trong đó miễn công tác và sinh hoạt đảng: {})\n\
+             Đảng viên dự bị: {}\n",
             coso_domain::date::format(self.as_of),
             self.grassroots_total,
             self.grassroots_committees,
@@ -45,8 +46,8 @@ impl OrgStats {
             self.subordinate_cells,
             self.party_groups,
             self.members_official,
-            self.members_probationary,
             self.members_exempted,
+            self.members_probationary,
         )
     }
 }
@@ -58,8 +59,9 @@ impl App {
             let kinds = coso_store::orgs::count_by_kind(conn, scope.path(), as_of)?;
             let counted = coso_store::members::count_on(conn, scope.path(), as_of)?;
             let kind = |k: OrgKind| kinds.iter().find(|(c, _)| *c == k).map(|(_, n)| *n).unwrap_or(0);
-            let status =
-                |s: MemberStatus| counted.iter().filter(|(_, c, _)| *c == s).map(|(_, _, n)| *n).sum::<i64>();
+            let count = |keep: &dyn Fn(MemberStatus) -> bool| {
+                counted.iter().filter(|(_, s, _)| keep(*s)).map(|(_, _, n)| *n).sum::<i64>()
+            };
             let committees = kind(OrgKind::GrassrootsCommittee);
             let cells = kind(OrgKind::GrassrootsCell);
             Ok(OrgStats {
@@ -70,9 +72,9 @@ impl App {
                 sub_committees: kind(OrgKind::SubCommittee),
                 subordinate_cells: kind(OrgKind::SubordinateCell),
                 party_groups: kind(OrgKind::PartyGroup),
-                members_official: status(MemberStatus::Official),
-                members_probationary: status(MemberStatus::Probationary),
-                members_exempted: status(MemberStatus::Exempted),
+                members_official: count(&|s| s.counts_as_official()),
+                members_probationary: count(&|s| s == MemberStatus::Probationary),
+                members_exempted: count(&|s| s == MemberStatus::Exempted),
             })
         })
     }

@@ -363,3 +363,28 @@ fn refusals_read_as_sentences() {
         }
     });
 }
+
+/// A member exempted from activity (miễn công tác và sinh hoạt đảng) stays an official member
+/// in every count; the statistics show the exempted as a part of the official (domain.md §3).
+#[test]
+fn the_exempted_count_among_the_official_members() {
+    each_backend(|db| {
+        let (app, sys) = (city(db), Actor::system());
+        let an = admit(&app, "Nguyễn Văn An", "DK-C1", "2019-01-10");
+        admit(&app, "Trần Thị Bình", "DK-C1", "2019-03-01");
+        member_event(&app, &an.id, "confirmation", "2020-01-10");
+        member_event(&app, &an.id, "exemption", "2021-01-15");
+        let stats = |y, m, day| {
+            let s = ok("stats", app.org_stats(&sys, d(y, m, day)));
+            (s.members_official, s.members_exempted, s.members_probationary)
+        };
+        // (official, of them exempted, probationary)
+        assert_eq!(stats(2020, 6, 1), (1, 0, 1));
+        assert_eq!(stats(2021, 2, 1), (1, 1, 1));
+        let text = ok("stats", app.org_stats(&sys, d(2021, 2, 1))).to_text();
+        assert!(
+            text.contains("Đảng viên chính thức: 1 (trong đó miễn công tác và sinh hoạt đảng: 1)"),
+            "{text}"
+        );
+    });
+}

@@ -343,7 +343,8 @@ fn on_roll(app: &App, on: chrono::NaiveDate) -> (i64, i64) {
     let sys = Actor::system();
     let per_unit = tree_of(app, &sys, on).values().map(|n| n.members).sum();
     let s = ok("stats", app.org_stats(&sys, on));
-    (per_unit, s.members_official + s.members_probationary + s.members_exempted)
+    // The exempted are counted among the official members (domain.md §3).
+    (per_unit, s.members_official + s.members_probationary)
 }
 
 /// A reorganization dated before a member's latest event must not leave the member counted

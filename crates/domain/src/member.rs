@@ -63,6 +63,12 @@ impl MemberStatus {
     /// excused from activity (domain.md §3).
     pub const INVITED: [MemberStatus; 2] = [MemberStatus::Probationary, MemberStatus::Official];
 
+    /// Counted as an official member: a member exempted from activity (miễn công tác và sinh
+    /// hoạt đảng) stays an official member in every count (domain.md §3).
+    pub fn counts_as_official(self) -> bool {
+        matches!(self, MemberStatus::Official | MemberStatus::Exempted)
+    }
+
     /// On the cell's roll: probationary, official or exempted.
     pub fn on_roll(self) -> bool {
         matches!(self, MemberStatus::Probationary | MemberStatus::Official | MemberStatus::Exempted)
