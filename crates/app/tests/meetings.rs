@@ -262,18 +262,6 @@ fn a_wrong_record_is_refused_on_its_field_and_nothing_is_written() {
             ("no topic", set(&|i| i.topic = " ".into()), "topic", "Cần nhập nội dung chính."),
             ("no kind", set(&|i| i.kind = "monthly".into()), "kind", "Cần chọn loại sinh hoạt."),
             (
-                "notice after the meeting",
-                set(&|i| i.notice_sent_on = Some("11/03/2021".into())),
-                "notice_sent_on",
-                "Thông báo phải được gửi trước ngày sinh hoạt",
-            ),
-            (
-                "notice on the day",
-                set(&|i| i.notice_sent_on = Some("10/03/2021".into())),
-                "notice_sent_on",
-                "Thông báo phải được gửi trước ngày sinh hoạt",
-            ),
-            (
                 "no such notice date",
                 set(&|i| i.notice_sent_on = Some("32/02/2021".into())),
                 "notice_sent_on",
@@ -802,5 +790,34 @@ fn the_assigned_mark_follows_assignments_recorded_afterwards() {
         let detail = ok("detail", w.app.meeting_detail(&sys, &detail.summary.id));
         assert!(detail.superiors[0].assigned, "{:?}", detail.superiors);
         assert!(detail.flags.is_empty(), "{:?}", detail.flags);
+    });
+}
+
+/// The notice date never refuses minutes (12-HD/BTCTW sets no notice period); under 42-HD/BTCTW
+/// a notice later than 1 day before is flagged on the meeting, and under either a notice dated
+/// after the meeting is flagged.
+#[test]
+fn a_late_notice_is_recorded_and_flagged_under_42_hd_only() {
+    each_backend(|db| {
+        let w = world(db);
+        let sys = Actor::system();
+        // (held on, notice sent on, flagged)
+        let cases = [
+            ("2021-03-10", "2021-03-10", None),
+            ("2021-04-14", "2021-04-15", Some("sau ngày sinh hoạt")),
+            ("2025-11-12", "2025-11-11", None),
+            ("2025-11-19", "2025-11-19", Some("42-HD/BTCTW")),
+        ];
+        for (held, sent, flagged) in cases {
+            let mut input = meeting("regular", held, "95");
+            input.notice_sent_on = Some(sent.into());
+            let id = ok(held, w.app.record_meeting(&sys, "DK-C1", input)).id;
+            let flags = ok("detail", w.app.meeting_detail(&sys, &id)).flags;
+            let notice: Vec<&String> = flags.iter().filter(|f| f.contains("thông báo")).collect();
+            match flagged {
+                None => assert!(notice.is_empty(), "{held} {sent}: {flags:?}"),
+                Some(text) => assert!(notice.iter().any(|f| f.contains(text)), "{held} {sent}: {flags:?}"),
+            }
+        }
     });
 }

@@ -225,6 +225,9 @@ impl App {
                     m.duration_minutes, needed, policy.document
                 ));
             }
+            if let Some(warning) = m.notice_sent_on.and_then(|n| rules::notice_warning(m.held_on, n)) {
+                flags.push(warning);
+            }
             for sup in superiors.iter().filter(|s| !s.assigned) {
                 flags.push(format!(
                     "Đồng chí {} dự sinh hoạt nhưng không được phân công theo dõi chi bộ này.",

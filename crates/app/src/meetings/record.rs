@@ -92,11 +92,6 @@ fn check_fields(input: &MeetingInput) -> AppResult<Checked> {
     let absentees: Vec<&str> = input.absences.iter().map(|a| a.member_id.trim()).collect();
     let (held, minutes) = (held_on.clone().ok(), duration.clone().ok());
     let mut found = rules::check_meeting(held, minutes, crate::today(), &absentees);
-    if let (Some(h), Ok(Some(n))) = (held, &notice_sent_on)
-        && let Err(v) = rules::check_notice(h, *n)
-    {
-        found.push(v);
-    }
     if input.minutes.chair.trim().is_empty() {
         found.push(Violation::on("chair", "Cần ghi người chủ trì."));
     }
