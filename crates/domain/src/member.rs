@@ -228,10 +228,11 @@ pub fn apply_event(
         (S::Official, E::Exemption) => Ok(S::Exempted),
         (S::Exempted, E::Return) => Ok(S::Official),
         (S::Probationary | S::Official | S::Exempted, E::Removal) => Ok(S::Removed),
-        // Quy định 22-QĐ/TW (2021): a probationary member is not expelled; an unfit one is removed.
+        // Điều lệ Đảng, Điều 35, khoản 2: a probationary member is disciplined only by reprimand
+        // or warning; one no longer fit is removed from the roll (xóa tên).
         (S::Probationary, E::Expulsion) => {
             Err(Violation::on("kind", "Đảng viên dự bị không bị khai trừ; nếu không đủ tư cách thì xóa tên.")
-                .cite("Quy định 22-QĐ/TW, Điều 36"))
+                .cite("Điều lệ Đảng, Điều 35, khoản 2"))
         }
         (S::Official | S::Exempted, E::Expulsion) => Ok(S::Expelled),
         (S::Probationary | S::Official | S::Exempted, E::Death) => Ok(S::Deceased),
@@ -246,7 +247,7 @@ pub fn apply_event(
                         date::format(allowed)
                     ),
                 )
-                .cite("Quy định 24-QĐ/TW, mục 3.4"));
+                .cite("Quy định 24-QĐ/TW, mục 3.5.1"));
             }
             Ok(S::Probationary)
         }
@@ -254,7 +255,8 @@ pub fn apply_event(
     }
 }
 
-/// Checks the age at admission: 18 to 60 (Điều lệ Đảng, Điều 1).
+/// Checks the age at admission: 18 to 60 (Điều lệ Đảng, Điều 1; Quy định 24-QĐ/TW, mục 1.1 sets
+/// the 60; an older applicant needs the competent committee's decision, not yet recorded here).
 pub fn check_admission_age(born_on: NaiveDate, admitted_on: NaiveDate) -> Result<(), Violation> {
     let age = date::years_between(born_on, admitted_on);
     if age < ADMISSION_AGE.0 || age > ADMISSION_AGE.1 {
@@ -262,7 +264,7 @@ pub fn check_admission_age(born_on: NaiveDate, admitted_on: NaiveDate) -> Result
             "admitted_on",
             format!("Tuổi khi kết nạp phải từ 18 đến 60 (người này {age} tuổi)."),
         )
-        .cite("Điều lệ Đảng, Điều 1"));
+        .cite("Quy định 24-QĐ/TW, mục 1.1"));
     }
     Ok(())
 }

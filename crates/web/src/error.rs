@@ -69,6 +69,17 @@ pub struct ErrorDetail {
     pub message: String,
     /// Field name → message, for input that breaks a rule.
     pub fields: BTreeMap<String, String>,
+    /// Every broken rule: its field, its message and the text it rests on.
+    pub details: Vec<ErrorItem>,
+}
+
+/// One broken rule in an error body.
+#[derive(serde::Serialize, utoipa::ToSchema)]
+pub struct ErrorItem {
+    pub field: Option<String>,
+    pub message: String,
+    /// The regulation the rule comes from, e.g. `Điều lệ Đảng, Điều 35, khoản 2`.
+    pub citation: Option<String>,
 }
 
 impl IntoResponse for ApiError {
@@ -76,15 +87,22 @@ impl IntoResponse for ApiError {
         log(&self.0);
         let status = status_of(&self.0);
         let mut fields = BTreeMap::new();
+        let mut details = Vec::new();
         if let AppError::Invalid(vs) = &self.0 {
             for v in vs {
                 if let Some(f) = v.field {
                     fields.entry(f.to_string()).or_insert_with(|| v.message.clone());
                 }
+                details.push(ErrorItem {
+                    field: v.field.map(String::from),
+                    message: v.message.clone(),
+                    citation: v.citation.map(String::from),
+                });
             }
         }
-        let body =
-            ErrorBody { error: ErrorDetail { status: status.as_u16(), message: self.0.to_string(), fields } };
+        let body = ErrorBody {
+            error: ErrorDetail { status: status.as_u16(), message: self.0.to_string(), fields, details },
+        };
         (status, Json(body)).into_response()
     }
 }
@@ -124,8 +142,14 @@ pub async fn in_house_style(req: axum::extract::Request, next: axum::middleware:
     }
     let message = house_message(status, &method);
     let mut out = if api {
-        let body =
-            ErrorBody { error: ErrorDetail { status: status.as_u16(), message, fields: BTreeMap::new() } };
+        let body = ErrorBody {
+            error: ErrorDetail {
+                status: status.as_u16(),
+                message,
+                fields: BTreeMap::new(),
+                details: Vec::new(),
+            },
+        };
         (status, Json(body)).into_response()
     } else {
         let page = ErrorPage { status: status.as_u16(), message };

@@ -22,11 +22,16 @@ impl FieldErrors {
         match e {
             AppError::Invalid(vs) => {
                 for v in vs {
+                    // A refusal that rests on a text says which, beside the message.
+                    let shown = match v.citation {
+                        Some(c) => format!("{} (Căn cứ: {c})", v.message),
+                        None => v.message,
+                    };
                     match v.field {
                         Some(f) if f != "_form" => {
-                            out.by_field.entry(f.to_string()).or_insert(v.message);
+                            out.by_field.entry(f.to_string()).or_insert(shown);
                         }
-                        _ => out.general.push(v.message),
+                        _ => out.general.push(shown),
                     }
                 }
             }

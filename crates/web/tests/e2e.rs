@@ -192,7 +192,10 @@ async fn walk(c: &Client, base: &str) {
     fill(c, "decision_number", "89-QĐ/ĐU").await;
     c.find(Locator::Css("#member-form button[type=submit]")).await.unwrap().click().await.unwrap();
     let err = c.wait().for_element(Locator::Id("cccd-error")).await.unwrap();
-    assert_eq!(err.text().await.unwrap(), "Số CCCD phải gồm đúng 12 chữ số.");
+    assert_eq!(
+        err.text().await.unwrap(),
+        "Số CCCD phải gồm đúng 12 chữ số. (Căn cứ: Luật Căn cước 2023, Điều 12)"
+    );
     shoot(c, "08-member-form-error").await;
 }
 

@@ -142,3 +142,58 @@ fn every_error_comes_in_the_house_style() {
         })
     });
 }
+
+/// A refusal that rests on a regulation names it: the API's error body carries the citation
+/// beside each message, and the page shows it beside the field (issue 7, point 6).
+#[test]
+fn refusals_carry_their_citation() {
+    each_backend(|db| {
+        runtime().block_on(async {
+            let run = spawn(db).await;
+            fixture(&run.app);
+            let token = run.app.create_token(&coso_app::Actor::system(), WARD.0).unwrap();
+            let api = reqwest::Client::new();
+            let auth = format!("Bearer {token}");
+            let base = &run.base;
+            let mut newcomer = common::member("Vi Thị Mới", "T-A-1", "020080000077");
+            newcomer.entry = "admission".into();
+            newcomer.official_on = None;
+            newcomer.entry_on = None;
+            newcomer.admitted_on = "2016-05-01".into();
+            let res = api.post(format!("{base}/api/v1/members")).header("authorization", &auth).json(&newcomer).send().await.unwrap();
+            let status = res.status();
+            let created: serde_json::Value = res.json().await.unwrap();
+            assert_eq!(status, 201, "{created}");
+            let id = created["id"].as_str().unwrap().to_string();
+            let expel = serde_json::json!({"kind": "expulsion", "occurred_on": "2016-12-01", "decision_number": "9-QĐ/ĐU"});
+            let res = api
+                .post(format!("{base}/api/v1/members/{id}/events"))
+                .header("authorization", &auth)
+                .json(&expel)
+                .send()
+                .await
+                .unwrap();
+            assert_eq!(res.status(), 422);
+            let body: serde_json::Value = res.json().await.unwrap();
+            let detail = &body["error"]["details"][0];
+            assert_eq!(detail["field"], "kind");
+            assert_eq!(detail["citation"], "Điều lệ Đảng, Điều 35, khoản 2");
+
+            let page = client();
+            let csrf = login(&page, base, WARD).await;
+            let res = page
+                .post(format!("{base}/members/{id}/events"))
+                .form(&[
+                    ("kind", "expulsion"),
+                    ("occurred_on", "2016-12-01"),
+                    ("decision_number", "9-QĐ/ĐU"),
+                    ("_csrf", csrf.as_str()),
+                ])
+                .send()
+                .await
+                .unwrap();
+            let html = res.text().await.unwrap();
+            assert!(html.contains("(Căn cứ: Điều lệ Đảng, Điều 35, khoản 2)"), "{html}");
+        })
+    });
+}
