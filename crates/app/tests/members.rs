@@ -79,7 +79,7 @@ fn a_wrong_record_is_refused_on_its_field_in_vietnamese() {
             "official after 9 months",
             transfer_in("2019-01-01", Some("2019-10-01"), "2021-01-01"),
             "official_on",
-            "Ngày chính thức phải sau ngày vào Đảng ít nhất 12 tháng.",
+            "Ngày chính thức là ngày đủ 12 tháng dự bị kể từ ngày vào Đảng: 01/01/2020.",
         ),
         (
             "official date on admission",
@@ -386,5 +386,24 @@ fn the_exempted_count_among_the_official_members() {
             text.contains("Đảng viên chính thức: 1 (trong đó miễn công tác và sinh hoạt đảng: 1)"),
             "{text}"
         );
+    });
+}
+
+/// A probationary member is official from the day the 12 months end, even when the cell
+/// decides later; the confirmation keeps its decision date (Quy định 29-QĐ/TW, mục 4).
+#[test]
+fn the_official_date_is_the_end_of_probation_whenever_it_is_decided() {
+    each_backend(|db| {
+        let (app, sys) = (city(db), Actor::system());
+        let an = admit(&app, "Nguyễn Văn An", "DK-C1", "2020-01-10");
+        member_event(&app, &an.id, "confirmation", "2021-03-02");
+        let detail = ok("detail", app.member_detail(&sys, &an.id));
+        assert_eq!(detail.summary.official_on, Some(d(2021, 1, 10)));
+        let confirmed = detail.events.iter().find(|e| e.kind.code() == "confirmation").map(|e| e.occurred_on);
+        assert_eq!(confirmed, Some(d(2021, 3, 2)), "the event keeps the decision's date");
+        // A record brought in by transfer states the end of probation, not another day.
+        let late = transfer_in("2019-01-01", Some("2020-02-15"), "2021-01-01");
+        let refused = refused_on(app.create_member(&sys, late), "official_on");
+        assert_eq!(refused, "Ngày chính thức là ngày đủ 12 tháng dự bị kể từ ngày vào Đảng: 01/01/2020.");
     });
 }

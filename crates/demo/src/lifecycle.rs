@@ -105,9 +105,11 @@ fn draw_member(
             }
         }
     };
-    let official = add_months(admitted_on, PROBATION_MONTHS) + Days::new(dice.below(61));
+    // Official from the end of probation; the committee decides within weeks (29-QĐ/TW mục 4).
+    let due = add_months(admitted_on, PROBATION_MONTHS);
+    let official = due + Days::new(dice.below(61));
     let (entry, entry_on, official_on) = if admitted_on < opens {
-        (Kind::TransferIn, opens, (official <= opens).then_some(official))
+        (Kind::TransferIn, opens, (official <= opens).then_some(due))
     } else {
         (Kind::Admission, admitted_on, None)
     };

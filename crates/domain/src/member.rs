@@ -175,6 +175,13 @@ pub struct MemberState {
 /// Điều lệ Đảng, Điều 5: a probationary member is considered for official status after
 /// 12 months of probation.
 pub const PROBATION_MONTHS: u32 = 12;
+/// The day a probationary member becomes official: the day the 12 months of probation end,
+/// even when the cell or the committee decides later (Quy định 29-QĐ/TW (2016), mục 4; Quy
+/// định 24-QĐ/TW (2021) keeps it). The confirmation event keeps its own decision date.
+pub fn official_date(admitted_on: NaiveDate) -> NaiveDate {
+    date::add_months(admitted_on, PROBATION_MONTHS)
+}
+
 /// Quy định 24-QĐ/TW (2021), 1.3: re-admission no sooner than 36 months after leaving.
 pub const READMISSION_WAIT_MONTHS: u32 = 36;
 /// Điều lệ Đảng, Điều 1: admission age from 18 to 60 when the cell considers it.
@@ -210,7 +217,7 @@ pub fn apply_event(
     };
     match (state.status, event) {
         (S::Probationary, E::Confirmation) => {
-            let due = date::add_months(state.admitted_on, PROBATION_MONTHS);
+            let due = official_date(state.admitted_on);
             if on < due {
                 return Err(Violation::on(
                     "occurred_on",
@@ -298,11 +305,17 @@ pub fn check_record_dates(
             found.push(Violation::on("admitted_on", "Ngày vào Đảng phải sau ngày sinh."));
         }
         if let Some(official) = official_on
-            && official < date::add_months(admitted, PROBATION_MONTHS)
+            && official != official_date(admitted)
         {
             found.push(
-                Violation::on("official_on", "Ngày chính thức phải sau ngày vào Đảng ít nhất 12 tháng.")
-                    .cite("Điều lệ Đảng, Điều 5"),
+                Violation::on(
+                    "official_on",
+                    format!(
+                        "Ngày chính thức là ngày đủ 12 tháng dự bị kể từ ngày vào Đảng: {}.",
+                        date::format(official_date(admitted))
+                    ),
+                )
+                .cite("Quy định 29-QĐ/TW, mục 4"),
             );
         }
     } else if official_on.is_some() {
@@ -461,6 +474,9 @@ mod tests {
         let cases = [
             (Some(d(2005, 1, 1)), Some(d(2006, 1, 1)), 0),
             (Some(d(2005, 1, 1)), Some(d(2005, 6, 1)), 1),
+            // 29-QĐ/TW mục 4: official on the day probation ends, not on a later decision's.
+            (Some(d(2005, 1, 1)), Some(d(2006, 2, 15)), 1),
+            (Some(d(2020, 2, 29)), Some(d(2021, 2, 28)), 0),
             (Some(d(1979, 1, 1)), None, 1),
             (None, Some(d(2006, 1, 1)), 1),
             (Some(d(2022, 1, 1)), None, 1),

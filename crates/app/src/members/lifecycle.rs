@@ -36,7 +36,8 @@ fn write_event(
         m.org_id = to.org_id().clone();
     }
     match kind {
-        MemberEventKind::Confirmation => m.official_on = Some(on),
+        // Official from the end of probation, whenever the decision comes (29-QĐ/TW mục 4).
+        MemberEventKind::Confirmation => m.official_on = Some(rules::official_date(m.admitted_on)),
         MemberEventKind::Readmission => {
             m.admitted_on = on;
             m.official_on = None;
