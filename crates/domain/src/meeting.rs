@@ -209,7 +209,7 @@ pub fn compliance(meetings: &[HeldMeeting], from: NaiveDate, to: NaiveDate) -> C
             let when = format!("{y}-Q{q}");
             findings.push(Finding {
                 rule: "no_thematic",
-                message: format!("Quý {q}/{y} không sinh hoạt chuyên đề."),
+                message: format!("Quý {} không sinh hoạt chuyên đề.", quarter_label(&when)),
                 citation: policy_on(quarter_end).document,
                 when: when.clone(),
             });

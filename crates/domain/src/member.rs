@@ -51,7 +51,7 @@ impl MemberStatus {
         match self {
             MemberStatus::Probationary => "Dự bị",
             MemberStatus::Official => "Chính thức",
-            MemberStatus::Exempted => "Miễn sinh hoạt",
+            MemberStatus::Exempted => "Miễn công tác và sinh hoạt đảng",
             MemberStatus::TransferredOut => "Đã chuyển đi",
             MemberStatus::Removed => "Đã xóa tên",
             MemberStatus::Expelled => "Đã khai trừ",

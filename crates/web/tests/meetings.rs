@@ -344,7 +344,7 @@ fn compliance_and_superior_reports_answer_as_pages_files_and_json() {
             );
             assert!(
                 page.contains(
-                    "title=\"Quý 1/2021 không sinh hoạt chuyên đề. (12-HD/BTCTW)\">Quý I/2021</span>"
+                    "title=\"Quý I/2021 không sinh hoạt chuyên đề. (12-HD/BTCTW)\">Quý I/2021</span>"
                 )
             );
             assert!(
