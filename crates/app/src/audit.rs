@@ -14,10 +14,26 @@ pub fn record<B: Serialize, A: Serialize>(
     before: Option<&B>,
     after: Option<&A>,
 ) -> AppResult<()> {
+    record_by(conn, actor.user_id.clone(), &actor.username, action, entity, id, before, after)
+}
+
+/// The same, by someone who is not (or not yet) an actor: a refused login names the account
+/// that was tried.
+#[allow(clippy::too_many_arguments)]
+pub fn record_by<B: Serialize, A: Serialize>(
+    conn: &mut DbConnection,
+    actor_id: Option<String>,
+    actor_name: &str,
+    action: &str,
+    entity: &str,
+    id: impl AsRef<str>,
+    before: Option<&B>,
+    after: Option<&A>,
+) -> AppResult<()> {
     let row = AuditRow {
         id: coso_store::new_id(),
-        actor_id: actor.user_id.clone(),
-        actor_name: actor.username.clone(),
+        actor_id,
+        actor_name: actor_name.into(),
         at: coso_store::now(),
         action: action.into(),
         entity: entity.into(),

@@ -123,6 +123,20 @@ impl App {
                     succeeded: ok,
                 },
             )?;
+            if !ok {
+                let id = user.as_ref().map(|u| u.id.clone());
+                let target = id.clone().unwrap_or_default();
+                audit::record_by(
+                    conn,
+                    id,
+                    &username,
+                    "login_refused",
+                    "user",
+                    target,
+                    audit::NONE,
+                    audit::NONE,
+                )?;
+            }
             Ok::<_, AppError>(())
         })?;
         let Some(user) = user.filter(|_| ok) else {
@@ -159,8 +173,16 @@ impl App {
         })
     }
 
+    /// Ends a session; the audit log keeps who left and when.
     pub fn logout(&self, token: &str) -> AppResult<()> {
-        self.db.write(|conn| accounts::delete_session(conn, &secret_hash(token)).map_err(AppError::from))
+        self.db.write(|conn| {
+            let hash = secret_hash(token);
+            if let Some((_, user)) = accounts::live_session(conn, &hash, now())? {
+                let actor = self.actor_of(conn, &user)?;
+                audit::record(conn, &actor, "logout", "user", &user.id, audit::NONE, audit::NONE)?;
+            }
+            accounts::delete_session(conn, &hash).map_err(AppError::from)
+        })
     }
 
     /// Issues an API token for a user; only its hash is kept. Returns the token.

@@ -233,3 +233,30 @@ fn a_login_sweeps_expired_sessions_and_old_attempts() {
         assert!(!attempts.contains(&"old-attempt".to_string()));
     });
 }
+
+/// Logins, refused logins and logouts leave audit rows: who, when, which account (issue 7,
+/// point 10). A refused login names the account that was tried, known or not.
+#[test]
+fn logins_refusals_and_logouts_are_audited() {
+    each_backend(|db| {
+        let app = setup(db);
+        let actions = |who: &str| -> Vec<(String, String)> {
+            db.read(|c| coso_store::audit::actions_of(c, who)).unwrap()
+        };
+        // Setting up the accounts logged them in once.
+        let earlier = actions("bithu.dk").len();
+        is_unauthenticated("wrong password", app.login("bithu.dk", "sai-mat-khau"));
+        is_unauthenticated("no such account", app.login("khong.co", "sai-mat-khau"));
+        let session = app.login("bithu.dk", PASSWORD).unwrap();
+        app.logout(&session.token).unwrap();
+        assert_eq!(
+            actions("bithu.dk")[earlier..],
+            [
+                ("login_refused".to_string(), "user".to_string()),
+                ("login".into(), "user".into()),
+                ("logout".into(), "user".into())
+            ]
+        );
+        assert_eq!(actions("khong.co"), [("login_refused".to_string(), "user".to_string())]);
+    });
+}

@@ -33,6 +33,15 @@ pub fn of_entity(conn: &mut DbConnection, entity: &str, entity_id: &str) -> Stor
         .load(conn)?)
 }
 
+/// The (action, entity) of the rows an actor left, oldest first.
+pub fn actions_of(conn: &mut DbConnection, actor_name: &str) -> StoreResult<Vec<(String, String)>> {
+    Ok(audit_log::table
+        .filter(audit_log::actor_name.eq(actor_name))
+        .order((audit_log::at.asc(), audit_log::id.asc()))
+        .select((audit_log::action, audit_log::entity))
+        .load(conn)?)
+}
+
 pub fn count(conn: &mut DbConnection) -> StoreResult<i64> {
     Ok(audit_log::table.count().get_result(conn)?)
 }

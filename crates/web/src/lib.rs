@@ -90,6 +90,9 @@ pub fn router(app: App) -> Router {
         .layer(axum::middleware::from_fn(error::in_house_style))
         .layer(axum::extract::DefaultBodyLimit::max(guard::BODY_LIMIT))
         .layer(CompressionLayer::new())
+        // Pages and answers carry personal data: no browser or proxy keeps a copy. Assets set
+        // their own caching and keep it.
+        .layer(SetResponseHeaderLayer::if_not_present(header::CACHE_CONTROL, HeaderValue::from_static("no-store")))
         .layer(TimeoutLayer::with_status_code(axum::http::StatusCode::REQUEST_TIMEOUT, Duration::from_secs(60)))
         .layer(SetResponseHeaderLayer::overriding(
             header::X_CONTENT_TYPE_OPTIONS,

@@ -197,3 +197,35 @@ fn refusals_carry_their_citation() {
         })
     });
 }
+
+/// Pages and API answers carry personal data, so no browser or proxy may keep them; the
+/// stylesheet keeps its own long caching (issue 7, point 10).
+#[test]
+fn personal_data_is_never_cached() {
+    each_backend(|db| {
+        runtime().block_on(async {
+            let run = spawn(db).await;
+            fixture(&run.app);
+            let base = &run.base;
+            let page = client();
+            login(&page, base, WARD).await;
+            let token = run.app.create_token(&coso_app::Actor::system(), WARD.0).unwrap();
+            let cache = |res: &reqwest::Response| {
+                res.headers().get("cache-control").and_then(|v| v.to_str().ok()).unwrap_or("").to_string()
+            };
+            for path in ["/members", "/orgs/T-A-1", "/khong-co"] {
+                let res = page.get(format!("{base}{path}")).send().await.unwrap();
+                assert_eq!(cache(&res), "no-store", "{path}");
+            }
+            let res = reqwest::Client::new()
+                .get(format!("{base}/api/v1/members"))
+                .header("authorization", format!("Bearer {token}"))
+                .send()
+                .await
+                .unwrap();
+            assert_eq!(cache(&res), "no-store");
+            let css = page.get(format!("{base}/assets/coso.css")).send().await.unwrap();
+            assert_ne!(cache(&css), "no-store");
+        })
+    });
+}
