@@ -821,3 +821,17 @@ fn a_late_notice_is_recorded_and_flagged_under_42_hd_only() {
         }
     });
 }
+
+/// A meeting held before 12-HD/BTCTW took effect (06/7/2018) is recorded and says that no
+/// encoded guideline judges it; it is never called too short.
+#[test]
+fn meetings_before_12_hd_are_judged_by_no_guideline() {
+    each_backend(|db| {
+        let w = world(db);
+        let sys = Actor::system();
+        let id = ok("2018", w.app.record_meeting(&sys, "DK-C1", meeting("regular", "2018-05-10", "45"))).id;
+        let detail = ok("detail", w.app.meeting_detail(&sys, &id));
+        assert!(!detail.summary.too_short);
+        assert!(detail.flags.iter().any(|f| f.contains("chưa có hướng dẫn nào")), "{:?}", detail.flags);
+    });
+}

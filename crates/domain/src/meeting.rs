@@ -95,10 +95,19 @@ const fn ymd(y: i32, m: u32, d: u32) -> NaiveDate {
     }
 }
 
-/// The guideline in force on a date; before 2018 the 2018 figures are applied (the earlier
-/// guideline 09-HD/BTCTW of 2012 set the same monthly and quarterly rhythm).
-pub fn policy_on(on: NaiveDate) -> &'static MeetingPolicy {
-    MEETING_POLICIES.iter().rev().find(|p| p.in_force_from <= on).unwrap_or(&MEETING_POLICIES[0])
+/// The guideline in force on a date. Before 12-HD/BTCTW took effect (06/7/2018) no guideline
+/// is encoded, so a meeting of that time is judged by none (the earlier 09-HD/BTCTW of 2012 is
+/// not yet read and cited here).
+pub fn policy_on(on: NaiveDate) -> Option<&'static MeetingPolicy> {
+    MEETING_POLICIES.iter().rev().find(|p| p.in_force_from <= on)
+}
+
+/// Said of what happened before any encoded guideline.
+pub fn unjudged(on: NaiveDate) -> String {
+    format!(
+        "Ngày {} trước khi Hướng dẫn 12-HD/BTCTW có hiệu lực (06/7/2018): coso chưa có hướng dẫn nào để đánh giá.",
+        date::format(on)
+    )
 }
 
 /// What the rules need to know of one held meeting.
@@ -177,6 +186,7 @@ pub fn compliance(meetings: &[HeldMeeting], from: NaiveDate, to: NaiveDate) -> C
         if month_end > to {
             continue; // the month is not over within the period
         }
+        let Some(policy) = policy_on(month_end) else { continue };
         let held =
             inside.iter().any(|x| x.kind.is_regular() && x.held_on.year() == y && x.held_on.month() == m);
         if !held {
@@ -184,7 +194,7 @@ pub fn compliance(meetings: &[HeldMeeting], from: NaiveDate, to: NaiveDate) -> C
             findings.push(Finding {
                 rule: "no_regular",
                 message: format!("Tháng {m:02}/{y} không sinh hoạt thường kỳ."),
-                citation: policy_on(month_end).document,
+                citation: policy.document,
                 when: when.clone(),
             });
             months_without_regular.push(when);
@@ -202,6 +212,7 @@ pub fn compliance(meetings: &[HeldMeeting], from: NaiveDate, to: NaiveDate) -> C
         if quarter_end > to {
             continue;
         }
+        let Some(policy) = policy_on(quarter_end) else { continue };
         let held = inside
             .iter()
             .any(|x| x.kind.is_thematic() && x.held_on.year() == y && quarter(x.held_on.month()) == q);
@@ -210,7 +221,7 @@ pub fn compliance(meetings: &[HeldMeeting], from: NaiveDate, to: NaiveDate) -> C
             findings.push(Finding {
                 rule: "no_thematic",
                 message: format!("Quý {} không sinh hoạt chuyên đề.", quarter_label(&when)),
-                citation: policy_on(quarter_end).document,
+                citation: policy.document,
                 when: when.clone(),
             });
             quarters_without_thematic.push(when);
@@ -218,7 +229,7 @@ pub fn compliance(meetings: &[HeldMeeting], from: NaiveDate, to: NaiveDate) -> C
     }
     let mut short_meetings = 0;
     for x in &inside {
-        let policy = policy_on(x.held_on);
+        let Some(policy) = policy_on(x.held_on) else { continue };
         let needed = required_minutes(policy, x.kind);
         if x.duration_minutes < needed {
             short_meetings += 1;
@@ -238,6 +249,7 @@ pub fn compliance(meetings: &[HeldMeeting], from: NaiveDate, to: NaiveDate) -> C
     // 12-HD/BTCTW, mục 2.1: thời gian, địa điểm, nội dung sinh hoạt được thông báo đến đảng viên
     // và cấp ủy viên cấp trên được phân công theo dõi chi bộ.
     for x in inside.iter().filter(|x| x.superior_assigned && !x.notice_to_superior) {
+        let Some(policy) = policy_on(x.held_on) else { continue };
         findings.push(Finding {
             rule: "no_superior_notice",
             when: x.held_on.to_string(),
@@ -245,7 +257,7 @@ pub fn compliance(meetings: &[HeldMeeting], from: NaiveDate, to: NaiveDate) -> C
                 "Cuộc sinh hoạt ngày {} không thông báo cho cấp ủy viên được phân công theo dõi chi bộ.",
                 date::format(x.held_on)
             ),
-            citation: policy_on(x.held_on).document,
+            citation: policy.document,
         });
     }
     let invited: i64 = inside.iter().map(|x| x.invited).sum();
@@ -385,7 +397,7 @@ pub fn notice_warning(held_on: NaiveDate, notice_sent_on: NaiveDate) -> Option<S
             crate::date::format(held_on)
         ));
     }
-    let policy = policy_on(held_on);
+    let policy = policy_on(held_on)?;
     let days = policy.notice_days;
     if days > 0 && notice_sent_on > held_on - chrono::Duration::days(days) {
         return Some(format!(
@@ -461,13 +473,15 @@ mod tests {
     #[test]
     fn policy_versions_by_date() {
         let cases = [
-            (d(2017, 1, 1), "12-HD/BTCTW"),
-            (d(2021, 10, 17), "12-HD/BTCTW"),
-            (d(2025, 10, 27), "12-HD/BTCTW"),
-            (d(2025, 10, 28), "42-HD/BTCTW"),
+            (d(2017, 1, 1), None),
+            (d(2018, 7, 5), None),
+            (d(2018, 7, 6), Some("12-HD/BTCTW")),
+            (d(2021, 10, 17), Some("12-HD/BTCTW")),
+            (d(2025, 10, 27), Some("12-HD/BTCTW")),
+            (d(2025, 10, 28), Some("42-HD/BTCTW")),
         ];
         for (on, doc) in cases {
-            assert_eq!(policy_on(on).document, doc, "{on}");
+            assert_eq!(policy_on(on).map(|p| p.document), doc, "{on}");
         }
     }
 
@@ -571,5 +585,21 @@ mod tests {
                 check_attendance(&invited, absent, superiors, on).iter().filter_map(|v| v.field).collect();
             assert_eq!(got, want, "{absent:?} {superiors:?}");
         }
+    }
+
+    #[test]
+    fn nothing_is_judged_before_12_hd_took_effect() {
+        // 12-HD/BTCTW from 06/7/2018: an empty 2018 is short of regular meetings from July on
+        // and of a thematic one in the third and fourth quarters only; a short meeting in May
+        // is not judged.
+        let short_in_may = held(d(2018, 5, 10), MeetingKind::Regular, 45);
+        let c = compliance(&[short_in_may], d(2018, 1, 1), d(2018, 12, 31));
+        assert_eq!(
+            c.months_without_regular,
+            ["2018-07", "2018-08", "2018-09", "2018-10", "2018-11", "2018-12"]
+        );
+        assert_eq!(c.quarters_without_thematic, ["2018-Q3", "2018-Q4"]);
+        assert_eq!(c.short_meetings, 0);
+        assert!(unjudged(d(2018, 5, 10)).contains("06/7/2018"));
     }
 }

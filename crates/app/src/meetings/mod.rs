@@ -125,7 +125,8 @@ pub struct MeetingDetail {
 }
 
 pub(crate) fn summary(m: &MeetingRow, org_code: &str, org_name: &str, absent: i64) -> MeetingSummary {
-    let too_short = m.duration_minutes < rules::required_minutes(rules::policy_on(m.held_on), m.kind);
+    let too_short =
+        rules::policy_on(m.held_on).is_some_and(|p| m.duration_minutes < rules::required_minutes(p, m.kind));
     MeetingSummary {
         id: m.id.clone(),
         org_code: org_code.into(),
@@ -217,13 +218,16 @@ impl App {
                 .collect();
             let s = summary(&m, &cell.org.code, &cell.version.name, absences.len() as i64);
             let mut flags = Vec::new();
-            if s.too_short {
-                let policy = rules::policy_on(m.held_on);
-                let needed = rules::required_minutes(policy, m.kind);
-                flags.push(format!(
-                    "Thời lượng {} phút chưa đủ {} phút theo {}.",
-                    m.duration_minutes, needed, policy.document
-                ));
+            match rules::policy_on(m.held_on) {
+                Some(policy) if s.too_short => {
+                    let needed = rules::required_minutes(policy, m.kind);
+                    flags.push(format!(
+                        "Thời lượng {} phút chưa đủ {} phút theo {}.",
+                        m.duration_minutes, needed, policy.document
+                    ));
+                }
+                Some(_) => {}
+                None => flags.push(rules::unjudged(m.held_on)),
             }
             if let Some(warning) = m.notice_sent_on.and_then(|n| rules::notice_warning(m.held_on, n)) {
                 flags.push(warning);
