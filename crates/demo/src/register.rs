@@ -73,7 +73,8 @@ impl PlannedMember {
         let mut cell = self.cell.as_str();
         for event in self.events.iter().take_while(|e| e.on <= on) {
             if let Ok(status) = rules::apply_event(&state, event.kind, event.on) {
-                state = MemberState { status, last_event_on: event.on, ..state };
+                let confirmed = state.confirmed || event.kind == MemberEventKind::Confirmation;
+                state = MemberState { status, last_event_on: event.on, confirmed, ..state };
             }
             if let Some(to) = &event.to_cell {
                 cell = to;
@@ -86,7 +87,12 @@ impl PlannedMember {
     pub(crate) fn entry_state(&self) -> MemberState {
         let status =
             if self.official_on.is_some() { MemberStatus::Official } else { MemberStatus::Probationary };
-        MemberState { status, admitted_on: self.admitted_on, last_event_on: self.entry_on }
+        MemberState {
+            status,
+            admitted_on: self.admitted_on,
+            last_event_on: self.entry_on,
+            confirmed: self.official_on.is_some(),
+        }
     }
 
     /// Whether the member is an official member of `cell` on every one of `dates`.

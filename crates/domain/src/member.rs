@@ -157,9 +157,11 @@ impl MemberEventKind {
         )
     }
 
-    /// Events the user may record on an existing membership (admission and transfer-in open one).
+    /// Events the user may record on an existing membership: all but an admission, which opens
+    /// one. A transfer-in opens a record for a newcomer, and on an existing record brings back a
+    /// member who had transferred out.
     pub fn follows_existing(self) -> bool {
-        !matches!(self, MemberEventKind::Admission | MemberEventKind::TransferIn)
+        !matches!(self, MemberEventKind::Admission)
     }
 }
 
@@ -170,6 +172,8 @@ pub struct MemberState {
     pub admitted_on: NaiveDate,
     /// The date of the latest event on the record.
     pub last_event_on: NaiveDate,
+    /// Whether the record was ever confirmed official (it holds an official date).
+    pub confirmed: bool,
 }
 
 /// Điều lệ Đảng, Điều 5: a probationary member is considered for official status after
@@ -243,7 +247,9 @@ pub fn apply_event(
         }
         (S::Official | S::Exempted, E::Expulsion) => Ok(S::Expelled),
         (S::Probationary | S::Official | S::Exempted, E::Death) => Ok(S::Deceased),
-        (S::TransferredOut, E::TransferIn) => Ok(S::Official),
+        // A member who comes back keeps the status they left with: a probationary one stays
+        // probationary and the probation clock runs on (domain.md §3).
+        (S::TransferredOut, E::TransferIn) => Ok(if state.confirmed { S::Official } else { S::Probationary }),
         (S::Removed | S::Expelled, E::Readmission) => {
             let allowed = date::add_months(state.last_event_on, READMISSION_WAIT_MONTHS);
             if on < allowed {
@@ -371,7 +377,8 @@ mod tests {
     }
 
     fn state(status: S) -> MemberState {
-        MemberState { status, admitted_on: d(2020, 1, 10), last_event_on: d(2020, 1, 10) }
+        let confirmed = !matches!(status, S::Probationary);
+        MemberState { status, admitted_on: d(2020, 1, 10), last_event_on: d(2020, 1, 10), confirmed }
     }
 
     #[test]
@@ -410,6 +417,14 @@ mod tests {
             err.message,
             "Không thể ghi sự kiện «Công nhận chính thức» cho đảng viên đang ở trạng thái «Đã từ trần»."
         );
+    }
+
+    #[test]
+    fn a_member_who_comes_back_keeps_the_status_they_left_with() {
+        let left = |confirmed| MemberState { confirmed, ..state(S::TransferredOut) };
+        assert_eq!(apply_event(&left(true), E::TransferIn, d(2021, 3, 1)), Ok(S::Official));
+        assert_eq!(apply_event(&left(false), E::TransferIn, d(2021, 3, 1)), Ok(S::Probationary));
+        assert!(E::TransferIn.follows_existing() && !E::Admission.follows_existing());
     }
 
     #[test]

@@ -229,3 +229,50 @@ fn personal_data_is_never_cached() {
         })
     });
 }
+
+/// A member who transferred out and comes back gets a transfer-in on the same record, through
+/// the API, and keeps the status they left with (issue 7, point 4).
+#[test]
+fn a_member_who_comes_back_is_transferred_in_on_the_same_record() {
+    each_backend(|db| {
+        runtime().block_on(async {
+            let run = spawn(db).await;
+            fixture(&run.app);
+            let token = run.app.create_token(&coso_app::Actor::system(), WARD.0).unwrap();
+            let api = reqwest::Client::new();
+            let auth = format!("Bearer {token}");
+            let base = &run.base;
+            let mut newcomer = common::member("Vi Thị Về", "T-A-1", "020080000066");
+            newcomer.entry = "admission".into();
+            newcomer.official_on = None;
+            newcomer.entry_on = None;
+            newcomer.admitted_on = "2020-05-01".into();
+            let created: serde_json::Value = api
+                .post(format!("{base}/api/v1/members"))
+                .header("authorization", &auth)
+                .json(&newcomer)
+                .send()
+                .await
+                .unwrap()
+                .json()
+                .await
+                .unwrap();
+            let id = created["id"].as_str().unwrap().to_string();
+            let event = |body: serde_json::Value| {
+                api.post(format!("{base}/api/v1/members/{id}/events")).header("authorization", &auth).json(&body).send()
+            };
+            let out = serde_json::json!({"kind": "transfer_out", "occurred_on": "2020-09-01", "decision_number": "5-QĐ/ĐU"});
+            assert_eq!(event(out).await.unwrap().status(), 201);
+            let back = serde_json::json!({"kind": "transfer_in", "occurred_on": "2021-02-01",
+                "decision_number": "6-QĐ/ĐU", "to_org_code": "T-A-2"});
+            let res = event(back).await.unwrap();
+            assert_eq!(res.status(), 201);
+            let detail = run.app.member_detail(&coso_app::Actor::system(), &id.as_str().into()).unwrap();
+            assert_eq!(
+                (detail.summary.status.code(), detail.summary.org_code.as_str()),
+                ("probationary", "T-A-2"),
+                "left probationary, comes back probationary"
+            );
+        })
+    });
+}

@@ -26,7 +26,12 @@ fn write_event(
     decision: &str,
     note: &str,
 ) -> AppResult<MembershipEventRow> {
-    let state = MemberState { status: m.status, admitted_on: m.admitted_on, last_event_on: m.last_event_on };
+    let state = MemberState {
+        status: m.status,
+        admitted_on: m.admitted_on,
+        last_event_on: m.last_event_on,
+        confirmed: m.official_on.is_some(),
+    };
     let status = rules::apply_event(&state, kind, on).map_err(AppError::invalid)?;
     let from_org = m.org_id.clone();
     if let Some(to) = to {
