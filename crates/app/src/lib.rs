@@ -11,6 +11,7 @@ pub mod orgs;
 pub mod positions;
 pub mod reorg;
 pub mod stats;
+pub mod trail;
 
 pub use access::Actor;
 pub use error::{AppError, AppResult};

@@ -185,7 +185,8 @@ fn events_follow_the_statute_in_date_order() {
     each_backend(|db| {
         let (app, sys) = (city(db), Actor::system());
         let an = admit(&app, "Nguyễn Văn An", "DK-C1", "2020-01-10");
-        let state = || (counts(db), ok("detail", app.member_detail(&sys, &an.id)).events.len());
+        // Read from the database beside the app: a view through the app would be audited itself.
+        let state = || (counts(db), db.read(|c| coso_store::members::events(c, &an.id)).unwrap().len());
         for (kind, on, refusal) in steps {
             let before = state();
             let result = app.record_member_event(&sys, &an.id, event(kind, on, None));
@@ -405,5 +406,27 @@ fn the_official_date_is_the_end_of_probation_whenever_it_is_decided() {
         let late = transfer_in("2019-01-01", Some("2020-02-15"), "2021-01-01");
         let refused = refused_on(app.create_member(&sys, late), "official_on");
         assert_eq!(refused, "Ngày chính thức là ngày đủ 12 tháng dự bị kể từ ngày vào Đảng: 01/01/2020.");
+    });
+}
+
+/// Each view of a member's record is in the audit trail, which the city board may read and a
+/// ward's account may not (issue 7, point 9).
+#[test]
+fn views_of_a_member_are_in_the_trail() {
+    each_backend(|db| {
+        let app = city(db);
+        let an = admit(&app, "Nguyễn Văn An", "DK-C1", "2020-01-10");
+        let ward = account(&app, "dk.admin", "org_admin", Some("DK"));
+        let board = account(&app, "btc.thanhuy", "city", Some("TU"));
+        ok("view", app.member_detail(&ward, &an.id));
+        let query = coso_app::trail::TrailQuery {
+            entity: Some("member".into()),
+            entity_id: Some(an.id.to_string()),
+            ..Default::default()
+        };
+        let trail = ok("trail", app.audit_trail(&board, &query));
+        let lines: Vec<(&str, &str)> = trail.iter().map(|t| (t.action.as_str(), t.actor.as_str())).collect();
+        assert_eq!(lines, [("view", "dk.admin"), ("create", "system")]);
+        assert!(matches!(app.audit_trail(&ward, &query), Err(coso_app::AppError::Forbidden)));
     });
 }

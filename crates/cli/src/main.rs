@@ -52,6 +52,29 @@ enum Command {
         #[command(subcommand)]
         command: StatsCommand,
     },
+    /// Read the audit trail: who created, changed, viewed or exported what, and when.
+    Audit {
+        #[command(subcommand)]
+        command: AuditCommand,
+    },
+}
+
+#[derive(Subcommand)]
+enum AuditCommand {
+    /// List the trail, newest first.
+    List {
+        /// member, organization, meeting, user, …
+        #[arg(long)]
+        entity: Option<String>,
+        /// The record's id.
+        #[arg(long)]
+        id: Option<String>,
+        /// dd/mm/yyyy or yyyy-mm-dd: from this day on.
+        #[arg(long)]
+        since: Option<String>,
+        #[arg(long, value_enum, default_value_t = Format::Json)]
+        format: Format,
+    },
 }
 
 #[derive(Subcommand)]
@@ -255,6 +278,32 @@ fn run(cli: Cli) -> Result<(), Failure> {
             Ok(())
         }
         Command::Report { command } => report::run(&open(&cli.database_url)?, command),
+        Command::Audit { command: AuditCommand::List { entity, id, since, format } } => {
+            let since = match since.as_deref() {
+                Some(s) => Some(coso_domain::date::parse(s).ok_or_else(|| {
+                    Failure(format!("ngày không hợp lệ: {s} (dùng dd/mm/yyyy hoặc yyyy-mm-dd)"))
+                })?),
+                None => None,
+            };
+            let app = open(&cli.database_url)?;
+            let query = coso_app::trail::TrailQuery { entity, entity_id: id, since };
+            let trail = app.audit_trail(&Actor::system(), &query)?;
+            match format {
+                Format::Json => {
+                    out(&serde_json::to_string_pretty(&trail).map_err(|e| Failure(e.to_string()))?)?
+                }
+                Format::Text => {
+                    let lines: Vec<String> = trail
+                        .iter()
+                        .map(|t| {
+                            format!("{}\t{}\t{}\t{}\t{}", t.at, t.actor, t.action, t.entity, t.entity_id)
+                        })
+                        .collect();
+                    out(&lines.join("\n"))?
+                }
+            }
+            Ok(())
+        }
         Command::Stats { command: StatsCommand::Orgs { as_of, format } } => {
             let as_of = match as_of.as_deref() {
                 Some(s) => coso_domain::date::parse(s).ok_or_else(|| {

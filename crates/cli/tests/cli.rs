@@ -164,4 +164,19 @@ fn accounts_and_tokens_from_the_command_line() {
     let bad_date = coso(&db.url, &["stats", "orgs", "--as-of", "32/13/2021"], None);
     assert!(!bad_date.status.success());
     assert!(text(&bad_date.stderr).contains("ngày không hợp lệ"));
+
+    // The trail of what was done above: the account, the token created and revoked.
+    let trail = json_of(&db.url, &["audit", "list", "--format", "json"]);
+    let lines: Vec<(String, String)> = trail
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| (t["action"].as_str().unwrap().to_string(), t["entity"].as_str().unwrap().to_string()))
+        .collect();
+    for want in [("create", "user"), ("create", "api_token"), ("revoke", "api_token")] {
+        assert!(lines.contains(&(want.0.into(), want.1.into())), "{want:?} in {lines:?}");
+    }
+    assert!(trail[0]["at"].is_string() && trail[0]["actor"].is_string() && trail[0]["entity_id"].is_string());
+    let tokens = json_of(&db.url, &["audit", "list", "--entity", "api_token", "--since", "01/01/2020"]);
+    assert_eq!(tokens.as_array().unwrap().len(), 2, "{tokens}");
 }

@@ -33,6 +33,27 @@ pub fn of_entity(conn: &mut DbConnection, entity: &str, entity_id: &str) -> Stor
         .load(conn)?)
 }
 
+/// Audit rows, newest first, filtered by entity, entity id and a first moment; at most `limit`.
+pub fn trail(
+    conn: &mut DbConnection,
+    entity: Option<&str>,
+    entity_id: Option<&str>,
+    since: Option<NaiveDateTime>,
+    limit: i64,
+) -> StoreResult<Vec<AuditRow>> {
+    let mut q = audit_log::table.into_boxed();
+    if let Some(e) = entity {
+        q = q.filter(audit_log::entity.eq(e.to_string()));
+    }
+    if let Some(id) = entity_id {
+        q = q.filter(audit_log::entity_id.eq(id.to_string()));
+    }
+    if let Some(t) = since {
+        q = q.filter(audit_log::at.ge(t));
+    }
+    Ok(q.order((audit_log::at.desc(), audit_log::id.desc())).limit(limit).load(conn)?)
+}
+
 /// The (action, entity) of the rows an actor left, oldest first.
 pub fn actions_of(conn: &mut DbConnection, actor_name: &str) -> StoreResult<Vec<(String, String)>> {
     Ok(audit_log::table

@@ -64,6 +64,8 @@ impl App {
             self_assessment: detail.minutes.self_assessment.clone(),
         };
         let bytes = coso_report::docx::minutes(&minutes).map_err(report_error)?;
+        // Each file taken away is logged (issue 7, personal data).
+        self.log_access(actor, "export", "meeting", id.as_str())?;
         Ok((format!("bien-ban-{}-{}.docx", s.org_code, s.held_on), bytes))
     }
 
@@ -76,7 +78,9 @@ impl App {
         to: NaiveDate,
     ) -> AppResult<Vec<u8>> {
         let report = self.meeting_compliance(actor, code, from, to)?;
-        meeting_register_file(&report)
+        let bytes = meeting_register_file(&report)?;
+        self.log_access(actor, "export", "meeting_register", &report.org_code)?;
+        Ok(bytes)
     }
 
     /// The superior attendance and quota report as an Excel file.
@@ -88,7 +92,9 @@ impl App {
         year: i32,
     ) -> AppResult<Vec<u8>> {
         let report = self.superior_report(actor, from, to, year)?;
-        quota_file(&report)
+        let bytes = quota_file(&report)?;
+        self.log_access(actor, "export", "superior_report", &year.to_string())?;
+        Ok(bytes)
     }
 
     /// The quota policies (documents) on record, to show beside the quota report.

@@ -271,7 +271,7 @@ impl App {
 
     /// One member's record with events and positions, if in the actor's scope.
     pub fn member_detail(&self, actor: &Actor, id: &MembershipId) -> AppResult<MemberDetail> {
-        self.db.read(|conn| {
+        let detail = self.db.read(|conn| -> AppResult<MemberDetail> {
             let m = store::membership(conn, id)?.ok_or_else(|| AppError::NotFound("đảng viên".into()))?;
             let unit = member_org(conn, &m)?;
             access::org(conn, actor, Permission::ReadMembers, &unit)?;
@@ -319,7 +319,10 @@ impl App {
                 positions,
                 can_write,
             })
-        })
+        })?;
+        // Each view of a member's record is logged: who, when, which (issue 7, personal data).
+        self.log_access(actor, "view", "membership", id.as_str())?;
+        Ok(detail)
     }
 
     /// The events of a member (API).
