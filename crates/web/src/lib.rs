@@ -88,6 +88,7 @@ pub fn router(app: App) -> Router {
         .with_state(state)
         .layer(axum::middleware::from_fn(guard::refuse_nul))
         .layer(axum::middleware::from_fn(error::in_house_style))
+        .layer(axum::middleware::from_fn(session::secure_cookies))
         .layer(axum::extract::DefaultBodyLimit::max(guard::BODY_LIMIT))
         .layer(CompressionLayer::new())
         // Pages and answers carry personal data: no browser or proxy keeps a copy. Assets set

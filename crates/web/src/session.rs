@@ -32,6 +32,32 @@ pub fn set_cookie(name: &str, value: &str, max_age_secs: i64) -> String {
     format!("{name}={value}; Path=/; HttpOnly; SameSite=Lax; Max-Age={max_age_secs}")
 }
 
+/// Marks every cookie `Secure` when the browser reached coso over HTTPS. coso speaks plain HTTP
+/// and is put behind a TLS proxy for the internet; the proxy says so with the standard
+/// `X-Forwarded-Proto: https` header, and then cookies never travel unencrypted.
+pub async fn secure_cookies(
+    req: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> axum::response::Response {
+    let https = req
+        .headers()
+        .get("x-forwarded-proto")
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|p| p.eq_ignore_ascii_case("https"));
+    let mut res = next.run(req).await;
+    if https {
+        let cookies: Vec<_> = res.headers().get_all(header::SET_COOKIE).iter().cloned().collect();
+        res.headers_mut().remove(header::SET_COOKIE);
+        for c in cookies {
+            let secured = format!("{}; Secure", c.to_str().unwrap_or_default());
+            if let Ok(v) = axum::http::HeaderValue::from_str(&secured) {
+                res.headers_mut().append(header::SET_COOKIE, v);
+            }
+        }
+    }
+    res
+}
+
 /// Compares secrets in time independent of where they differ.
 pub fn same_secret(a: &str, b: &str) -> bool {
     a.len() == b.len() && a.bytes().zip(b.bytes()).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0

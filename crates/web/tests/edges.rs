@@ -276,3 +276,27 @@ fn a_member_who_comes_back_is_transferred_in_on_the_same_record() {
         })
     });
 }
+
+/// Behind a TLS proxy (`X-Forwarded-Proto: https`) every cookie is marked Secure; over plain
+/// HTTP on the office network it is not, or the browser would drop it (issue 7, point 10).
+#[test]
+fn cookies_are_secure_behind_a_tls_proxy() {
+    each_backend(|db| {
+        runtime().block_on(async {
+            let run = spawn(db).await;
+            let cookie = |res: &reqwest::Response| {
+                res.headers().get("set-cookie").and_then(|v| v.to_str().ok()).unwrap_or("").to_string()
+            };
+            let plain = reqwest::Client::new().get(format!("{}/login", run.base)).send().await.unwrap();
+            assert!(!cookie(&plain).contains("Secure"), "{}", cookie(&plain));
+            let proxied = reqwest::Client::new()
+                .get(format!("{}/login", run.base))
+                .header("x-forwarded-proto", "https")
+                .send()
+                .await
+                .unwrap();
+            let c = cookie(&proxied);
+            assert!(c.contains("HttpOnly") && c.ends_with("; Secure"), "{c}");
+        })
+    });
+}
