@@ -15,6 +15,8 @@ use crate::{Actor, App, AppError, AppResult, Tx, audit};
 pub const SESSION_HOURS: i64 = 12;
 /// Failed logins allowed for one username within the window before it is locked.
 pub const MAX_FAILURES: i64 = 5;
+/// Failed logins from one address, at any account, before that address must wait.
+pub const MAX_ADDRESS_FAILURES: i64 = 20;
 pub const THROTTLE_MINUTES: i64 = 15;
 
 /// A new browser session: the cookie value (secret) and the form token bound to it.
@@ -97,11 +99,19 @@ impl App {
     }
 
     /// Checks a password and opens a session. Repeated failures lock the username for a while.
-    pub fn login(&self, username: &str, password: &str) -> AppResult<NewSession> {
+    /// Logs in from the client `address`. Repeated failures lock that address out of that
+    /// account, and a noisy address out of every account; the account itself stays open from
+    /// elsewhere, so nobody can lock another person out by guessing.
+    pub fn login(&self, username: &str, password: &str, address: &str) -> AppResult<NewSession> {
         let username = normalize_username(username);
         let since = now() - Duration::minutes(THROTTLE_MINUTES);
-        let failures = self.db.read(|conn| accounts::failures_since(conn, &username, since))?;
-        if failures >= MAX_FAILURES {
+        let (failures, from_address) = self.db.read(|conn| {
+            Ok::<_, AppError>((
+                accounts::failures_since(conn, &username, address, since)?,
+                accounts::address_failures_since(conn, address, since)?,
+            ))
+        })?;
+        if failures >= MAX_FAILURES || from_address >= MAX_ADDRESS_FAILURES {
             return Err(AppError::Throttled { minutes: THROTTLE_MINUTES });
         }
         let user = self.db.read(|conn| accounts::user_by_username(conn, &username))?;
@@ -121,6 +131,7 @@ impl App {
                     username: username.clone(),
                     attempted_at: now(),
                     succeeded: ok,
+                    address: address.to_string(),
                 },
             )?;
             if !ok {

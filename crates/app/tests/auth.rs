@@ -47,7 +47,7 @@ fn login_checks_the_password() {
             ("khong.co.ai", PASSWORD, false),
         ];
         for (username, password, accepted) in cases {
-            let result = app.login(username, password);
+            let result = app.login(username, password, OFFICE);
             if !accepted {
                 is_unauthenticated(username, result);
                 continue;
@@ -63,14 +63,14 @@ fn login_checks_the_password() {
 }
 
 #[test]
-fn repeated_failures_lock_the_username_only() {
+fn repeated_failures_lock_the_username_only_from_that_address() {
     each_backend(|db| {
         let app = setup(db);
         for n in 0..MAX_FAILURES {
-            is_unauthenticated(&format!("failure {n}"), app.login("bithu.dk", "sai-mat-khau"));
+            is_unauthenticated(&format!("failure {n}"), app.login("bithu.dk", "sai-mat-khau", OFFICE));
         }
         for (password, what) in [(PASSWORD, "the right password"), ("sai-mat-khau", "a wrong one")] {
-            match app.login("bithu.dk", password) {
+            match app.login("bithu.dk", password, OFFICE) {
                 Err(e @ AppError::Throttled { minutes }) => {
                     assert_eq!(minutes, THROTTLE_MINUTES);
                     assert_eq!(e.to_string(), "Đăng nhập sai quá nhiều lần. Vui lòng thử lại sau 15 phút.");
@@ -78,13 +78,18 @@ fn repeated_failures_lock_the_username_only() {
                 other => panic!("{what} after {MAX_FAILURES} failures: {other:?}"),
             }
         }
-        ok("another account", app.login("dk.admin", PASSWORD));
+        ok("another account", app.login("dk.admin", PASSWORD, OFFICE));
+        // Whoever guessed cannot lock the owner out: from another address the account opens.
+        ok("the owner elsewhere", app.login("bithu.dk", PASSWORD, "10.0.0.77"));
         // Failures before a successful login are forgiven.
         for round in 0..2 {
             for n in 0..MAX_FAILURES - 1 {
-                is_unauthenticated(&format!("round {round}, failure {n}"), app.login("dk.admin", "sai"));
+                is_unauthenticated(
+                    &format!("round {round}, failure {n}"),
+                    app.login("dk.admin", "sai", OFFICE),
+                );
             }
-            ok(&format!("round {round}"), app.login("dk.admin", PASSWORD));
+            ok(&format!("round {round}"), app.login("dk.admin", PASSWORD, OFFICE));
         }
     });
 }
@@ -96,8 +101,8 @@ fn a_session_resolves_until_logout() {
         let sessions_of =
             |db: &coso_store::Db| stored(db, |c| sessions::table.select(sessions::id_hash).load(c));
         let earlier = sessions_of(db).len();
-        let first = ok("login", app.login("bithu.dk", PASSWORD));
-        let second = ok("login", app.login("bithu.dk", PASSWORD));
+        let first = ok("login", app.login("bithu.dk", PASSWORD, OFFICE));
+        let second = ok("login", app.login("bithu.dk", PASSWORD, OFFICE));
         assert_ne!(first.token, second.token);
         let (actor, csrf) = ok("session", app.session(&first.token));
         assert_eq!(
@@ -194,7 +199,7 @@ fn accounts_are_checked_before_they_are_created() {
 fn a_login_sweeps_expired_sessions_and_old_attempts() {
     each_backend(|db| {
         let app = setup(db);
-        let live = ok("login", app.login("bithu.dk", PASSWORD));
+        let live = ok("login", app.login("bithu.dk", PASSWORD, OFFICE));
         let user_id = live.actor.user_id.clone().unwrap();
         let long_ago = coso_store::now() - chrono::Duration::days(40);
         db.write(|c| -> Result<(), StoreError> {
@@ -215,6 +220,7 @@ fn a_login_sweeps_expired_sessions_and_old_attempts() {
                     username: "bithu.dk".into(),
                     attempted_at: long_ago,
                     succeeded: false,
+                    address: OFFICE.into(),
                 },
             )
         })
@@ -222,7 +228,7 @@ fn a_login_sweeps_expired_sessions_and_old_attempts() {
         let sessions_of =
             |db: &coso_store::Db| stored(db, |c| sessions::table.select(sessions::id_hash).load(c));
         assert!(sessions_of(db).contains(&"expired-session".to_string()));
-        ok("login", app.login("bithu.dk", PASSWORD));
+        ok("login", app.login("bithu.dk", PASSWORD, OFFICE));
         let kept = sessions_of(db);
         assert!(!kept.contains(&"expired-session".to_string()), "the expired session is gone");
         assert_eq!(ok("the live session", app.session(&live.token)).0.username, "bithu.dk");
@@ -245,9 +251,9 @@ fn logins_refusals_and_logouts_are_audited() {
         };
         // Setting up the accounts logged them in once.
         let earlier = actions("bithu.dk").len();
-        is_unauthenticated("wrong password", app.login("bithu.dk", "sai-mat-khau"));
-        is_unauthenticated("no such account", app.login("khong.co", "sai-mat-khau"));
-        let session = app.login("bithu.dk", PASSWORD).unwrap();
+        is_unauthenticated("wrong password", app.login("bithu.dk", "sai-mat-khau", OFFICE));
+        is_unauthenticated("no such account", app.login("khong.co", "sai-mat-khau", OFFICE));
+        let session = app.login("bithu.dk", PASSWORD, OFFICE).unwrap();
         app.logout(&session.token).unwrap();
         assert_eq!(
             actions("bithu.dk")[earlier..],
@@ -258,5 +264,20 @@ fn logins_refusals_and_logouts_are_audited() {
             ]
         );
         assert_eq!(actions("khong.co"), [("login_refused".to_string(), "user".to_string())]);
+    });
+}
+
+/// An address that guesses at many accounts is held back from all of them.
+#[test]
+fn a_noisy_address_waits_whatever_account_it_tries() {
+    each_backend(|db| {
+        let app = setup(db);
+        let noisy = "10.0.0.99";
+        for n in 0..coso_app::auth::MAX_ADDRESS_FAILURES {
+            let name = format!("doan.{n}");
+            is_unauthenticated(&name, app.login(&name, "sai-mat-khau", noisy));
+        }
+        assert!(matches!(app.login("bithu.dk", PASSWORD, noisy), Err(AppError::Throttled { .. })));
+        ok("the same account from the office", app.login("bithu.dk", PASSWORD, OFFICE));
     });
 }

@@ -67,7 +67,7 @@ fn the_demo_reproduces_the_article_and_keeps_its_history() {
         let khoi9 = summary.accounts.iter().find(|a| a.username == "khoi9").unwrap();
         assert_eq!(khoi9.role, "Bí thư chi bộ");
         assert_eq!(khoi9.org, "Chi bộ khối 9");
-        let session = app.login("khoi9", &khoi9.password).unwrap();
+        let session = app.login("khoi9", &khoi9.password, "127.0.0.1").unwrap();
         assert_eq!(session.actor.scope_path.as_deref(), Some(block9.org.path.as_str()));
 
         // Quy định 1764-QĐ/TU: city committee members attended over 120 cell meetings from

@@ -47,6 +47,8 @@ pub struct LoginAttemptRow {
     pub username: String,
     pub attempted_at: NaiveDateTime,
     pub succeeded: bool,
+    /// The client address the attempt came from.
+    pub address: String,
 }
 
 pub fn insert_user(conn: &mut DbConnection, row: &UserRow) -> StoreResult<()> {
@@ -128,10 +130,17 @@ pub fn insert_login_attempt(conn: &mut DbConnection, row: &LoginAttemptRow) -> S
     Ok(())
 }
 
-/// Failed attempts for a username since `since`, not counting those before the last success.
-pub fn failures_since(conn: &mut DbConnection, username: &str, since: NaiveDateTime) -> StoreResult<i64> {
+/// Failed attempts at a username from an address since `since`, not counting those before the
+/// last success there.
+pub fn failures_since(
+    conn: &mut DbConnection,
+    username: &str,
+    address: &str,
+    since: NaiveDateTime,
+) -> StoreResult<i64> {
     let last_success: Option<NaiveDateTime> = login_attempts::table
         .filter(login_attempts::username.eq(username))
+        .filter(login_attempts::address.eq(address))
         .filter(login_attempts::succeeded.eq(true))
         .select(diesel::dsl::max(login_attempts::attempted_at))
         .first(conn)?;
@@ -141,8 +150,23 @@ pub fn failures_since(conn: &mut DbConnection, username: &str, since: NaiveDateT
     };
     Ok(login_attempts::table
         .filter(login_attempts::username.eq(username))
+        .filter(login_attempts::address.eq(address))
         .filter(login_attempts::succeeded.eq(false))
         .filter(login_attempts::attempted_at.gt(from))
+        .count()
+        .get_result(conn)?)
+}
+
+/// Failed attempts from an address since `since`, at any username.
+pub fn address_failures_since(
+    conn: &mut DbConnection,
+    address: &str,
+    since: NaiveDateTime,
+) -> StoreResult<i64> {
+    Ok(login_attempts::table
+        .filter(login_attempts::address.eq(address))
+        .filter(login_attempts::succeeded.eq(false))
+        .filter(login_attempts::attempted_at.gt(since))
         .count()
         .get_result(conn)?)
 }

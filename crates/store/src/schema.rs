@@ -158,6 +158,7 @@ diesel::table! {
         username -> Text,
         attempted_at -> Timestamp,
         succeeded -> Bool,
+        address -> Text,
     }
 }
 

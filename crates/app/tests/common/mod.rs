@@ -12,6 +12,8 @@ use coso_app::reorg::Reorganization;
 use coso_app::{Actor, App, AppResult};
 
 pub const PASSWORD: &str = "mat-khau-an-toan";
+/// The client address the tests log in from.
+pub const OFFICE: &str = "10.0.0.5";
 
 pub fn d(y: i32, m: u32, day: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, day).unwrap()
@@ -183,7 +185,7 @@ pub fn account(app: &App, username: &str, role: &str, org: Option<&str>) -> Acto
         password: PASSWORD.into(),
     };
     ok(username, app.add_user(&Actor::system(), input));
-    ok("login", app.login(username, PASSWORD)).actor
+    ok("login", app.login(username, PASSWORD, OFFICE)).actor
 }
 
 // Row counts are read from the database itself, beside the app, as a check from outside.

@@ -8,7 +8,7 @@ use rand::RngCore;
 
 use crate::AppState;
 use crate::error::PageError;
-use crate::session::{LOGIN_COOKIE, Posted, SESSION_COOKIE, cookie, same_secret, set_cookie};
+use crate::session::{ClientAddress, LOGIN_COOKIE, Posted, SESSION_COOKIE, cookie, same_secret, set_cookie};
 use crate::views::{LoginPage, render};
 
 #[derive(serde::Deserialize)]
@@ -38,6 +38,7 @@ pub async fn form() -> Response {
 
 pub async fn submit(
     State(state): State<AppState>,
+    ClientAddress(address): ClientAddress,
     headers: HeaderMap,
     Form(form): Form<LoginForm>,
 ) -> Response {
@@ -46,7 +47,7 @@ pub async fn submit(
         return login_page(&form.username, "Phiên đăng nhập đã hết hạn. Vui lòng nhập lại.");
     }
     let (username, password) = (form.username.clone(), form.password);
-    match state.run(move |app| app.login(&username, &password)).await {
+    match state.run(move |app| app.login(&username, &password, &address)).await {
         Ok(s) => (
             [(
                 header::SET_COOKIE,

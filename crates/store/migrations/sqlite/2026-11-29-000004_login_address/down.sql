@@ -1,0 +1,2 @@
+DROP INDEX login_attempts_address;
+ALTER TABLE login_attempts DROP COLUMN address;
