@@ -65,6 +65,9 @@ pub struct MeetingPolicy {
     pub min_minutes: i32,
     /// Minimum length when regular and thematic are combined.
     pub min_combined_minutes: i32,
+    /// Whether that figure is coso's reading rather than the text's own words: 120 minutes for
+    /// a combined meeting is verified in 42-HD/BTCTW only (domain.md §4).
+    pub combined_is_reading: bool,
     /// Days before the meeting that materials must be sent (0: no figure).
     pub notice_days: i64,
 }
@@ -77,6 +80,7 @@ pub const MEETING_POLICIES: [MeetingPolicy; 2] = [
         in_force_from: ymd(2018, 7, 6),
         min_minutes: 90,
         min_combined_minutes: 120,
+        combined_is_reading: true,
         notice_days: 0,
     },
     MeetingPolicy {
@@ -84,6 +88,7 @@ pub const MEETING_POLICIES: [MeetingPolicy; 2] = [
         in_force_from: ymd(2025, 10, 28),
         min_minutes: 90,
         min_combined_minutes: 120,
+        combined_is_reading: false,
         notice_days: 1,
     },
 ];
@@ -237,10 +242,11 @@ pub fn compliance(meetings: &[HeldMeeting], from: NaiveDate, to: NaiveDate) -> C
                 rule: "too_short",
                 when: x.held_on.to_string(),
                 message: format!(
-                    "Cuộc sinh hoạt ngày {} chỉ {} phút, chưa đủ {} phút.",
+                    "Cuộc sinh hoạt ngày {} chỉ {} phút, chưa đủ {} phút{}.",
                     date::format(x.held_on),
                     x.duration_minutes,
-                    needed
+                    needed,
+                    length_note(policy, x.kind)
                 ),
                 citation: policy.document,
             });
@@ -300,6 +306,15 @@ pub fn quarter_label(quarter: &str) -> String {
 
 fn ymd_or(y: i32, m: u32, d: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, d).unwrap_or(NaiveDate::MIN)
+}
+
+/// How a length requirement is said: a figure that is coso's reading of the text says so.
+pub fn length_note(policy: &MeetingPolicy, kind: MeetingKind) -> &'static str {
+    if kind == MeetingKind::Combined && policy.combined_is_reading {
+        " (mức 120 phút khi kết hợp là cách hiểu của coso với 12-HD/BTCTW, chưa đối chiếu nguyên văn)"
+    } else {
+        ""
+    }
 }
 
 /// The minimum length of a meeting of this kind under a guideline.
@@ -601,5 +616,16 @@ mod tests {
         assert_eq!(c.quarters_without_thematic, ["2018-Q3", "2018-Q4"]);
         assert_eq!(c.short_meetings, 0);
         assert!(unjudged(d(2018, 5, 10)).contains("06/7/2018"));
+    }
+
+    #[test]
+    fn the_combined_length_under_12_hd_is_marked_as_a_reading() {
+        let short = |on| held(on, MeetingKind::Combined, 100);
+        let under_12 = compliance(&[short(d(2021, 3, 10))], d(2021, 3, 1), d(2021, 3, 31));
+        let under_42 = compliance(&[short(d(2025, 11, 10))], d(2025, 11, 1), d(2025, 11, 30));
+        let message =
+            |c: &Compliance| c.findings.iter().find(|f| f.rule == "too_short").map(|f| f.message.clone());
+        assert!(message(&under_12).is_some_and(|m| m.contains("cách hiểu của coso")), "{under_12:?}");
+        assert!(message(&under_42).is_some_and(|m| !m.contains("cách hiểu")), "{under_42:?}");
     }
 }

@@ -222,8 +222,11 @@ impl App {
                 Some(policy) if s.too_short => {
                     let needed = rules::required_minutes(policy, m.kind);
                     flags.push(format!(
-                        "Thời lượng {} phút chưa đủ {} phút theo {}.",
-                        m.duration_minutes, needed, policy.document
+                        "Thời lượng {} phút chưa đủ {} phút theo {}{}.",
+                        m.duration_minutes,
+                        needed,
+                        policy.document,
+                        rules::length_note(policy, m.kind)
                     ));
                 }
                 Some(_) => {}
