@@ -60,16 +60,11 @@ impl Actor {
 /// Capability over one organization and its subtree for one permission.
 #[derive(Debug, Clone)]
 pub struct OrgGrant {
-    permission: Permission,
     org_id: OrgId,
     path: String,
 }
 
 impl OrgGrant {
-    pub fn permission(&self) -> Permission {
-        self.permission
-    }
-
     /// The organization the grant is for: rows written under this grant belong to it.
     pub fn org_id(&self) -> &OrgId {
         &self.org_id
@@ -85,30 +80,20 @@ impl OrgGrant {
 /// filtered to in SQL.
 #[derive(Debug, Clone)]
 pub struct ScopeGrant {
-    permission: Permission,
     path: String,
 }
 
 impl ScopeGrant {
-    pub fn permission(&self) -> Permission {
-        self.permission
-    }
-
     pub fn path(&self) -> &str {
         &self.path
     }
 }
 
 /// Capability over the whole installation for one permission: city-wide rules and accounts.
+/// Only [`whole_tree`] makes one.
 #[derive(Debug, Clone)]
 pub struct TreeGrant {
-    permission: Permission,
-}
-
-impl TreeGrant {
-    pub fn permission(&self) -> Permission {
-        self.permission
-    }
+    _checked: (),
 }
 
 /// May `actor` do `permission` anywhere in its own scope? Lists are then filtered to the
@@ -117,21 +102,21 @@ pub(crate) fn scope(actor: &Actor, permission: Permission) -> AppResult<ScopeGra
     if !actor.role.allows(permission) {
         return Err(AppError::Forbidden);
     }
-    Ok(ScopeGrant { permission, path: actor.scope().to_string() })
+    Ok(ScopeGrant { path: actor.scope().to_string() })
 }
 
 /// May `actor` do `permission` for the whole tree (city-wide rules such as quota policies)?
 /// Only an unbound account or one bound to a root organization may.
 pub(crate) fn whole_tree(actor: &Actor, permission: Permission) -> AppResult<TreeGrant> {
     if actor.role.allows(permission) && actor.at_root() {
-        Ok(TreeGrant { permission })
+        Ok(TreeGrant { _checked: () })
     } else {
         Err(AppError::Forbidden)
     }
 }
 
 /// Whether `actor` could get a [`whole_tree`] grant: pages show the city-wide forms by it.
-pub fn may_act_on_whole_tree(actor: &Actor, permission: Permission) -> bool {
+pub(crate) fn may_act_on_whole_tree(actor: &Actor, permission: Permission) -> bool {
     whole_tree(actor, permission).is_ok()
 }
 
@@ -160,7 +145,7 @@ pub(crate) fn org(
         actor.permits(permission, &today).then_some(today)
     };
     match path {
-        Some(path) => Ok(OrgGrant { permission, org_id: at.org.id.clone(), path }),
+        Some(path) => Ok(OrgGrant { org_id: at.org.id.clone(), path }),
         None => Err(AppError::Forbidden),
     }
 }
