@@ -1,82 +1,73 @@
-//! The domain's enums as TEXT columns on each database coso runs on (feature `sql`, enabled by
-//! coso-store only): written as their code, read back into the enum, an unknown code being a
-//! read error. The rules never see a database; this only says how a value is spelled there
-//! (ADR 0009).
-use diesel::deserialize::{self, FromSql};
-use diesel::pg::Pg;
-use diesel::serialize::{self, Output, ToSql};
-use diesel::sql_types::Text;
-use diesel::sqlite::Sqlite;
+//! The domain's enums and ids as TEXT columns (feature `sql`, enabled by coso-store only):
+//! written as their code, read back into the enum, an unknown code being a read error. The
+//! rules never see a database; this only says how a value is spelled there (ADR 0009).
+//!
+//! [`text_columns!`](crate::text_columns) holds the one list of such types and the one way to
+//! spell them; it is invoked here for SQLite and PostgreSQL and by coso-store for the
+//! connection that serves both.
 
-macro_rules! text_codes {
-    ($($kind:ty => $what:literal),* $(,)?) => {$(
-        impl ToSql<Text, Sqlite> for $kind {
-            fn to_sql<'b>(&'b self, out: &mut Output<'b, '_, Sqlite>) -> serialize::Result {
-                <str as ToSql<Text, Sqlite>>::to_sql(self.code(), out)
+/// `ToSql<Text, B>` and `FromSql<Text, B>` for every domain type stored as TEXT, for the
+/// backend `B` given. The caller needs `diesel` among its dependencies.
+#[macro_export]
+macro_rules! text_columns {
+    ($backend:ty) => {
+        $crate::text_columns!(@codes $backend;
+            $crate::access::Role => "role",
+            $crate::meeting::MeetingKind => "meeting kind",
+            $crate::member::MemberStatus => "member status",
+            $crate::member::MemberEventKind => "member event",
+            $crate::member::Sex => "sex",
+            $crate::org::OrgKind => "organization kind",
+            $crate::org::Sector => "sector",
+            $crate::org::OrgEventKind => "organization event",
+            $crate::position::PositionRole => "position",
+            $crate::quota::QuotaLevel => "quota level",
+        );
+        $crate::text_columns!(@ids $backend;
+            $crate::id::OrgId,
+            $crate::id::PersonId,
+            $crate::id::MembershipId,
+            $crate::id::MeetingId,
+        );
+    };
+    (@codes $backend:ty; $($kind:ty => $what:literal),* $(,)?) => {$(
+        impl ::diesel::serialize::ToSql<::diesel::sql_types::Text, $backend> for $kind {
+            fn to_sql<'b>(
+                &'b self,
+                out: &mut ::diesel::serialize::Output<'b, '_, $backend>,
+            ) -> ::diesel::serialize::Result {
+                <str as ::diesel::serialize::ToSql<::diesel::sql_types::Text, $backend>>::to_sql(self.code(), out)
             }
         }
 
-        impl ToSql<Text, Pg> for $kind {
-            fn to_sql<'b>(&'b self, out: &mut Output<'b, '_, Pg>) -> serialize::Result {
-                <str as ToSql<Text, Pg>>::to_sql(self.code(), out)
-            }
-        }
-
-        impl FromSql<Text, Sqlite> for $kind {
-            fn from_sql(bytes: <Sqlite as diesel::backend::Backend>::RawValue<'_>) -> deserialize::Result<Self> {
-                let code = <String as FromSql<Text, Sqlite>>::from_sql(bytes)?;
+        impl ::diesel::deserialize::FromSql<::diesel::sql_types::Text, $backend> for $kind {
+            fn from_sql(
+                bytes: <$backend as ::diesel::backend::Backend>::RawValue<'_>,
+            ) -> ::diesel::deserialize::Result<Self> {
+                let code = <String as ::diesel::deserialize::FromSql<::diesel::sql_types::Text, $backend>>::from_sql(bytes)?;
                 <$kind>::from_code(&code).ok_or_else(|| format!("unknown {} code «{code}»", $what).into())
             }
         }
+    )*};
+    (@ids $backend:ty; $($id:ty),* $(,)?) => {$(
+        impl ::diesel::serialize::ToSql<::diesel::sql_types::Text, $backend> for $id {
+            fn to_sql<'b>(
+                &'b self,
+                out: &mut ::diesel::serialize::Output<'b, '_, $backend>,
+            ) -> ::diesel::serialize::Result {
+                <str as ::diesel::serialize::ToSql<::diesel::sql_types::Text, $backend>>::to_sql(self.as_str(), out)
+            }
+        }
 
-        impl FromSql<Text, Pg> for $kind {
-            fn from_sql(bytes: <Pg as diesel::backend::Backend>::RawValue<'_>) -> deserialize::Result<Self> {
-                let code = <String as FromSql<Text, Pg>>::from_sql(bytes)?;
-                <$kind>::from_code(&code).ok_or_else(|| format!("unknown {} code «{code}»", $what).into())
+        impl ::diesel::deserialize::FromSql<::diesel::sql_types::Text, $backend> for $id {
+            fn from_sql(
+                bytes: <$backend as ::diesel::backend::Backend>::RawValue<'_>,
+            ) -> ::diesel::deserialize::Result<Self> {
+                Ok(<String as ::diesel::deserialize::FromSql<::diesel::sql_types::Text, $backend>>::from_sql(bytes)?.into())
             }
         }
     )*};
 }
 
-text_codes! {
-    crate::access::Role => "role",
-    crate::meeting::MeetingKind => "meeting kind",
-    crate::member::MemberStatus => "member status",
-    crate::member::MemberEventKind => "member event",
-    crate::member::Sex => "sex",
-    crate::org::OrgKind => "organization kind",
-    crate::org::Sector => "sector",
-    crate::org::OrgEventKind => "organization event",
-    crate::position::PositionRole => "position",
-    crate::quota::QuotaLevel => "quota level",
-}
-
-macro_rules! text_ids {
-    ($($id:ty),* $(,)?) => {$(
-        impl ToSql<Text, Sqlite> for $id {
-            fn to_sql<'b>(&'b self, out: &mut Output<'b, '_, Sqlite>) -> serialize::Result {
-                <str as ToSql<Text, Sqlite>>::to_sql(self.as_str(), out)
-            }
-        }
-
-        impl ToSql<Text, Pg> for $id {
-            fn to_sql<'b>(&'b self, out: &mut Output<'b, '_, Pg>) -> serialize::Result {
-                <str as ToSql<Text, Pg>>::to_sql(self.as_str(), out)
-            }
-        }
-
-        impl FromSql<Text, Sqlite> for $id {
-            fn from_sql(bytes: <Sqlite as diesel::backend::Backend>::RawValue<'_>) -> deserialize::Result<Self> {
-                Ok(<String as FromSql<Text, Sqlite>>::from_sql(bytes)?.into())
-            }
-        }
-
-        impl FromSql<Text, Pg> for $id {
-            fn from_sql(bytes: <Pg as diesel::backend::Backend>::RawValue<'_>) -> deserialize::Result<Self> {
-                Ok(<String as FromSql<Text, Pg>>::from_sql(bytes)?.into())
-            }
-        }
-    )*};
-}
-
-text_ids!(crate::id::OrgId, crate::id::PersonId, crate::id::MembershipId, crate::id::MeetingId);
+text_columns!(diesel::sqlite::Sqlite);
+text_columns!(diesel::pg::Pg);
