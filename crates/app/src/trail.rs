@@ -25,10 +25,13 @@ pub struct TrailQuery {
     pub entity: Option<String>,
     pub entity_id: Option<String>,
     pub since: Option<NaiveDate>,
+    /// At most this many lines, the newest; none or more than [`TRAIL_LIMIT`] reads as
+    /// [`TRAIL_LIMIT`].
+    pub limit: Option<u32>,
 }
 
 /// The most lines one look at the trail returns.
-const TRAIL_LIMIT: i64 = 10_000;
+pub const TRAIL_LIMIT: u32 = 10_000;
 
 impl App {
     /// The audit trail, newest first. Reading it is the city board's and the administrator's.
@@ -36,9 +39,10 @@ impl App {
         access::whole_tree(actor, Permission::ReadAudit)?;
         let entity = query.entity.as_deref().map(|e| if e == "member" { "membership" } else { e });
         let since = query.since.and_then(|d| d.and_hms_opt(0, 0, 0));
-        let rows = self.db.read(|conn| {
-            coso_store::audit::trail(conn, entity, query.entity_id.as_deref(), since, TRAIL_LIMIT)
-        })?;
+        let limit = i64::from(query.limit.map_or(TRAIL_LIMIT, |n| n.min(TRAIL_LIMIT)));
+        let rows = self
+            .db
+            .read(|conn| coso_store::audit::trail(conn, entity, query.entity_id.as_deref(), since, limit))?;
         Ok(rows
             .into_iter()
             .map(|r| TrailEntry {

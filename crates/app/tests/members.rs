@@ -427,6 +427,12 @@ fn views_of_a_member_are_in_the_trail() {
         let trail = ok("trail", app.audit_trail(&board, &query));
         let lines: Vec<(&str, &str)> = trail.iter().map(|t| (t.action.as_str(), t.actor.as_str())).collect();
         assert_eq!(lines, [("view", "dk.admin"), ("create", "system")]);
+        let newest = ok(
+            "newest",
+            app.audit_trail(&board, &coso_app::trail::TrailQuery { limit: Some(1), ..query.clone() }),
+        );
+        let newest: Vec<&str> = newest.iter().map(|t| t.action.as_str()).collect();
+        assert_eq!(newest, ["view"], "a limit keeps the newest lines");
         assert!(matches!(app.audit_trail(&ward, &query), Err(coso_app::AppError::Forbidden)));
     });
 }

@@ -72,6 +72,9 @@ enum AuditCommand {
         /// dd/mm/yyyy or yyyy-mm-dd: from this day on.
         #[arg(long)]
         since: Option<String>,
+        /// At most this many lines, the newest (at most 10000).
+        #[arg(long, default_value_t = 100)]
+        limit: u32,
         #[arg(long, value_enum, default_value_t = Format::Json)]
         format: Format,
     },
@@ -278,7 +281,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
             Ok(())
         }
         Command::Report { command } => report::run(&open(&cli.database_url)?, command),
-        Command::Audit { command: AuditCommand::List { entity, id, since, format } } => {
+        Command::Audit { command: AuditCommand::List { entity, id, since, limit, format } } => {
             let since = match since.as_deref() {
                 Some(s) => Some(coso_domain::date::parse(s).ok_or_else(|| {
                     Failure(format!("ngày không hợp lệ: {s} (dùng dd/mm/yyyy hoặc yyyy-mm-dd)"))
@@ -286,7 +289,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
                 None => None,
             };
             let app = open(&cli.database_url)?;
-            let query = coso_app::trail::TrailQuery { entity, entity_id: id, since };
+            let query = coso_app::trail::TrailQuery { entity, entity_id: id, since, limit: Some(limit) };
             let trail = app.audit_trail(&Actor::system(), &query)?;
             match format {
                 Format::Json => {

@@ -179,4 +179,7 @@ fn accounts_and_tokens_from_the_command_line() {
     assert!(trail[0]["at"].is_string() && trail[0]["actor"].is_string() && trail[0]["entity_id"].is_string());
     let tokens = json_of(&db.url, &["audit", "list", "--entity", "api_token", "--since", "01/01/2020"]);
     assert_eq!(tokens.as_array().unwrap().len(), 2, "{tokens}");
+    let newest = json_of(&db.url, &["audit", "list", "--entity", "api_token", "--limit", "1"]);
+    assert_eq!(newest.as_array().unwrap().len(), 1, "{newest}");
+    assert_eq!(newest[0]["action"], "revoke", "the newest line is kept: {newest}");
 }
