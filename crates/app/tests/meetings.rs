@@ -140,7 +140,7 @@ fn a_meeting_invites_the_eligible_and_lists_absentees_and_superiors() {
         let cases: [Attendance; 3] = [
             ("10/03/2021", &[AN], &[BINH], &[TUNG], (3, 1, 2)),
             ("2021-04-12", &[], &[EM], &[], (3, 2, 1)),
-            ("15/06/2021", &[], &[], &[LAN], (4, 4, 0)),
+            ("15/06/2021", &[], &[], &[QUAN], (4, 4, 0)),
         ];
         for (on, with_reason, without, superiors, want) in cases {
             let audits = audit_rows(&w.db);
@@ -314,22 +314,27 @@ fn a_wrong_record_is_refused_on_its_field_and_nothing_is_written() {
     });
 }
 
+/// Quy định 1764-QĐ/TU (domain.md §5): the superiors at a cell's meeting are members of the
+/// committees above it; those assigned to follow the cell count toward their quota, the others
+/// are accepted and flagged. Anyone else is refused, named only by the id given.
 #[test]
-fn a_superior_not_assigned_is_accepted_but_flagged() {
+fn a_superior_not_assigned_is_flagged_and_an_outsider_refused() {
     each_backend(|db| {
         let w = world(db);
         let sys = Actor::system();
         let city_quota = add_quota(&w.app, "city_committee", 2);
         assign(&w.app, &w.person(TUNG), "DK-C1", &city_quota, "01/06/2019");
-        // Lan follows DK-C2, not DK-C1; Quân follows nobody.
+        // Lan sits on Vĩnh Trại's committee and follows DK-C2: she is not above DK-C1.
         let grassroots = add_quota(&w.app, "grassroots_committee", 4);
         assign(&w.app, &w.id(LAN), "DK-C2", &grassroots, "01/06/2019");
         let cases: [Came; 4] = [
             ("2021-01-12", &[TUNG], &[(TUNG, true)]),
-            ("2021-02-12", &[LAN], &[(LAN, false)]),
-            ("2021-03-12", &[TUNG, QUAN, LAN], &[(TUNG, true), (QUAN, false), (LAN, false)]),
-            // Before the assignment began, Tùng was not assigned either.
+            // Quân sits on the city's standing committee and follows no cell.
+            ("2021-03-12", &[TUNG, QUAN], &[(TUNG, true), (QUAN, false)]),
+            // Before the assignment began, Tùng sat on the city committee but was not assigned.
             ("2019-05-20", &[TUNG], &[(TUNG, false)]),
+            // After he left the city committee his assignment still holds.
+            ("2021-08-12", &[TUNG], &[(TUNG, true)]),
         ];
         for (on, came, want) in cases {
             let mut input = meeting("regular", on, "90");
@@ -357,10 +362,26 @@ fn a_superior_not_assigned_is_accepted_but_flagged() {
             want_flags.sort();
             assert_eq!(flags, want_flags, "{on}");
         }
-        // The candidates offered on the form start with the assigned, then the committees above.
+        // Refused, and nothing written: (held on, who came, why).
+        let refusals: [(&str, &str, &str); 2] = [
+            ("2021-02-12", LAN, "follows a sibling cell and sits on another ward's committee"),
+            ("2018-12-20", QUAN, "before his seat on the city committee began"),
+        ];
+        for (on, who, why) in refusals {
+            let mut input = meeting("regular", on, "90");
+            input.superiors = vec![superior(&w.person(who), "")];
+            let before = (meeting_rows(&w.app, "DK-C1"), audit_rows(&w.db));
+            let message = refused_on(w.app.record_meeting(&sys, "DK-C1", input), "superiors");
+            assert!(message.contains(&w.person(who)), "{why}: {message}");
+            assert!(!message.contains(who), "{why}: the outsider's name is not told: {message}");
+            assert_eq!((meeting_rows(&w.app, "DK-C1"), audit_rows(&w.db)), before, "{why}: nothing written");
+        }
+        // The candidates offered on the form start with the assigned, then the committees above;
+        // Lan is not among them.
         let candidates = ok("candidates", w.app.superior_candidates(&sys, "DK-C1", d(2021, 3, 12)));
         assert_eq!(candidates.first().map(|c| (c.0.as_str(), c.2)), Some((w.person(TUNG).as_str(), true)));
         assert!(candidates.iter().any(|c| c.0.as_str() == w.person(QUAN) && !c.2), "{candidates:?}");
+        assert!(!candidates.iter().any(|c| c.0.as_str() == w.person(LAN)), "{candidates:?}");
     });
 }
 
@@ -607,7 +628,7 @@ fn editing_a_meeting_replaces_its_absentees_and_superiors() {
 
         let mut fixed = meeting("combined", "10/03/2021", "125");
         fixed.absences = vec![absence(&w.id(EM), Some("Đi viện"))];
-        fixed.superiors = vec![superior(&w.person(LAN), "Giải đáp câu hỏi về đất đai")];
+        fixed.superiors = vec![superior(&w.person(QUAN), "Giải đáp câu hỏi về đất đai")];
         fixed.minutes.questions = "Hỏi về cấp giấy chứng nhận quyền sử dụng đất".into();
         let s = ok("update", w.app.update_meeting(&sys, &first.summary.id, fixed));
         assert_eq!(s.id, first.summary.id);
@@ -622,7 +643,7 @@ fn editing_a_meeting_replaces_its_absentees_and_superiors() {
         assert_eq!(absent, [(EM, true, "Đi viện")]);
         let came: Vec<(&str, &str)> =
             detail.superiors.iter().map(|x| (x.full_name.as_str(), x.remarks.as_str())).collect();
-        assert_eq!(came, [(LAN, "Giải đáp câu hỏi về đất đai")]);
+        assert_eq!(came, [(QUAN, "Giải đáp câu hỏi về đất đai")]);
         assert_eq!((detail.summary.kind.code(), detail.summary.duration_minutes), ("combined", 125));
         assert_eq!(detail.minutes.questions, "Hỏi về cấp giấy chứng nhận quyền sử dụng đất");
 

@@ -365,11 +365,14 @@ pub struct Invitee<'a> {
 /// announce the members present and absent, so an absentee is a member the meeting invited
 /// that day. 1764-QĐ/TU (domain.md §5): superiors attend as members of a committee above the
 /// cell, which does not replace their own party activity, so a member of the cell is not its
-/// superior; each superior is named once.
+/// superior; each superior is named once; and a superior is someone the cell may list that day
+/// (`listable`: those assigned to follow it and the members of the committees above it). The
+/// refusal names an outsider by the id given, never by name.
 pub fn check_attendance(
     invited: &[Invitee],
     absentees: &[&str],
     superiors: &[&str],
+    listable: &[&str],
     held_on: NaiveDate,
 ) -> Vec<Violation> {
     let mut found = Vec::new();
@@ -392,13 +395,28 @@ pub fn check_attendance(
                     "Đồng chí {} là đảng viên của chi bộ; hãy ghi vào danh sách đảng viên dự họp, không phải cấp trên.",
                     own.full_name
                 ),
-            ));
+            )
+            .cite(SUPERIORS_RULE));
         } else if superiors[..n].contains(s) {
-            found.push(Violation::on("superiors", "Một đồng chí cấp trên được ghi hai lần."));
+            found.push(
+                Violation::on("superiors", "Một đồng chí cấp trên được ghi hai lần.").cite(SUPERIORS_RULE),
+            );
+        } else if !listable.contains(s) {
+            found.push(Violation::on(
+                "superiors",
+                format!(
+                    "Người dự với mã {s} không được phân công theo dõi chi bộ và không là cấp ủy viên cấp trên vào ngày {}; chỉ ghi các đồng chí có trong danh sách cấp trên của chi bộ.",
+                    crate::date::format(held_on)
+                ),
+            )
+            .cite(SUPERIORS_RULE));
         }
     }
     found
 }
+
+/// The text the superiors' checks rest on (domain.md §5).
+pub const SUPERIORS_RULE: &str = "Quy định 1764-QĐ/TU";
 
 /// What the notice date says about a meeting: a warning to look at, never a refusal.
 /// 12-HD/BTCTW asks that the time, place and content be sent ahead but sets no period, so under
@@ -586,20 +604,35 @@ mod tests {
             Invitee { membership_id: "m2", person_id: "p2", full_name: "Trần Thị Bình" },
         ];
         let on = NaiveDate::from_ymd_opt(2021, 3, 10).unwrap_or_default();
+        // p8 and p9 follow the cell or sit on a committee above it; p7 does neither.
+        let listable = ["p8", "p9"];
         // (absentees, superiors, the fields refused)
         type Case<'a> = (&'a [&'a str], &'a [&'a str], &'a [&'a str]);
-        let cases: [Case; 5] = [
+        let cases: [Case; 7] = [
             (&["m1"], &["p9"], &[]),
             (&["m7"], &[], &["absent"]),
             (&[], &["p2"], &["superiors"]),
             (&[], &["p9", "p9"], &["superiors"]),
             (&["m7", "m1"], &["p1", "p8"], &["absent", "superiors"]),
+            (&[], &["p8", "p7"], &["superiors"]),
+            (&[], &["p7", "p7"], &["superiors", "superiors"]),
         ];
         for (absent, superiors, want) in cases {
-            let got: Vec<&str> =
-                check_attendance(&invited, absent, superiors, on).iter().filter_map(|v| v.field).collect();
+            let got: Vec<&str> = check_attendance(&invited, absent, superiors, &listable, on)
+                .iter()
+                .filter_map(|v| v.field)
+                .collect();
             assert_eq!(got, want, "{absent:?} {superiors:?}");
         }
+        // The outsider is named by the id given, and the day is said.
+        let refusal = check_attendance(&invited, &[], &["p7"], &listable, on);
+        assert_eq!(
+            refusal.first().map(|v| v.message.as_str()),
+            Some(
+                "Người dự với mã p7 không được phân công theo dõi chi bộ và không là cấp ủy viên cấp trên vào ngày \
+                 10/03/2021; chỉ ghi các đồng chí có trong danh sách cấp trên của chi bộ."
+            )
+        );
     }
 
     #[test]

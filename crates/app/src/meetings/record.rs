@@ -5,6 +5,7 @@ use coso_domain::access::Permission;
 use coso_domain::id::MeetingId;
 use coso_domain::meeting::{self as rules, MeetingKind};
 use coso_store::meetings::{self as store, AbsenceRow, AttendanceRow, Eligible, MeetingRow};
+use coso_store::orgs::OrgAt;
 use coso_store::{DbConnection, new_id, now};
 use serde::{Deserialize, Serialize};
 
@@ -145,7 +146,7 @@ impl App {
             let mut row = meeting_row(before.id.clone(), &grant, &input, &c, eligible.len());
             row.created_at = before.created_at;
             store::update_meeting(conn, &row)?;
-            let absent = write_attendance(conn, &row, &input, &eligible)?;
+            let absent = write_attendance(conn, &row, &input, &eligible, &cell_then)?;
             audit::record(
                 conn,
                 actor,
@@ -200,12 +201,14 @@ fn meeting_row(
 }
 
 /// Writes the absentees and superiors of a meeting; returns how many were absent. Absentees
-/// must be invited members that day; superiors need not be assigned, but are flagged if not.
+/// must be invited members that day; superiors must be people the cell may list that day
+/// (`listable`), and those not assigned to follow it are flagged.
 fn write_attendance(
     conn: &mut DbConnection,
     m: &MeetingRow,
     input: &MeetingInput,
     eligible: &[Eligible],
+    cell: &OrgAt,
 ) -> AppResult<i64> {
     let mut found = Vec::new();
     let mut superiors = Vec::new();
@@ -228,7 +231,9 @@ fn write_attendance(
         .collect();
     let absent: Vec<&str> = input.absences.iter().map(|a| a.member_id.trim()).collect();
     let came: Vec<&str> = superiors.iter().map(|(p, _)| p.as_str()).collect();
-    found.extend(rules::check_attendance(&invitees, &absent, &came, m.held_on));
+    let listable = super::superiors::listable(conn, cell, m.held_on)?;
+    let may_list: Vec<&str> = listable.iter().map(|(p, _, _)| p.as_str()).collect();
+    found.extend(rules::check_attendance(&invitees, &absent, &came, &may_list, m.held_on));
     input::rules(found)?;
     let absences: Vec<AbsenceRow> = input
         .absences
@@ -243,8 +248,7 @@ fn write_attendance(
         .collect();
     let mut attendances = Vec::new();
     for (person_id, s) in superiors {
-        let assigned =
-            store::assignments_of(conn, &person_id, &m.org_id)?.iter().any(|a| a.span().contains(m.held_on));
+        let assigned = listable.iter().any(|(p, _, assigned)| *p == person_id && *assigned);
         attendances.push(AttendanceRow {
             id: new_id(),
             meeting_id: m.id.clone(),
@@ -273,7 +277,7 @@ impl Tx<'_> {
         let eligible = store::eligible_on(conn, grant.org_id(), c.held_on)?;
         let row = meeting_row(new_id().into(), &grant, &input, &c, eligible.len());
         store::insert_meeting(conn, &row)?;
-        let absent = write_attendance(conn, &row, &input, &eligible)?;
+        let absent = write_attendance(conn, &row, &input, &eligible, &cell)?;
         audit::record(
             conn,
             actor,

@@ -164,31 +164,8 @@ impl App {
     ) -> AppResult<Vec<(PersonId, String, bool)>> {
         self.db.read(|conn| {
             let cell = cell_on(conn, "org", code, on)?;
-            let grant = access::org(conn, actor, Permission::ReadMeetings, &cell)?;
-            let mut out: Vec<(PersonId, String, bool)> = Vec::new();
-            for (a, name) in store::assignments_to(conn, grant.org_id())? {
-                if a.span().contains(on) && !out.iter().any(|(id, _, _)| *id == a.person_id) {
-                    out.push((a.person_id, format!("{name} (được phân công)"), true));
-                }
-            }
-            let ancestors: Vec<OrgId> = cell
-                .version
-                .path
-                .split('/')
-                .filter(|s| !s.is_empty() && *s != cell.org.id.as_str())
-                .map(OrgId::from)
-                .collect();
-            for org_id in ancestors.iter().rev() {
-                let org_name = crate::orgs::name_of(conn, org_id, on)?.unwrap_or_default();
-                for (p, name) in coso_store::positions::of_org(conn, org_id)? {
-                    let held = p.span().contains(on);
-                    if held && !out.iter().any(|(id, _, _)| *id == p.person_id) {
-                        let role = p.role.label();
-                        out.push((p.person_id, format!("{name} — {role}, {org_name}"), false));
-                    }
-                }
-            }
-            Ok(out)
+            access::org(conn, actor, Permission::ReadMeetings, &cell)?;
+            listable(conn, &cell, on)
         })
     }
 
@@ -391,4 +368,38 @@ impl Tx<'_> {
         audit::record(conn, actor, "create", "superior_assignment", &row.id, audit::NONE, Some(&row))?;
         Ok(row.id)
     }
+}
+
+/// Who cell `cell` may list as superiors at its meeting on `on` (Quy định 1764-QĐ/TU,
+/// domain.md §5): those assigned to follow it that day, marked `true`, then the members of the
+/// committees above it, nearest first, with their seat. Each person once.
+pub(crate) fn listable(
+    conn: &mut coso_store::DbConnection,
+    cell: &coso_store::orgs::OrgAt,
+    on: NaiveDate,
+) -> AppResult<Vec<(PersonId, String, bool)>> {
+    let mut out: Vec<(PersonId, String, bool)> = Vec::new();
+    for (a, name) in store::assignments_to(conn, &cell.org.id)? {
+        if a.span().contains(on) && !out.iter().any(|(id, _, _)| *id == a.person_id) {
+            out.push((a.person_id, format!("{name} (được phân công)"), true));
+        }
+    }
+    let ancestors: Vec<OrgId> = cell
+        .version
+        .path
+        .split('/')
+        .filter(|s| !s.is_empty() && *s != cell.org.id.as_str())
+        .map(OrgId::from)
+        .collect();
+    for org_id in ancestors.iter().rev() {
+        let org_name = crate::orgs::name_of(conn, org_id, on)?.unwrap_or_default();
+        for (p, name) in coso_store::positions::of_org(conn, org_id)? {
+            let held = p.span().contains(on);
+            if held && !out.iter().any(|(id, _, _)| *id == p.person_id) {
+                let role = p.role.label();
+                out.push((p.person_id, format!("{name} — {role}, {org_name}"), false));
+            }
+        }
+    }
+    Ok(out)
 }
