@@ -865,3 +865,79 @@ fn meetings_before_12_hd_are_judged_by_no_guideline() {
         assert!(detail.flags.iter().any(|f| f.contains("chưa có hướng dẫn nào")), "{:?}", detail.flags);
     });
 }
+
+/// Hướng dẫn 42-HD/BTCTW: the competent committee may set a shorter length for a cell with few
+/// members, by decision. The setting judges that cell's meetings under 42-HD only.
+#[test]
+fn a_cell_length_set_by_its_committee_judges_its_meetings_under_42_hd() {
+    each_backend(|db| {
+        let w = world(db);
+        let sys = Actor::system();
+        let ward = account(&w.app, "dk.admin", "org_admin", Some("DK"));
+        let secretary = account(&w.app, "c1.bithu", "cell_secretary", Some("DK-C1"));
+        let input = |from: &str, regular: i32, combined: i32| coso_app::meetings::CellLengthInput {
+            min_minutes: regular,
+            min_combined_minutes: combined,
+            decision: "Quyết định 25-QĐ/ĐU".into(),
+            in_force_from: from.into(),
+            in_force_to: None,
+        };
+        let lengths = |app: &App| ok("lengths", app.cell_lengths(&sys, "DK-C1", d(2025, 12, 1))).len();
+        // Refused, and nothing written: (who, input, the field or forbidden).
+        let before = (lengths(&w.app), audit_rows(&w.db));
+        forbidden(
+            "a cell secretary",
+            w.app.set_cell_length(&secretary, "DK-C1", input("01/11/2025", 60, 90)),
+        );
+        let refusals = [
+            (input("27/10/2025", 60, 90), "in_force_from", "42-HD/BTCTW"),
+            (input("01/11/2025", 95, 120), "min_minutes", "90"),
+            (input("01/11/2025", 60, 45), "min_combined_minutes", "không ít hơn"),
+            (
+                coso_app::meetings::CellLengthInput { decision: " ".into(), ..input("01/11/2025", 60, 90) },
+                "decision",
+                "quyết định",
+            ),
+        ];
+        for (bad, field, says) in refusals {
+            let message = refused_on(w.app.set_cell_length(&ward, "DK-C1", bad), field);
+            assert!(message.contains(says), "{field}: {message}");
+        }
+        assert_eq!((lengths(&w.app), audit_rows(&w.db)), before, "nothing written");
+        ok("set", w.app.set_cell_length(&ward, "DK-C1", input("01/11/2025", 60, 90)));
+        let overlap =
+            refused_on(w.app.set_cell_length(&ward, "DK-C1", input("01/12/2025", 45, 90)), "in_force_from");
+        assert!(overlap.contains("25-QĐ/ĐU"), "{overlap}");
+        let listed = ok("lengths", w.app.cell_lengths(&sys, "DK-C1", d(2025, 12, 1)));
+        assert_eq!(listed.iter().map(|l| (l.min_minutes, l.current)).collect::<Vec<_>>(), [(60, true)]);
+        // (held on, kind, minutes) → too short, and what the flag rests on
+        let cases = [
+            ("2025-11-10", "regular", "70", None),
+            (
+                "2025-11-11",
+                "regular",
+                "50",
+                Some("60 phút theo Quyết định 25-QĐ/ĐU (thời lượng riêng của chi bộ theo 42-HD/BTCTW)"),
+            ),
+            ("2025-11-12", "combined", "95", None),
+            // Before the setting, 42-HD's own figures.
+            ("2025-10-29", "regular", "70", Some("90 phút theo 42-HD/BTCTW")),
+            // A sibling cell has no setting.
+        ];
+        for (on, kind, minutes, flag) in cases {
+            let detail = record(&w.app, "DK-C1", meeting(kind, on, minutes));
+            assert_eq!(detail.summary.too_short, flag.is_some(), "{on} {minutes}");
+            match flag {
+                Some(f) => assert!(detail.flags.iter().any(|x| x.contains(f)), "{on}: {:?}", detail.flags),
+                None => assert!(detail.flags.is_empty(), "{on}: {:?}", detail.flags),
+            }
+        }
+        let sibling = record(&w.app, "DK-C2", meeting("regular", "2025-11-10", "70"));
+        assert!(sibling.summary.too_short, "DK-C2 has no length of its own");
+        // The compliance report judges by the same setting.
+        let r = ok("compliance", w.app.meeting_compliance(&sys, "DK", d(2025, 11, 1), d(2025, 11, 30)));
+        let short: Vec<(&str, i64)> =
+            r.cells.iter().map(|c| (c.org_code.as_str(), c.short_meetings)).collect();
+        assert!(short.contains(&("DK-C1", 1)) && short.contains(&("DK-C2", 1)), "{short:?}");
+    });
+}

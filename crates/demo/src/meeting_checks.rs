@@ -39,7 +39,7 @@ fn held(m: &PlannedMeeting) -> HeldMeeting {
 fn compliance(demo: &Demo, cell: &str, from: NaiveDate, to: NaiveDate) -> rules::Compliance {
     let held: Vec<HeldMeeting> = demo.meetings.iter().filter(|m| m.slot.cell == cell).map(held).collect();
     let founded = demo.tree.unit(cell).unwrap().founded_on;
-    rules::compliance(&held, from.max(founded), to)
+    rules::compliance(&held, &[], from.max(founded), to)
 }
 
 /// Attendances by members of the city committee in `[from, to]`, as the superior report counts.

@@ -70,6 +70,9 @@ pub struct MeetingPolicy {
     pub combined_is_reading: bool,
     /// Days before the meeting that materials must be sent (0: no figure).
     pub notice_days: i64,
+    /// Whether the competent committee may set a cell its own length (42-HD/BTCTW: cells with
+    /// few members); see [`CellLength`].
+    pub cell_length_may_be_set: bool,
 }
 
 /// Hướng dẫn 12-HD/BTCTW (06/7/2018), then 42-HD/BTCTW (28/10/2025), which keeps its figures and
@@ -82,6 +85,7 @@ pub const MEETING_POLICIES: [MeetingPolicy; 2] = [
         min_combined_minutes: 120,
         combined_is_reading: true,
         notice_days: 0,
+        cell_length_may_be_set: false,
     },
     MeetingPolicy {
         document: "42-HD/BTCTW",
@@ -90,6 +94,7 @@ pub const MEETING_POLICIES: [MeetingPolicy; 2] = [
         min_combined_minutes: 120,
         combined_is_reading: false,
         notice_days: 1,
+        cell_length_may_be_set: true,
     },
 ];
 
@@ -181,7 +186,12 @@ pub fn present(invited: i64, absent: i64) -> i64 {
 /// period covers its end, or reaches `today` after the month is over.
 /// 12-HD/BTCTW, mục 1: chi bộ sinh hoạt thường kỳ mỗi tháng một lần; mỗi quý ít nhất một lần
 /// sinh hoạt chuyên đề; thời lượng ít nhất 90 phút, kết hợp thì ít nhất 120 phút.
-pub fn compliance(meetings: &[HeldMeeting], from: NaiveDate, to: NaiveDate) -> Compliance {
+pub fn compliance(
+    meetings: &[HeldMeeting],
+    lengths: &[CellLength],
+    from: NaiveDate,
+    to: NaiveDate,
+) -> Compliance {
     let inside: Vec<&HeldMeeting> =
         meetings.iter().filter(|m| m.held_on >= from && m.held_on <= to).collect();
     let mut findings = Vec::new();
@@ -234,21 +244,21 @@ pub fn compliance(meetings: &[HeldMeeting], from: NaiveDate, to: NaiveDate) -> C
     }
     let mut short_meetings = 0;
     for x in &inside {
-        let Some(policy) = policy_on(x.held_on) else { continue };
-        let needed = required_minutes(policy, x.kind);
-        if x.duration_minutes < needed {
+        let Some(needed) = required_length(x.held_on, x.kind, lengths) else { continue };
+        if x.duration_minutes < needed.minutes {
             short_meetings += 1;
             findings.push(Finding {
                 rule: "too_short",
                 when: x.held_on.to_string(),
                 message: format!(
-                    "Cuộc sinh hoạt ngày {} chỉ {} phút, chưa đủ {} phút{}.",
+                    "Cuộc sinh hoạt ngày {} chỉ {} phút, chưa đủ {} phút{}{}.",
                     date::format(x.held_on),
                     x.duration_minutes,
-                    needed,
-                    length_note(policy, x.kind)
+                    needed.minutes,
+                    needed.set_by.as_ref().map(|s| format!(" theo {s}")).unwrap_or_default(),
+                    needed.note
                 ),
-                citation: policy.document,
+                citation: needed.citation,
             });
         }
     }
@@ -320,6 +330,104 @@ pub fn length_note(policy: &MeetingPolicy, kind: MeetingKind) -> &'static str {
 /// The minimum length of a meeting of this kind under a guideline.
 pub fn required_minutes(policy: &MeetingPolicy, kind: MeetingKind) -> i32 {
     if kind == MeetingKind::Combined { policy.min_combined_minutes } else { policy.min_minutes }
+}
+
+/// A length the competent committee set for one cell with few members, by its decision.
+/// 42-HD/BTCTW lets it do so; 12-HD/BTCTW does not, so a setting counts only for meetings held
+/// under 42-HD (from 28/10/2025).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CellLength {
+    pub min_minutes: i32,
+    pub min_combined_minutes: i32,
+    /// The decision that set it, e.g. "Quyết định 25-QĐ/ĐU".
+    pub decision: String,
+    pub span: crate::date::Span,
+}
+
+/// The length a meeting must reach and what it rests on.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Required {
+    pub minutes: i32,
+    /// The cell's own decision under the guideline, when the figure is the cell's.
+    pub set_by: Option<String>,
+    /// The guideline in force, cited beside the finding.
+    pub citation: &'static str,
+    /// Said after the figure when it is coso's reading of the text.
+    pub note: &'static str,
+}
+
+impl Required {
+    /// What the figure rests on, as said after "theo": the cell's decision, else the guideline.
+    pub fn basis(&self) -> &str {
+        self.set_by.as_deref().unwrap_or(self.citation)
+    }
+}
+
+/// The length a meeting of `kind` held on `held_on` must reach: the cell's own length when its
+/// committee set one in force that day and the guideline allows it, else the guideline's.
+/// `None` before any encoded guideline ([`unjudged`]).
+pub fn required_length(held_on: NaiveDate, kind: MeetingKind, lengths: &[CellLength]) -> Option<Required> {
+    let policy = policy_on(held_on)?;
+    let set = lengths.iter().find(|l| policy.cell_length_may_be_set && l.span.contains(held_on));
+    Some(match set {
+        Some(l) => Required {
+            minutes: if kind == MeetingKind::Combined { l.min_combined_minutes } else { l.min_minutes },
+            set_by: Some(format!("{} (thời lượng riêng của chi bộ theo {})", l.decision, policy.document)),
+            citation: policy.document,
+            note: "",
+        },
+        None => Required {
+            minutes: required_minutes(policy, kind),
+            set_by: None,
+            citation: policy.document,
+            note: length_note(policy, kind),
+        },
+    })
+}
+
+/// Checks a cell length before it is recorded: a decision, figures no longer than the
+/// guideline's own (it is for cells with few members), and a start under 42-HD/BTCTW.
+pub fn check_cell_length(
+    min_minutes: i32,
+    min_combined_minutes: i32,
+    valid_from: Option<NaiveDate>,
+) -> Vec<Violation> {
+    let mut found = Vec::new();
+    let Some(allowing) = MEETING_POLICIES.iter().find(|p| p.cell_length_may_be_set) else {
+        return found;
+    };
+    if !(1..=allowing.min_minutes).contains(&min_minutes) {
+        found.push(
+            Violation::on("min_minutes", format!("Thời lượng riêng từ 1 đến {} phút.", allowing.min_minutes))
+                .cite(allowing.document),
+        );
+    }
+    if !(min_minutes.max(1)..=allowing.min_combined_minutes).contains(&min_combined_minutes) {
+        found.push(
+            Violation::on(
+                "min_combined_minutes",
+                format!(
+                    "Thời lượng khi kết hợp không ít hơn thời lượng thường kỳ và không quá {} phút.",
+                    allowing.min_combined_minutes
+                ),
+            )
+            .cite(allowing.document),
+        );
+    }
+    if valid_from.is_some_and(|f| f < allowing.in_force_from) {
+        found.push(
+            Violation::on(
+                "in_force_from",
+                format!(
+                    "Chỉ từ {} ({} có hiệu lực) cấp ủy mới được quy định thời lượng riêng cho chi bộ.",
+                    date::format(allowing.in_force_from),
+                    allowing.document
+                ),
+            )
+            .cite(allowing.document),
+        );
+    }
+    found
 }
 
 /// Checks a meeting record before it is saved: held meetings are not in the future, the length
@@ -468,7 +576,7 @@ mod tests {
         let cases = [(false, false, 0), (true, true, 0), (true, false, 1), (false, true, 0)];
         for (assigned, told, n) in cases {
             let m = HeldMeeting { superior_assigned: assigned, notice_to_superior: told, ..base.clone() };
-            let c = compliance(&[m], d(2021, 1, 1), d(2021, 1, 31));
+            let c = compliance(&[m], &[], d(2021, 1, 1), d(2021, 1, 31));
             let found = c.findings.iter().filter(|f| f.rule == "no_superior_notice").count();
             assert_eq!(found, n, "assigned {assigned} told {told}");
         }
@@ -525,7 +633,7 @@ mod tests {
             held(d(2021, 2, 10), MeetingKind::Combined, 130),
             held(d(2021, 3, 12), MeetingKind::Regular, 90),
         ];
-        let c = compliance(&ms, d(2021, 1, 1), d(2021, 3, 31));
+        let c = compliance(&ms, &[], d(2021, 1, 1), d(2021, 3, 31));
         assert_eq!((c.regular_held, c.thematic_held, c.short_meetings), (3, 1, 0));
         assert!(c.findings.is_empty(), "{:?}", c.findings);
         assert!((c.attendance_rate - 0.9).abs() < 1e-9);
@@ -540,7 +648,7 @@ mod tests {
             held(d(2021, 3, 12), MeetingKind::Combined, 110),
             held(d(2021, 4, 12), MeetingKind::Regular, 90),
         ];
-        let c = compliance(&ms, d(2021, 1, 1), d(2021, 6, 30));
+        let c = compliance(&ms, &[], d(2021, 1, 1), d(2021, 6, 30));
         assert_eq!(c.months_without_regular, vec!["2021-02", "2021-05", "2021-06"]);
         assert_eq!(c.quarters_without_thematic, vec!["2021-Q2"]);
         assert_eq!(c.short_meetings, 2);
@@ -552,10 +660,10 @@ mod tests {
     #[test]
     fn an_unfinished_month_or_quarter_is_not_judged() {
         let ms = [held(d(2021, 10, 5), MeetingKind::Regular, 90)];
-        let c = compliance(&ms, d(2021, 10, 1), d(2021, 10, 17));
+        let c = compliance(&ms, &[], d(2021, 10, 1), d(2021, 10, 17));
         assert!(c.months_without_regular.is_empty());
         assert!(c.quarters_without_thematic.is_empty());
-        let c = compliance(&[], d(2021, 7, 1), d(2021, 10, 17));
+        let c = compliance(&[], &[], d(2021, 7, 1), d(2021, 10, 17));
         assert_eq!(c.months_without_regular, vec!["2021-07", "2021-08", "2021-09"]);
         assert_eq!(c.quarters_without_thematic, vec!["2021-Q3"]);
     }
@@ -641,7 +749,7 @@ mod tests {
         // and of a thematic one in the third and fourth quarters only; a short meeting in May
         // is not judged.
         let short_in_may = held(d(2018, 5, 10), MeetingKind::Regular, 45);
-        let c = compliance(&[short_in_may], d(2018, 1, 1), d(2018, 12, 31));
+        let c = compliance(&[short_in_may], &[], d(2018, 1, 1), d(2018, 12, 31));
         assert_eq!(
             c.months_without_regular,
             ["2018-07", "2018-08", "2018-09", "2018-10", "2018-11", "2018-12"]
@@ -651,11 +759,67 @@ mod tests {
         assert!(unjudged(d(2018, 5, 10)).contains("06/7/2018"));
     }
 
+    /// 42-HD/BTCTW lets the competent committee set a shorter length for a cell with few
+    /// members; 12-HD/BTCTW does not, so a setting counts from 28/10/2025 only.
+    #[test]
+    fn a_cell_length_set_by_decision_counts_under_42_hd_only() {
+        let set = CellLength {
+            min_minutes: 60,
+            min_combined_minutes: 90,
+            decision: "Quyết định 25-QĐ/ĐU".into(),
+            span: crate::date::Span { from: d(2025, 11, 1), to: Some(d(2026, 11, 1)) },
+        };
+        let lengths = [set];
+        // (held on, kind) → (minutes required, set by the cell's decision)
+        let cases = [
+            (d(2025, 10, 20), MeetingKind::Regular, Some((90, false))),
+            (d(2025, 10, 30), MeetingKind::Regular, Some((90, false))),
+            (d(2025, 11, 1), MeetingKind::Regular, Some((60, true))),
+            (d(2025, 11, 1), MeetingKind::Combined, Some((90, true))),
+            (d(2026, 10, 31), MeetingKind::Thematic, Some((60, true))),
+            (d(2026, 11, 1), MeetingKind::Regular, Some((90, false))),
+            (d(2018, 5, 1), MeetingKind::Regular, None),
+        ];
+        for (on, kind, want) in cases {
+            let got = required_length(on, kind, &lengths).map(|r| (r.minutes, r.set_by.is_some()));
+            assert_eq!(got, want, "{on} {kind:?}");
+        }
+        let r = required_length(d(2025, 11, 5), MeetingKind::Regular, &lengths);
+        assert_eq!(
+            r.as_ref().map(Required::basis),
+            Some("Quyết định 25-QĐ/ĐU (thời lượng riêng của chi bộ theo 42-HD/BTCTW)")
+        );
+        let short = held(d(2025, 11, 5), MeetingKind::Regular, 50);
+        let c = compliance(
+            &[short, held(d(2025, 11, 6), MeetingKind::Regular, 60)],
+            &lengths,
+            d(2025, 11, 1),
+            d(2025, 11, 30),
+        );
+        assert_eq!(c.short_meetings, 1, "{c:?}");
+        assert!(c.findings.iter().any(|f| f.rule == "too_short" && f.message.contains("25-QĐ/ĐU")), "{c:?}");
+        // (regular, combined, from) → the fields refused
+        let checks: [(i32, i32, Option<NaiveDate>, &[&str]); 6] = [
+            (60, 90, Some(d(2025, 11, 1)), &[]),
+            (90, 120, Some(d(2025, 10, 28)), &[]),
+            (0, 90, Some(d(2025, 11, 1)), &["min_minutes"]),
+            (95, 120, Some(d(2025, 11, 1)), &["min_minutes"]),
+            (60, 50, Some(d(2025, 11, 1)), &["min_combined_minutes"]),
+            (60, 90, Some(d(2025, 10, 27)), &["in_force_from"]),
+        ];
+        for (regular, combined, from, want) in checks {
+            let found = check_cell_length(regular, combined, from);
+            let fields: Vec<&str> = found.iter().filter_map(|v| v.field).collect();
+            assert_eq!(fields, want, "{regular} {combined} {from:?}");
+            assert!(found.iter().all(|v| v.citation == Some("42-HD/BTCTW")), "{found:?}");
+        }
+    }
+
     #[test]
     fn the_combined_length_under_12_hd_is_marked_as_a_reading() {
         let short = |on| held(on, MeetingKind::Combined, 100);
-        let under_12 = compliance(&[short(d(2021, 3, 10))], d(2021, 3, 1), d(2021, 3, 31));
-        let under_42 = compliance(&[short(d(2025, 11, 10))], d(2025, 11, 1), d(2025, 11, 30));
+        let under_12 = compliance(&[short(d(2021, 3, 10))], &[], d(2021, 3, 1), d(2021, 3, 31));
+        let under_42 = compliance(&[short(d(2025, 11, 10))], &[], d(2025, 11, 1), d(2025, 11, 30));
         let message =
             |c: &Compliance| c.findings.iter().find(|f| f.rule == "too_short").map(|f| f.message.clone());
         assert!(message(&under_12).is_some_and(|m| m.contains("cách hiểu của coso")), "{under_12:?}");

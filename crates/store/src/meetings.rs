@@ -5,8 +5,8 @@ use diesel::dsl::count_star;
 use diesel::prelude::*;
 
 use crate::schema::{
-    meeting_absences, meetings, membership_periods, memberships, org_versions, organizations, persons,
-    positions, quota_policies, superior_assignments, superior_attendances,
+    cell_lengths, meeting_absences, meetings, membership_periods, memberships, org_versions, organizations,
+    persons, positions, quota_policies, superior_assignments, superior_attendances,
 };
 use crate::{DbConnection, StoreResult};
 
@@ -82,6 +82,52 @@ pub struct AssignmentRow {
     pub valid_from: NaiveDate,
     pub valid_to: Option<NaiveDate>,
     pub created_at: NaiveDateTime,
+}
+
+/// A length a competent committee set for one cell with few members (42-HD/BTCTW).
+#[derive(Debug, Clone, Queryable, Selectable, Insertable, serde::Serialize)]
+#[diesel(table_name = cell_lengths, treat_none_as_default_value = false)]
+pub struct CellLengthRow {
+    pub id: String,
+    pub org_id: OrgId,
+    pub min_minutes: i32,
+    pub min_combined_minutes: i32,
+    pub decision: String,
+    pub valid_from: NaiveDate,
+    pub valid_to: Option<NaiveDate>,
+    pub created_at: NaiveDateTime,
+}
+
+impl CellLengthRow {
+    /// As the meeting rules read it.
+    pub fn rule(&self) -> coso_domain::meeting::CellLength {
+        coso_domain::meeting::CellLength {
+            min_minutes: self.min_minutes,
+            min_combined_minutes: self.min_combined_minutes,
+            decision: self.decision.clone(),
+            span: coso_domain::date::Span { from: self.valid_from, to: self.valid_to },
+        }
+    }
+}
+
+pub fn insert_cell_length(conn: &mut DbConnection, row: &CellLengthRow) -> StoreResult<()> {
+    diesel::insert_into(cell_lengths::table).values(row).execute(conn)?;
+    Ok(())
+}
+
+/// The lengths set for the cells `org_ids`, oldest first.
+pub fn cell_lengths_of(conn: &mut DbConnection, org_ids: &[OrgId]) -> StoreResult<Vec<CellLengthRow>> {
+    let mut out = Vec::new();
+    for chunk in org_ids.chunks(500) {
+        out.extend(
+            cell_lengths::table
+                .filter(cell_lengths::org_id.eq_any(chunk))
+                .order((cell_lengths::org_id, cell_lengths::valid_from))
+                .select(CellLengthRow::as_select())
+                .load(conn)?,
+        );
+    }
+    Ok(out)
 }
 
 impl QuotaPolicyRow {

@@ -204,6 +204,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     quota_policies,
     superior_assignments,
     superior_attendances,
+    cell_lengths,
 );
 
 diesel::table! {
@@ -277,6 +278,19 @@ diesel::table! {
         person_id -> Text,
         assigned -> Bool,
         remarks -> Text,
+    }
+}
+
+diesel::table! {
+    cell_lengths (id) {
+        id -> Text,
+        org_id -> Text,
+        min_minutes -> Integer,
+        min_combined_minutes -> Integer,
+        decision -> Text,
+        valid_from -> Date,
+        valid_to -> Nullable<Date>,
+        created_at -> Timestamp,
     }
 }
 

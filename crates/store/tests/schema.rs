@@ -12,7 +12,7 @@ use diesel::sql_types::Text;
 const DIESEL_TABLE: &str = "__diesel_schema_migrations";
 
 /// The tables the migrations must create on every backend.
-const TABLES: [&str; 18] = [
+const TABLES: [&str; 19] = [
     "organizations",
     "org_versions",
     "org_events",
@@ -31,6 +31,7 @@ const TABLES: [&str; 18] = [
     "quota_policies",
     "superior_assignments",
     "superior_attendances",
+    "cell_lengths",
 ];
 
 #[derive(Debug, QueryableByName)]
@@ -120,6 +121,7 @@ fn schema() -> BTreeSet<(String, String)> {
         quota_policies,
         superior_assignments,
         superior_attendances,
+        cell_lengths,
     )
 }
 

@@ -29,13 +29,15 @@ use crate::session::ApiActor;
         list_orgs, org_tree, get_org, orgs::create_org, orgs::reorganize, orgs::add_position,
         list_members, create_member, get_member, update_member, member_events, record_event,
         meetings::list_meetings, meetings::create_meeting, meetings::get_meeting, meetings::update_meeting,
-        meetings::compliance, meetings::superiors, meetings::create_quota_policy, meetings::create_assignment
+        meetings::compliance, meetings::superiors, meetings::create_quota_policy, meetings::create_assignment,
+        meetings::list_lengths, meetings::create_length
     ),
     components(schemas(
         OrgSummary, Tree, OrgDetail, coso_app::orgs::NewOrg, coso_app::reorg::Reorganization, coso_app::positions::PositionInput, MemberPage, MemberSummary, MemberDetail, MemberInput, EventInput, MemberEventView,
         MeetingSummary, MeetingDetail, MeetingInput, MinutesText, AbsenceInput, SuperiorInput, AbsentView, SuperiorView, EligibleView,
         ComplianceReport, CellReport, MonthPoint, SuperiorReport, QuotaView, CellSuperiors, ErrorBody,
-        coso_app::meetings::QuotaPolicyInput, coso_app::meetings::AssignmentInput, meetings::Created
+        coso_app::meetings::QuotaPolicyInput, coso_app::meetings::AssignmentInput, meetings::Created,
+        coso_app::meetings::CellLengthInput, coso_app::meetings::CellLengthView
     )),
     modifiers(&BearerAuth),
     security(("bearer" = []))

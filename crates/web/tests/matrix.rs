@@ -168,6 +168,8 @@ fn request(method: &str, path: &str, o: &Objects, inside: bool, n: usize) -> (St
         ("post", "/superiors/policies" | "/quota-policies") => json!({"document": format!("{n}-QĐ/TU"),
             "issued_on": "2021-01-01", "issuer": "Thành ủy", "level": "city_committee", "min_per_year": 2,
             "valid_from": "2021-01-01"}),
+        ("post", "/orgs/{code}/meeting-lengths") => json!({"decision": format!("Quyết định {n}-QĐ/ĐU"),
+            "min_minutes": 60, "min_combined_minutes": 90, "in_force_from": "2025-11-01"}),
         ("post", "/members") => member_body("Võ Thị Ma Trận", cell),
         ("put" | "post", "/members/{id}") => {
             member_body(if inside { "Nguyễn Văn Đông" } else { OUTSIDE_MEMBER }, cell)

@@ -561,3 +561,66 @@ fn the_administrator_records_a_quota_policy_from_the_superiors_page() {
         })
     });
 }
+
+/// 42-HD/BTCTW: the committee above a small cell records the length it set, on the cell's
+/// meeting page and through the API; a refusal names its text, and the cell's meetings are
+/// judged by it.
+#[test]
+fn a_ward_sets_a_small_cells_meeting_length_on_its_page_and_through_the_api() {
+    each_backend(|db| {
+        runtime().block_on(async {
+            let run = spawn(db).await;
+            fixture(&run.app);
+            let base = &run.base;
+            let c = client();
+            let csrf = login(&c, base, WARD).await;
+            let url = format!("{base}/orgs/T-A-1/meeting-lengths");
+            let mut form = vec![
+                ("_csrf", csrf.clone()),
+                ("decision", "Quyết định 25-QĐ/ĐU".to_string()),
+                ("min_minutes", "60".to_string()),
+                ("min_combined_minutes", "90".to_string()),
+                ("in_force_from", "2025-10-01".to_string()),
+            ];
+            let res = c.post(&url).form(&form).send().await.unwrap();
+            assert_eq!(res.status(), 422);
+            let page = res.text().await.unwrap();
+            assert!(page.contains("42-HD/BTCTW có hiệu lực"), "{page}");
+            assert!(page.contains("Quyết định 25-QĐ/ĐU"), "what was typed is kept");
+            form[4].1 = "2025-11-01".into();
+            let res = c.post(&url).form(&form).send().await.unwrap();
+            assert_eq!(res.status(), 303);
+            let page = text(&c, format!("{base}/orgs/T-A-1/meetings")).await;
+            assert!(page.contains("Quyết định 25-QĐ/ĐU") && page.contains("60 phút"), "{page}");
+
+            let token = run.app.create_token(&coso_app::Actor::system(), WARD.0).unwrap();
+            let auth = format!("Bearer {token}");
+            let api = reqwest::Client::new();
+            let lengths = format!("{base}/api/v1/orgs/T-A-1/meeting-lengths");
+            let listed: serde_json::Value =
+                api.get(&lengths).header("authorization", &auth).send().await.unwrap().json().await.unwrap();
+            assert_eq!(listed[0]["min_minutes"], 60, "{listed}");
+            assert_eq!(listed[0]["current"], true, "{listed}");
+            let bad = serde_json::json!({"decision": "Quyết định 26-QĐ/ĐU", "min_minutes": 120,
+                "min_combined_minutes": 120, "in_force_from": "2026-12-01"});
+            let res = api.post(&lengths).header("authorization", &auth).json(&bad).send().await.unwrap();
+            assert_eq!(res.status(), 422);
+            let body: serde_json::Value = res.json().await.unwrap();
+            let detail = &body["error"]["details"][0];
+            assert_eq!((detail["field"].as_str(), detail["citation"].as_str()), (Some("min_minutes"), Some("42-HD/BTCTW")));
+            // A meeting of 70 minutes under the setting is long enough.
+            let meeting = serde_json::json!({"kind": "regular", "held_on": "10/11/2025", "starts_at": "19:30",
+                "duration_minutes": "70", "chair": "Bí thư", "minute_taker": "Phó Bí thư", "topic": "Thường kỳ"});
+            let res = api
+                .post(format!("{base}/api/v1/orgs/T-A-1/meetings"))
+                .header("authorization", &auth)
+                .json(&meeting)
+                .send()
+                .await
+                .unwrap();
+            assert_eq!(res.status(), 201);
+            let created: serde_json::Value = res.json().await.unwrap();
+            assert_eq!(created["too_short"], false, "{created}");
+        })
+    });
+}

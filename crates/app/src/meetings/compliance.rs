@@ -102,6 +102,10 @@ impl App {
                     .into_iter()
                     .collect();
             let assignments = store::assignments_to_any(conn, &ids, from, to)?;
+            let mut lengths: HashMap<OrgId, Vec<rules::CellLength>> = HashMap::new();
+            for l in store::cell_lengths_of(conn, &ids)? {
+                lengths.entry(l.org_id.clone()).or_default().push(l.rule());
+            }
             let followed = |org_id: &OrgId, on: NaiveDate| {
                 assignments.iter().any(|a| a.org_id == *org_id && a.span().contains(on))
             };
@@ -137,7 +141,8 @@ impl App {
                     // A cell founded inside the period is judged from its founding.
                     let start = from.max(c.org.founded_on);
                     let end = c.org.dissolved_on.and_then(|d| d.pred_opt()).map_or(to, |last| last.min(to));
-                    let r = rules::compliance(held, start, end);
+                    let set = lengths.get(&c.org.id).map(Vec::as_slice).unwrap_or(&[]);
+                    let r = rules::compliance(held, set, start, end);
                     CellReport { org_code: c.org.code.clone(), org_name: c.version.name.clone(), kept: r }
                 })
                 .collect();

@@ -3,10 +3,12 @@
 //! rules lives in `compliance`, superior attendance and quotas in `superiors`, files in `files`.
 mod compliance;
 pub mod files;
+mod lengths;
 mod record;
 mod superiors;
 
 pub use compliance::{CellReport, ComplianceReport, MonthPoint};
+pub use lengths::{CellLengthInput, CellLengthView};
 pub use record::{AbsenceInput, MeetingInput, MinutesText, SuperiorInput};
 pub use superiors::{
     AssignmentInput, AssignmentView, CellSuperiors, QuotaPolicyInput, QuotaView, SuperiorReport,
@@ -124,9 +126,16 @@ pub struct MeetingDetail {
     pub can_write: bool,
 }
 
-pub(crate) fn summary(m: &MeetingRow, org_code: &str, org_name: &str, absent: i64) -> MeetingSummary {
+/// A meeting as lists show it; `lengths` are those its cell's committee set (42-HD/BTCTW).
+pub(crate) fn summary(
+    m: &MeetingRow,
+    org_code: &str,
+    org_name: &str,
+    absent: i64,
+    lengths: &[rules::CellLength],
+) -> MeetingSummary {
     let too_short =
-        rules::policy_on(m.held_on).is_some_and(|p| m.duration_minutes < rules::required_minutes(p, m.kind));
+        rules::required_length(m.held_on, m.kind, lengths).is_some_and(|r| m.duration_minutes < r.minutes);
     MeetingSummary {
         id: m.id.clone(),
         org_code: org_code.into(),
@@ -142,6 +151,11 @@ pub(crate) fn summary(m: &MeetingRow, org_code: &str, org_name: &str, absent: i6
         topic: m.topic.clone(),
         too_short,
     }
+}
+
+/// The lengths set for one cell, as the rules read them.
+pub(crate) fn lengths_of(conn: &mut DbConnection, org_id: &OrgId) -> AppResult<Vec<rules::CellLength>> {
+    Ok(store::cell_lengths_of(conn, std::slice::from_ref(org_id))?.iter().map(|l| l.rule()).collect())
 }
 
 /// The meeting with its cell as it stood on the day.
@@ -168,10 +182,12 @@ impl App {
                 store::absence_counts(conn, &rows.iter().map(|m| m.id.clone()).collect::<Vec<_>>())?
                     .into_iter()
                     .collect();
+            let lengths = lengths_of(conn, grant.org_id())?;
             let mut out: Vec<MeetingSummary> = rows
                 .iter()
                 .map(|m| {
-                    summary(m, &cell.org.code, &cell.version.name, counts.get(&m.id).copied().unwrap_or(0))
+                    let absent = counts.get(&m.id).copied().unwrap_or(0);
+                    summary(m, &cell.org.code, &cell.version.name, absent, &lengths)
                 })
                 .collect();
             out.reverse();
@@ -216,17 +232,17 @@ impl App {
                 .into_iter()
                 .map(EligibleView::from)
                 .collect();
-            let s = summary(&m, &cell.org.code, &cell.version.name, absences.len() as i64);
+            let lengths = lengths_of(conn, &cell.org.id)?;
+            let s = summary(&m, &cell.org.code, &cell.version.name, absences.len() as i64, &lengths);
             let mut flags = Vec::new();
-            match rules::policy_on(m.held_on) {
-                Some(policy) if s.too_short => {
-                    let needed = rules::required_minutes(policy, m.kind);
+            match rules::required_length(m.held_on, m.kind, &lengths) {
+                Some(needed) if s.too_short => {
                     flags.push(format!(
                         "Thời lượng {} phút chưa đủ {} phút theo {}{}.",
                         m.duration_minutes,
-                        needed,
-                        policy.document,
-                        rules::length_note(policy, m.kind)
+                        needed.minutes,
+                        needed.basis(),
+                        needed.note
                     ));
                 }
                 Some(_) => {}

@@ -156,7 +156,8 @@ impl App {
                 Some(&before),
                 Some(&(&row, &input.absences, &input.superiors)),
             )?;
-            Ok(summary(&row, &cell_then.org.code, &cell_then.version.name, absent))
+            let lengths = super::lengths_of(conn, grant.org_id())?;
+            Ok(summary(&row, &cell_then.org.code, &cell_then.version.name, absent, &lengths))
         })
     }
 }
@@ -287,6 +288,7 @@ impl Tx<'_> {
             audit::NONE,
             Some(&(&row, &input.absences, &input.superiors)),
         )?;
-        Ok(summary(&row, &cell.org.code, &cell.version.name, absent))
+        let lengths = super::lengths_of(conn, grant.org_id())?;
+        Ok(summary(&row, &cell.org.code, &cell.version.name, absent, &lengths))
     }
 }

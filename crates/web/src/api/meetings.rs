@@ -5,8 +5,8 @@ use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::IntoResponse;
 use coso_app::meetings::{
-    AssignmentInput, ComplianceReport, MeetingDetail, MeetingInput, MeetingSummary, QuotaPolicyInput,
-    SuperiorReport,
+    AssignmentInput, CellLengthInput, CellLengthView, ComplianceReport, MeetingDetail, MeetingInput,
+    MeetingSummary, QuotaPolicyInput, SuperiorReport,
 };
 
 use crate::AppState;
@@ -24,6 +24,8 @@ route_table! {
     get "/superiors" => superiors,
     post "/quota-policies" => create_quota_policy,
     post "/superior-assignments" => create_assignment,
+    get "/orgs/{code}/meeting-lengths" => list_lengths,
+    post "/orgs/{code}/meeting-lengths" => create_length,
 }
 
 /// A cell's meetings in a period, newest first.
@@ -122,5 +124,31 @@ pub(crate) async fn create_assignment(
     Json(input): Json<AssignmentInput>,
 ) -> Result<impl IntoResponse, ApiError> {
     let id = state.run(move |app| app.assign_superior(&actor, input)).await?;
+    Ok((StatusCode::CREATED, Json(Created { id })))
+}
+
+/// The meeting lengths a cell's committee set for it (42-HD/BTCTW), newest first; `current`
+/// tells which is in force at the end of the period asked (today by default).
+#[utoipa::path(get, path = "/api/v1/orgs/{code}/meeting-lengths", params(("code" = String, Path, description = "Cell code"), PeriodQuery), responses((status = 200, body = [CellLengthView]), (status = 403, body = ErrorBody)))]
+pub(crate) async fn list_lengths(
+    State(state): State<AppState>,
+    ApiActor(actor): ApiActor,
+    Path(code): Path<String>,
+    Query(q): Query<PeriodQuery>,
+) -> Result<Json<Vec<CellLengthView>>, ApiError> {
+    let on = q.period()?.to;
+    Ok(Json(state.run(move |app| app.cell_lengths(&actor, &code, on)).await?))
+}
+
+/// Records the length a cell's committee set for it by decision (42-HD/BTCTW: cells with few
+/// members); from 28/10/2025, not overlapping another.
+#[utoipa::path(post, path = "/api/v1/orgs/{code}/meeting-lengths", params(("code" = String, Path, description = "Cell code")), request_body = CellLengthInput, responses((status = 201, body = Created), (status = 422, body = ErrorBody), (status = 403, body = ErrorBody)))]
+pub(crate) async fn create_length(
+    State(state): State<AppState>,
+    ApiActor(actor): ApiActor,
+    Path(code): Path<String>,
+    Json(input): Json<CellLengthInput>,
+) -> Result<impl IntoResponse, ApiError> {
+    let id = state.run(move |app| app.set_cell_length(&actor, &code, input)).await?;
     Ok((StatusCode::CREATED, Json(Created { id })))
 }

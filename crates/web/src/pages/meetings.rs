@@ -4,7 +4,7 @@ use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use chrono::NaiveDate;
-use coso_app::meetings::AssignmentInput;
+use coso_app::meetings::{AssignmentInput, CellLengthInput};
 use coso_domain::access::Permission;
 
 use crate::AppState;
@@ -22,21 +22,45 @@ pub async fn list(
     Query(q): Query<PeriodQuery>,
 ) -> Result<Response, PageError> {
     let period = q.period()?;
-    let (from, to) = (period.from, period.to);
-    let assignment = AssignmentInput { valid_from: coso_app::today().to_string(), ..Default::default() };
-    register_page(&state, &session, code, from, to, assignment, FieldErrors::none()).await
+    register_page(&state, &session, code, period.from, period.to, Forms::blank()).await
 }
 
-/// A cell's meetings in a period, with the committee members assigned to follow it.
+/// The two forms of a cell's register page, as typed, and what was refused in the one sent.
+struct Forms {
+    assignment: AssignmentInput,
+    errors: FieldErrors,
+    length: CellLengthInput,
+    length_errors: FieldErrors,
+}
+
+impl Forms {
+    fn blank() -> Forms {
+        let today = coso_app::today().to_string();
+        Forms {
+            assignment: AssignmentInput { valid_from: today.clone(), ..Default::default() },
+            errors: FieldErrors::none(),
+            length: CellLengthInput {
+                min_minutes: 60,
+                min_combined_minutes: 90,
+                in_force_from: today,
+                ..Default::default()
+            },
+            length_errors: FieldErrors::none(),
+        }
+    }
+}
+
+/// A cell's meetings in a period, with the committee members assigned to follow it and the
+/// meeting length its committee set for it.
 async fn register_page(
     state: &AppState,
     session: &Session,
     code: String,
     from: NaiveDate,
     to: NaiveDate,
-    assignment: AssignmentInput,
-    errors: FieldErrors,
+    forms: Forms,
 ) -> Result<Response, PageError> {
+    let Forms { assignment, errors, length, length_errors } = forms;
     let (actor, c) = (session.actor.clone(), code.clone());
     let found = state
         .run(move |app| {
@@ -47,15 +71,16 @@ async fn register_page(
             let today = coso_app::today();
             let meetings = app.cell_meetings(&actor, &c, from, to)?;
             let assignments = app.cell_assignments(&actor, &c, today)?;
+            let lengths = app.cell_lengths(&actor, &c, today)?;
             let (candidates, policies) = if detail.can_write {
                 (app.superior_candidates(&actor, &c, today)?, app.quota_policies(&actor)?)
             } else {
                 (Vec::new(), Vec::new())
             };
-            Ok(Some((detail, meetings, assignments, candidates, policies)))
+            Ok(Some((detail, meetings, assignments, lengths, candidates, policies)))
         })
         .await?;
-    let Some((detail, meetings, assignments, candidates, policies)) = found else {
+    let Some((detail, meetings, assignments, lengths, candidates, policies)) = found else {
         // A committee holds no meetings of its own: show how its cells meet.
         return Ok(Redirect::to(&format!("/orgs/{code}/compliance?from={from}&to={to}")).into_response());
     };
@@ -76,7 +101,8 @@ async fn register_page(
             value: p.id,
         })
         .collect();
-    let status = if errors.any() { StatusCode::UNPROCESSABLE_ENTITY } else { StatusCode::OK };
+    let refused = errors.any() || length_errors.any();
+    let status = if refused { StatusCode::UNPROCESSABLE_ENTITY } else { StatusCode::OK };
     let page = MeetingsPage {
         layout: Layout::of(session, "meetings"),
         can_write: session.actor.role.allows(Permission::WriteMeetings),
@@ -91,6 +117,9 @@ async fn register_page(
         candidates,
         policies,
         errors,
+        lengths,
+        length,
+        length_errors,
     };
     Ok((status, Html(render(&page))).into_response())
 }
@@ -107,10 +136,27 @@ pub async fn assign(
     match state.run(move |app| app.assign_superior(&actor, form)).await {
         Ok(_) => Ok(Redirect::to(&format!("/orgs/{code}/meetings#assignments")).into_response()),
         Err(e) => {
-            let errors = FieldErrors::from_error(e)?;
+            let forms = Forms { assignment: input, errors: FieldErrors::from_error(e)?, ..Forms::blank() };
             let period = PeriodQuery::default().period()?;
-            let (from, to) = (period.from, period.to);
-            register_page(&state, &posted.session, code, from, to, input, errors).await
+            register_page(&state, &posted.session, code, period.from, period.to, forms).await
+        }
+    }
+}
+
+/// Records the meeting length the cell's committee set for it (42-HD/BTCTW).
+pub async fn set_length(
+    State(state): State<AppState>,
+    Path(code): Path<String>,
+    posted: Posted<CellLengthInput>,
+) -> Result<Response, PageError> {
+    let (actor, form, c) = (posted.session.actor.clone(), posted.form.clone(), code.clone());
+    match state.run(move |app| app.set_cell_length(&actor, &c, form)).await {
+        Ok(_) => Ok(Redirect::to(&format!("/orgs/{code}/meetings#lengths")).into_response()),
+        Err(e) => {
+            let forms =
+                Forms { length: posted.form, length_errors: FieldErrors::from_error(e)?, ..Forms::blank() };
+            let period = PeriodQuery::default().period()?;
+            register_page(&state, &posted.session, code, period.from, period.to, forms).await
         }
     }
 }

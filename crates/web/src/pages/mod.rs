@@ -27,6 +27,7 @@ route_table! {
     post "/orgs/{code}/meetings" => meeting_form::create,
     get "/orgs/{code}/meetings/new" => meeting_form::new_form,
     post "/orgs/{code}/assignments" => meetings::assign,
+    post "/orgs/{code}/meeting-lengths" => meetings::set_length,
     get "/orgs/{code}/meetings/attendance" => meeting_form::attendance,
     get "/orgs/{code}/compliance" => reports::compliance,
     get "/orgs/{code}/compliance.xlsx" => reports::compliance_xlsx,

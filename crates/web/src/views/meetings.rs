@@ -70,6 +70,11 @@ pub struct MeetingsPage {
     pub candidates: Vec<Choice>,
     pub policies: Vec<Choice>,
     pub errors: FieldErrors,
+    /// The meeting lengths the cell's committee set for it (42-HD/BTCTW), newest first.
+    pub lengths: Vec<coso_app::meetings::CellLengthView>,
+    /// The length form, as typed, and what was refused in it.
+    pub length: coso_app::meetings::CellLengthInput,
+    pub length_errors: FieldErrors,
 }
 
 impl MeetingsPage {

@@ -1,0 +1,1 @@
+DROP TABLE cell_lengths;
