@@ -73,8 +73,14 @@ fn a_wrong_record_is_refused_on_its_field_in_vietnamese() {
     let cases = [
         ("11 digits", with(member(), "cccd", "00109000123"), "cccd", twelve_digits),
         ("a letter", with(member(), "cccd", "00109000123a"), "cccd", twelve_digits),
-        ("aged 16", aged("2003-02-01"), "admitted_on", "từ 18 đến 60 (người này 16 tuổi)."),
-        ("aged 61", aged("1958-06-01"), "admitted_on", "từ 18 đến 60 (người này 61 tuổi)."),
+        (
+            "aged 16",
+            aged("2003-02-01"),
+            "admitted_on",
+            "phải đủ 18 tuổi khi chi bộ xét kết nạp (người này 16 tuổi).",
+        ),
+        // Over 60 needs the decision of the committee directly under the Central Committee.
+        ("aged 61", aged("1958-06-01"), "admitted_on", "Người trên 60 tuổi (người này 61 tuổi)"),
         (
             "official after 9 months",
             transfer_in("2019-01-01", Some("2019-10-01"), "2021-01-01"),
@@ -434,5 +440,85 @@ fn views_of_a_member_are_in_the_trail() {
         let newest: Vec<&str> = newest.iter().map(|t| t.action.as_str()).collect();
         assert_eq!(newest, ["view"], "a limit keeps the newest lines");
         assert!(matches!(app.audit_trail(&ward, &query), Err(coso_app::AppError::Forbidden)));
+    });
+}
+
+/// Re-admission (Quy định 24-QĐ/TW, mục 3.5.1; from 01/7/2025 Quy định 294-QĐ/TW, mục 3.5.1 and
+/// 3.5.2), the form and ground of leaving on the record, and an admission over 60 (24-QĐ/TW,
+/// mục 1.1.2). Each refusal names its text and writes nothing.
+#[test]
+fn readmission_and_leaving_follow_their_rules_on_the_record() {
+    each_backend(|db| {
+        let (app, sys) = (city(db), Actor::system());
+        let an = admit(&app, "Nguyễn Văn An", "DK-C1", "2010-01-10");
+        let binh = admit(&app, "Trần Thị Bình", "DK-C1", "2010-01-10");
+        member_event(&app, &an.id, "confirmation", "2011-01-10");
+        member_event(&app, &binh.id, "confirmation", "2011-01-10");
+        // An leaves by removal (no ground); Bình asks to leave of her own will.
+        ok("removal", app.record_member_event(&sys, &an.id, event("removal", "2018-06-01", None)));
+        let mut withdraw = event("withdrawal", "2021-02-01", None);
+        withdraw.ground = Some("voluntary".into());
+        ok("withdrawal", app.record_member_event(&sys, &binh.id, withdraw));
+        let detail = ok("detail", app.member_detail(&sys, &binh.id));
+        assert_eq!(detail.summary.status.code(), "withdrawn");
+        let left = detail.events.last().unwrap();
+        assert_eq!(
+            (left.kind.leaving_form(), left.ground.as_deref()),
+            (Some("Xin ra khỏi Đảng"), Some("Tự nguyện xin ra khỏi Đảng"))
+        );
+        // A ground is for a leaving only.
+        let mut wrong = event("exemption", "2021-03-01", None);
+        wrong.ground = Some("voluntary".into());
+        let before = counts(db);
+        refused_on(app.record_member_event(&sys, &an.id, wrong), "ground");
+
+        let readmit = |on: &str, approval: Option<&str>| {
+            let mut e = event("readmission", on, Some("DK-C1"));
+            e.approval = approval.map(String::from);
+            e
+        };
+        // (who, input, the field refused, its citation)
+        let refusals = [
+            (&an, readmit("2021-05-31", Some("125-CV/TU")), "occurred_on", "Quy định 24-QĐ/TW, mục 3.5.1"),
+            (&an, readmit("2021-06-01", None), "approval", "Quy định 24-QĐ/TW, mục 3.5.1"),
+            (&binh, readmit("2025-08-01", Some("130-CV/TU")), "kind", "Quy định 294-QĐ/TW, mục 3.5.2"),
+        ];
+        for (who, input, field, citation) in refusals {
+            match app.record_member_event(&sys, &who.id, input) {
+                Err(coso_app::AppError::Invalid(found)) => {
+                    let v = found
+                        .iter()
+                        .find(|v| v.field == Some(field))
+                        .unwrap_or_else(|| panic!("{field}: {found:?}"));
+                    assert_eq!(v.citation, Some(citation), "{field}");
+                }
+                other => panic!("{field}: expected a refusal, got {other:?}"),
+            }
+        }
+        assert_eq!(counts(db), before, "nothing written");
+        let back = ok(
+            "readmission",
+            app.record_member_event(&sys, &an.id, readmit("2021-06-01", Some("125-CV/TU"))),
+        );
+        assert_eq!((back.status_after_label.as_str(), back.approval.as_str()), ("Dự bị", "125-CV/TU"));
+        let detail = ok("detail", app.member_detail(&sys, &an.id));
+        assert_eq!((detail.summary.admitted_on, detail.summary.official_on), (d(2021, 6, 1), None));
+        // Re-admitted once: from 01/7/2025 never again.
+        ok("removal", app.record_member_event(&sys, &an.id, event("removal", "2022-01-10", None)));
+        let once = app.record_member_event(&sys, &an.id, readmit("2025-09-01", Some("140-CV/TU")));
+        assert!(refused_on(once, "kind").contains("một lần"));
+
+        // Over 60 when the cell considers it: only by the decision of the committee directly under
+        // the Central Committee.
+        let old = admission("Lý Văn Cao", "1960-01-01", "DK-C1", "2021-03-01");
+        let before = counts(db);
+        let message = refused_on(app.create_member(&sys, old.clone()), "admitted_on");
+        assert!(message.contains("trên 60 tuổi"), "{message}");
+        assert_eq!(counts(db), before);
+        let mut decided = old;
+        decided.over_age_decision = Some("512-QĐ/TU".into());
+        let cao = ok("over 60", app.create_member(&sys, decided));
+        let detail = ok("detail", app.member_detail(&sys, &cao.id));
+        assert_eq!(detail.events[0].approval, "512-QĐ/TU");
     });
 }

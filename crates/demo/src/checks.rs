@@ -16,7 +16,7 @@ fn every_member_follows_the_statute_in_date_order() {
         let name = &m.person.full_name;
         assert!(demo.tree.exists_on(&m.cell, m.entry_on), "{name} enters {} before it exists", m.cell);
         if m.entry == MemberEventKind::Admission {
-            rules::check_admission_age(m.person.born_on, m.admitted_on).unwrap();
+            rules::check_admission_age(m.person.born_on, m.admitted_on, None).unwrap();
         }
         assert!(
             rules::check_record_dates(m.person.born_on, Some(m.admitted_on), m.official_on, ARTICLE_DAY)

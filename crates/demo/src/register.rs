@@ -33,6 +33,7 @@ impl PlannedEvent {
             decision_number: numbers.text(&self.decision),
             to_org_code: self.to_cell.clone(),
             note: (!self.note.is_empty()).then(|| self.note.clone()),
+            ..EventInput::default()
         }
     }
 }
@@ -131,6 +132,7 @@ impl PlannedMember {
             entry: self.entry.code().into(),
             entry_on: (self.entry == MemberEventKind::TransferIn).then(|| self.entry_on.to_string()),
             decision_number: numbers.text(&self.entry_decision),
+            over_age_decision: None,
         }
     }
 }

@@ -18,10 +18,12 @@ pub enum MemberStatus {
     Removed,
     Expelled,
     Deceased,
+    /// Left the Party at their own request (xin ra khỏi Đảng).
+    Withdrawn,
 }
 
 impl MemberStatus {
-    pub const ALL: [MemberStatus; 7] = [
+    pub const ALL: [MemberStatus; 8] = [
         MemberStatus::Probationary,
         MemberStatus::Official,
         MemberStatus::Exempted,
@@ -29,6 +31,7 @@ impl MemberStatus {
         MemberStatus::Removed,
         MemberStatus::Expelled,
         MemberStatus::Deceased,
+        MemberStatus::Withdrawn,
     ];
 
     pub fn code(self) -> &'static str {
@@ -40,6 +43,7 @@ impl MemberStatus {
             MemberStatus::Removed => "removed",
             MemberStatus::Expelled => "expelled",
             MemberStatus::Deceased => "deceased",
+            MemberStatus::Withdrawn => "withdrawn",
         }
     }
 
@@ -56,6 +60,7 @@ impl MemberStatus {
             MemberStatus::Removed => "Đã xóa tên",
             MemberStatus::Expelled => "Đã khai trừ",
             MemberStatus::Deceased => "Đã từ trần",
+            MemberStatus::Withdrawn => "Đã ra khỏi Đảng",
         }
     }
 
@@ -93,10 +98,12 @@ pub enum MemberEventKind {
     Expulsion,
     Death,
     Readmission,
+    /// Xin ra khỏi Đảng: the member's own request, decided by the competent committee.
+    Withdrawal,
 }
 
 impl MemberEventKind {
-    pub const ALL: [MemberEventKind; 11] = [
+    pub const ALL: [MemberEventKind; 12] = [
         MemberEventKind::Admission,
         MemberEventKind::Confirmation,
         MemberEventKind::TransferIn,
@@ -108,6 +115,7 @@ impl MemberEventKind {
         MemberEventKind::Expulsion,
         MemberEventKind::Death,
         MemberEventKind::Readmission,
+        MemberEventKind::Withdrawal,
     ];
 
     pub fn code(self) -> &'static str {
@@ -123,6 +131,7 @@ impl MemberEventKind {
             MemberEventKind::Expulsion => "expulsion",
             MemberEventKind::Death => "death",
             MemberEventKind::Readmission => "readmission",
+            MemberEventKind::Withdrawal => "withdrawal",
         }
     }
 
@@ -143,6 +152,18 @@ impl MemberEventKind {
             MemberEventKind::Expulsion => "Khai trừ",
             MemberEventKind::Death => "Từ trần",
             MemberEventKind::Readmission => "Kết nạp lại",
+            MemberEventKind::Withdrawal => "Xin ra khỏi Đảng",
+        }
+    }
+
+    /// How the member register (Mẫu 7-HSĐV) writes a leaving in its column "ngày và hình thức
+    /// ra khỏi Đảng"; a transfer out and a death have their own columns. `None` for the rest.
+    pub fn leaving_form(self) -> Option<&'static str> {
+        match self {
+            MemberEventKind::Withdrawal => Some("Xin ra khỏi Đảng"),
+            MemberEventKind::Removal => Some("Xóa tên"),
+            MemberEventKind::Expulsion => Some("Khai trừ"),
+            _ => None,
         }
     }
 
@@ -186,8 +207,10 @@ pub fn official_date(admitted_on: NaiveDate) -> NaiveDate {
     date::add_months(admitted_on, PROBATION_MONTHS)
 }
 
-/// Quy định 24-QĐ/TW (2021), 1.3: re-admission no sooner than 36 months after leaving.
+/// Quy định 24-QĐ/TW (2021), mục 3.5.1: re-admission no sooner than 36 months after leaving.
 pub const READMISSION_WAIT_MONTHS: u32 = 36;
+/// Mục 3.5.1: after a conviction for a less serious crime, 60 months from the record's clearing.
+pub const READMISSION_WAIT_AFTER_RECORD_MONTHS: u32 = 60;
 /// Điều lệ Đảng, Điều 1: admission age from 18 to 60 when the cell considers it.
 pub const ADMISSION_AGE: (i32, i32) = (18, 60);
 
@@ -239,6 +262,7 @@ pub fn apply_event(
         (S::Official, E::Exemption) => Ok(S::Exempted),
         (S::Exempted, E::Return) => Ok(S::Official),
         (S::Probationary | S::Official | S::Exempted, E::Removal) => Ok(S::Removed),
+        (S::Probationary | S::Official | S::Exempted, E::Withdrawal) => Ok(S::Withdrawn),
         // Điều lệ Đảng, Điều 35, khoản 2: a probationary member is disciplined only by reprimand
         // or warning; one no longer fit is removed from the roll (xóa tên).
         (S::Probationary, E::Expulsion) => {
@@ -250,34 +274,204 @@ pub fn apply_event(
         // A member who comes back keeps the status they left with: a probationary one stays
         // probationary and the probation clock runs on (domain.md §3).
         (S::TransferredOut, E::TransferIn) => Ok(if state.confirmed { S::Official } else { S::Probationary }),
-        (S::Removed | S::Expelled, E::Readmission) => {
-            let allowed = date::add_months(state.last_event_on, READMISSION_WAIT_MONTHS);
-            if on < allowed {
-                return Err(Violation::on(
-                    "occurred_on",
-                    format!(
-                        "Chỉ được kết nạp lại sau ít nhất 36 tháng kể từ khi ra khỏi Đảng (sớm nhất ngày {}).",
-                        date::format(allowed)
-                    ),
-                )
-                .cite("Quy định 24-QĐ/TW, mục 3.5.1"));
-            }
-            Ok(S::Probationary)
-        }
+        // The conditions of a re-admission are checked by `check_readmission`.
+        (S::Removed | S::Expelled | S::Withdrawn, E::Readmission) => Ok(S::Probationary),
         _ => refused(),
     }
 }
 
-/// Checks the age at admission: 18 to 60 (Điều lệ Đảng, Điều 1; Quy định 24-QĐ/TW, mục 1.1 sets
-/// the 60; an older applicant needs the competent committee's decision, not yet recorded here).
-pub fn check_admission_age(born_on: NaiveDate, admitted_on: NaiveDate) -> Result<(), Violation> {
+/// Why a member left, where the re-admission rules depend on it (Quy định 24-QĐ/TW, mục 3.5;
+/// Quy định 294-QĐ/TW, mục 3.5.2). Recorded on the leaving event; none when nothing of the
+/// kind applies.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "sql", derive(diesel::AsExpression, diesel::FromSqlRow), diesel(sql_type = diesel::sql_types::Text))]
+pub enum LeavingGround {
+    /// Tự bỏ sinh hoạt đảng.
+    AbandonedActivity,
+    /// Tự nguyện xin ra khỏi Đảng.
+    Voluntary,
+    /// Xin ra khỏi Đảng vì hoàn cảnh gia đình đặc biệt khó khăn.
+    FamilyHardship,
+    /// Gây mất đoàn kết nội bộ nghiêm trọng.
+    SeriousDisunity,
+    /// Bị kết án về tội tham nhũng.
+    CorruptionConviction,
+    /// Bị kết án về tội phạm nghiêm trọng trở lên.
+    SeriousCrimeConviction,
+    /// Bị án hình sự về tội phạm ít nghiêm trọng.
+    MinorCrimeConviction,
+}
+
+impl LeavingGround {
+    pub const ALL: [LeavingGround; 7] = [
+        LeavingGround::AbandonedActivity,
+        LeavingGround::Voluntary,
+        LeavingGround::FamilyHardship,
+        LeavingGround::SeriousDisunity,
+        LeavingGround::CorruptionConviction,
+        LeavingGround::SeriousCrimeConviction,
+        LeavingGround::MinorCrimeConviction,
+    ];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            LeavingGround::AbandonedActivity => "abandoned_activity",
+            LeavingGround::Voluntary => "voluntary",
+            LeavingGround::FamilyHardship => "family_hardship",
+            LeavingGround::SeriousDisunity => "serious_disunity",
+            LeavingGround::CorruptionConviction => "corruption_conviction",
+            LeavingGround::SeriousCrimeConviction => "serious_crime_conviction",
+            LeavingGround::MinorCrimeConviction => "minor_crime_conviction",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|g| g.code() == code)
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            LeavingGround::AbandonedActivity => "Tự bỏ sinh hoạt đảng",
+            LeavingGround::Voluntary => "Tự nguyện xin ra khỏi Đảng",
+            LeavingGround::FamilyHardship => "Xin ra khỏi Đảng vì hoàn cảnh gia đình đặc biệt khó khăn",
+            LeavingGround::SeriousDisunity => "Gây mất đoàn kết nội bộ nghiêm trọng",
+            LeavingGround::CorruptionConviction => "Bị kết án về tội tham nhũng",
+            LeavingGround::SeriousCrimeConviction => "Bị kết án về tội phạm nghiêm trọng trở lên",
+            LeavingGround::MinorCrimeConviction => "Bị án hình sự về tội phạm ít nghiêm trọng",
+        }
+    }
+
+    /// Quy định 294-QĐ/TW, mục 3.5.2 (from 01/7/2025): whoever left on this ground is never
+    /// considered for re-admission.
+    pub fn bars_readmission(self) -> bool {
+        !matches!(self, LeavingGround::FamilyHardship | LeavingGround::MinorCrimeConviction)
+    }
+}
+
+/// The day Quy định 294-QĐ/TW took effect, with its mục 3.5.2 (who is never re-admitted) and
+/// its rule that a person is re-admitted only once.
+pub const RULES_294_FROM: NaiveDate = match NaiveDate::from_ymd_opt(2025, 7, 1) {
+    Some(d) => d,
+    None => NaiveDate::MIN,
+};
+
+/// What a re-admission is judged on: how the person left, and what the application holds.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ReadmissionCase<'a> {
+    /// The day they left (the leaving event).
+    pub left_on: NaiveDate,
+    pub ground: Option<LeavingGround>,
+    /// The day a conviction for a less serious crime was cleared (xóa án tích).
+    pub record_cleared_on: Option<NaiveDate>,
+    /// The provincial standing committee's written consent (its document number).
+    pub consent: &'a str,
+    /// Whether the person was re-admitted once already.
+    pub readmitted_before: bool,
+}
+
+/// Checks a re-admission on `on` (Quy định 24-QĐ/TW, mục 3.5.1; from 01/7/2025 Quy định
+/// 294-QĐ/TW, mục 3.5.1 and 3.5.2): the provincial standing committee consented in writing;
+/// at least 36 months since leaving, or 60 months since a less serious crime's record was
+/// cleared; and, from 01/7/2025, never after the grounds of 3.5.2, and only once.
+pub fn check_readmission(case: &ReadmissionCase, on: NaiveDate) -> Vec<Violation> {
+    let under_294 = on >= RULES_294_FROM;
+    let basis =
+        if under_294 { "Quy định 294-QĐ/TW, mục 3.5.1" } else { "Quy định 24-QĐ/TW, mục 3.5.1" };
+    let mut found = Vec::new();
+    if case.consent.trim().is_empty() {
+        found.push(
+            Violation::on(
+                "approval",
+                "Cần ghi văn bản đồng ý của Ban Thường vụ tỉnh ủy, thành ủy (hoặc tương đương).",
+            )
+            .cite(basis),
+        );
+    }
+    let minor_crime = case.ground == Some(LeavingGround::MinorCrimeConviction);
+    match (minor_crime, case.record_cleared_on) {
+        (true, None) => {
+            found.push(Violation::on("record_cleared_on", "Cần ghi ngày được xóa án tích.").cite(basis))
+        }
+        (true, Some(cleared)) => {
+            let allowed = date::add_months(cleared, READMISSION_WAIT_AFTER_RECORD_MONTHS);
+            if on < allowed {
+                found.push(
+                    Violation::on(
+                        "occurred_on",
+                        format!(
+                            "Người bị án hình sự về tội ít nghiêm trọng chỉ được kết nạp lại sau 60 tháng kể từ khi được xóa án tích (sớm nhất ngày {}).",
+                            date::format(allowed)
+                        ),
+                    )
+                    .cite(basis),
+                );
+            }
+        }
+        (false, _) => {
+            let allowed = date::add_months(case.left_on, READMISSION_WAIT_MONTHS);
+            if on < allowed {
+                found.push(
+                    Violation::on(
+                        "occurred_on",
+                        format!(
+                            "Chỉ được kết nạp lại sau ít nhất 36 tháng kể từ khi ra khỏi Đảng (sớm nhất ngày {}).",
+                            date::format(allowed)
+                        ),
+                    )
+                    .cite(basis),
+                );
+            }
+        }
+    }
+    if under_294 {
+        if let Some(ground) = case.ground.filter(|g| g.bars_readmission()) {
+            found.push(
+                Violation::on(
+                    "kind",
+                    format!(
+                        "Không xem xét kết nạp lại người ra khỏi Đảng vì lý do: {}.",
+                        ground.label().to_lowercase()
+                    ),
+                )
+                .cite("Quy định 294-QĐ/TW, mục 3.5.2"),
+            );
+        }
+        if case.readmitted_before {
+            found.push(
+                Violation::on("kind", "Người được kết nạp lại chỉ được kết nạp lại một lần.")
+                    .cite("Quy định 294-QĐ/TW, mục 3.5.1"),
+            );
+        }
+    }
+    found
+}
+
+/// Checks the age at admission, counted in months on the day the cell considers it: 18 to 60
+/// (Quy định 24-QĐ/TW, mục 1.1.1). Over 60 is for the committee directly under the Central
+/// Committee to decide (mục 1.1.2): allowed when its decision (`over_age_decision`) is given.
+pub fn check_admission_age(
+    born_on: NaiveDate,
+    admitted_on: NaiveDate,
+    over_age_decision: Option<&str>,
+) -> Result<(), Violation> {
     let age = date::years_between(born_on, admitted_on);
-    if age < ADMISSION_AGE.0 || age > ADMISSION_AGE.1 {
+    let decided = over_age_decision.is_some_and(|d| !d.trim().is_empty());
+    if age < ADMISSION_AGE.0 {
         return Err(Violation::on(
             "admitted_on",
-            format!("Tuổi khi kết nạp phải từ 18 đến 60 (người này {age} tuổi)."),
+            format!("Người vào Đảng phải đủ 18 tuổi khi chi bộ xét kết nạp (người này {age} tuổi)."),
         )
-        .cite("Quy định 24-QĐ/TW, mục 1.1"));
+        .cite("Quy định 24-QĐ/TW, mục 1.1.1"));
+    }
+    if age > ADMISSION_AGE.1 && !decided {
+        return Err(Violation::on(
+            "admitted_on",
+            format!(
+                "Người trên 60 tuổi (người này {age} tuổi) chỉ được kết nạp khi cấp ủy trực thuộc Trung ương quyết định; hãy ghi số quyết định đó."
+            ),
+        )
+        .cite("Quy định 24-QĐ/TW, mục 1.1.2"));
     }
     Ok(())
 }
@@ -444,26 +638,130 @@ mod tests {
         assert!(apply_event(&s, E::Exemption, d(2021, 5, 1)).is_ok());
     }
 
+    /// Quy định 24-QĐ/TW, mục 3.5.1; Quy định 294-QĐ/TW, mục 3.5.1 and 3.5.2 (from 01/7/2025).
     #[test]
-    fn readmission_waits_thirty_six_months() {
-        let s = MemberState { last_event_on: d(2018, 6, 1), ..state(S::Removed) };
-        let cases = [(d(2021, 5, 31), false), (d(2021, 6, 1), true)];
-        for (on, ok) in cases {
-            assert_eq!(apply_event(&s, E::Readmission, on).is_ok(), ok, "{on}");
+    fn readmission_follows_3_5_1_and_from_july_2025_3_5_2() {
+        let base = ReadmissionCase {
+            left_on: d(2018, 6, 1),
+            ground: None,
+            record_cleared_on: None,
+            consent: "125-CV/TU",
+            readmitted_before: false,
+        };
+        let with = |f: &dyn Fn(&mut ReadmissionCase)| {
+            let mut c = base.clone();
+            f(&mut c);
+            c
+        };
+        type Case<'a> = (&'a str, ReadmissionCase<'a>, NaiveDate, &'a [(&'a str, &'a str)]);
+        let cases: [Case; 12] = [
+            ("36 months less a day", base.clone(), d(2021, 5, 31), &[("occurred_on", "24-QĐ/TW, mục 3.5.1")]),
+            ("36 months", base.clone(), d(2021, 6, 1), &[]),
+            ("no consent", with(&|c| c.consent = " "), d(2022, 1, 1), &[("approval", "24-QĐ/TW, mục 3.5.1")]),
+            (
+                "minor crime, no clearing date",
+                with(&|c| c.ground = Some(LeavingGround::MinorCrimeConviction)),
+                d(2022, 1, 1),
+                &[("record_cleared_on", "24-QĐ/TW, mục 3.5.1")],
+            ),
+            (
+                "minor crime, 60 months less a day after clearing",
+                with(&|c| {
+                    c.ground = Some(LeavingGround::MinorCrimeConviction);
+                    c.record_cleared_on = Some(d(2019, 3, 1));
+                }),
+                d(2024, 2, 29),
+                &[("occurred_on", "24-QĐ/TW, mục 3.5.1")],
+            ),
+            (
+                "minor crime, 60 months after clearing",
+                with(&|c| {
+                    c.ground = Some(LeavingGround::MinorCrimeConviction);
+                    c.record_cleared_on = Some(d(2019, 3, 1));
+                }),
+                d(2024, 3, 1),
+                &[],
+            ),
+            // Before 294-QĐ/TW the grounds of its 3.5.2 and the once-only rule are not applied.
+            (
+                "abandoned, 2024",
+                with(&|c| c.ground = Some(LeavingGround::AbandonedActivity)),
+                d(2024, 6, 1),
+                &[],
+            ),
+            (
+                "abandoned, from 01/7/2025",
+                with(&|c| c.ground = Some(LeavingGround::AbandonedActivity)),
+                d(2025, 7, 1),
+                &[("kind", "294-QĐ/TW, mục 3.5.2")],
+            ),
+            (
+                "voluntary",
+                with(&|c| c.ground = Some(LeavingGround::Voluntary)),
+                d(2025, 8, 1),
+                &[("kind", "294-QĐ/TW, mục 3.5.2")],
+            ),
+            (
+                "family hardship",
+                with(&|c| c.ground = Some(LeavingGround::FamilyHardship)),
+                d(2025, 8, 1),
+                &[],
+            ),
+            (
+                "re-admitted before",
+                with(&|c| c.readmitted_before = true),
+                d(2025, 8, 1),
+                &[("kind", "294-QĐ/TW, mục 3.5.1")],
+            ),
+            ("36 months under 294", base.clone(), d(2025, 8, 1), &[]),
+        ];
+        for (label, case, on, want) in cases {
+            let got: Vec<(&str, &str)> = check_readmission(&case, on)
+                .iter()
+                .map(|v| (v.field.unwrap_or(""), v.citation.unwrap_or("")))
+                .collect();
+            let want: Vec<(&str, String)> = want.iter().map(|(f, c)| (*f, format!("Quy định {c}"))).collect();
+            let got: Vec<(&str, String)> = got.into_iter().map(|(f, c)| (f, c.to_string())).collect();
+            assert_eq!(got, want, "{label}");
+        }
+        for ground in LeavingGround::ALL {
+            assert_eq!(LeavingGround::from_code(ground.code()), Some(ground));
         }
     }
 
     #[test]
-    fn admission_age_is_18_to_60() {
-        let born = d(2000, 6, 15);
+    fn leaving_forms_are_the_registers_words() {
         let cases = [
-            (d(2018, 6, 14), false),
-            (d(2018, 6, 15), true),
-            (d(2060, 6, 14), true),
-            (d(2061, 6, 15), false),
+            (E::Withdrawal, Some("Xin ra khỏi Đảng")),
+            (E::Removal, Some("Xóa tên")),
+            (E::Expulsion, Some("Khai trừ")),
+            (E::Death, None),
+            (E::TransferOut, None),
         ];
-        for (on, ok) in cases {
-            assert_eq!(check_admission_age(born, on).is_ok(), ok, "{on}");
+        for (event, want) in cases {
+            assert_eq!(event.leaving_form(), want, "{event:?}");
+        }
+        assert_eq!(apply_event(&state(S::Probationary), E::Withdrawal, d(2021, 3, 1)), Ok(S::Withdrawn));
+        assert_eq!(apply_event(&state(S::Withdrawn), E::Readmission, d(2024, 3, 1)), Ok(S::Probationary));
+    }
+
+    /// Quy định 24-QĐ/TW, mục 1.1.1 and 1.1.2.
+    #[test]
+    fn admission_age_is_18_to_60_unless_decided_above() {
+        let born = d(2000, 6, 15);
+        // (considered on, the over-age decision) → refused with this citation
+        let cases = [
+            (d(2018, 6, 14), None, Some("Quy định 24-QĐ/TW, mục 1.1.1")),
+            (d(2018, 6, 14), Some("12-QĐ/TU"), Some("Quy định 24-QĐ/TW, mục 1.1.1")),
+            (d(2018, 6, 15), None, None),
+            (d(2060, 6, 14), None, None),
+            (d(2061, 6, 15), None, Some("Quy định 24-QĐ/TW, mục 1.1.2")),
+            (d(2061, 6, 15), Some(" "), Some("Quy định 24-QĐ/TW, mục 1.1.2")),
+            (d(2061, 6, 15), Some("12-QĐ/TU"), None),
+        ];
+        for (on, decision, want) in cases {
+            let got = check_admission_age(born, on, decision).err().and_then(|v| v.citation);
+            assert_eq!(got, want, "{on} {decision:?}");
         }
     }
 

@@ -16,6 +16,7 @@ macro_rules! text_columns {
             $crate::meeting::MeetingKind => "meeting kind",
             $crate::member::MemberStatus => "member status",
             $crate::member::MemberEventKind => "member event",
+            $crate::member::LeavingGround => "leaving ground",
             $crate::member::Sex => "sex",
             $crate::org::OrgKind => "organization kind",
             $crate::org::Sector => "sector",

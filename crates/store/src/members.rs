@@ -1,7 +1,7 @@
 //! Persons, their party memberships, lifecycle events and the periods they write.
 use chrono::{NaiveDate, NaiveDateTime};
 use coso_domain::id::{MembershipId, OrgId, PersonId};
-use coso_domain::member::{MemberEventKind, MemberStatus, Sex};
+use coso_domain::member::{LeavingGround, MemberEventKind, MemberStatus, Sex};
 use diesel::dsl::count_star;
 use diesel::prelude::*;
 
@@ -67,6 +67,12 @@ pub struct MembershipEventRow {
     pub status_after: MemberStatus,
     pub note: String,
     pub created_at: NaiveDateTime,
+    /// Why the member left, where the re-admission rules depend on it.
+    pub ground: Option<LeavingGround>,
+    /// The higher body's written consent or decision the event rests on, if any.
+    pub approval: String,
+    /// The day a criminal record was cleared (a re-admission after a less serious crime).
+    pub record_cleared_on: Option<NaiveDate>,
 }
 
 #[derive(Debug, Clone, Queryable, Selectable, Insertable, serde::Serialize)]

@@ -91,6 +91,9 @@ diesel::table! {
         status_after -> Text,
         note -> Text,
         created_at -> Timestamp,
+        ground -> Nullable<Text>,
+        approval -> Text,
+        record_cleared_on -> Nullable<Date>,
     }
 }
 

@@ -175,6 +175,8 @@ pub struct MemberView {
     pub d: MemberDetail,
     pub event: EventInput,
     pub event_kinds: Vec<Choice>,
+    /// Why a member leaves, where the re-admission rules depend on it.
+    pub grounds: Vec<Choice>,
     pub errors: FieldErrors,
 }
 

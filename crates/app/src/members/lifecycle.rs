@@ -3,28 +3,38 @@ use chrono::NaiveDate;
 use coso_domain::Violation;
 use coso_domain::access::Permission;
 use coso_domain::id::MembershipId;
-use coso_domain::member::{self as rules, MemberEventKind, MemberState};
+use coso_domain::member::{self as rules, LeavingGround, MemberEventKind, MemberState};
 use coso_store::members::{self as store, MembershipEventRow, MembershipRow, PeriodRow};
 use coso_store::{DbConnection, new_id, now};
 
 use crate::access::{self, OrgGrant};
-use crate::input::{All, chosen, past_date, required_text};
+use crate::input::{self, All, chosen, optional_date, past_date, required_text};
 
 use crate::{Actor, App, AppError, AppResult, Tx, audit};
 
 use super::{EventInput, MemberEventView, clean, member_org};
 use crate::orgs::cell_on;
 
-/// Writes one lifecycle event: checks it with the state machine, updates the record, closes
-/// the open period and opens the next. A move to another unit needs the grant to write there.
+/// What an event rests on beyond its kind, date and decision.
+#[derive(Debug, Default)]
+struct Grounds {
+    decision: String,
+    note: String,
+    ground: Option<LeavingGround>,
+    approval: String,
+    record_cleared_on: Option<NaiveDate>,
+}
+
+/// Writes one lifecycle event: checks it with the state machine (and a re-admission with its
+/// conditions), updates the record, closes the open period and opens the next. A move to
+/// another unit needs the grant to write there.
 fn write_event(
     conn: &mut DbConnection,
     m: &mut MembershipRow,
     kind: MemberEventKind,
     on: NaiveDate,
     to: Option<&OrgGrant>,
-    decision: &str,
-    note: &str,
+    g: Grounds,
 ) -> AppResult<MembershipEventRow> {
     let state = MemberState {
         status: m.status,
@@ -33,6 +43,18 @@ fn write_event(
         confirmed: m.official_on.is_some(),
     };
     let status = rules::apply_event(&state, kind, on).map_err(AppError::invalid)?;
+    if kind == MemberEventKind::Readmission {
+        let history = store::events(conn, &m.id)?;
+        let left = history.iter().rev().find(|e| e.kind.leaving_form().is_some());
+        let case = rules::ReadmissionCase {
+            left_on: left.map_or(m.last_event_on, |e| e.occurred_on),
+            ground: left.and_then(|e| e.ground),
+            record_cleared_on: g.record_cleared_on,
+            consent: &g.approval,
+            readmitted_before: history.iter().any(|e| e.kind == MemberEventKind::Readmission),
+        };
+        input::rules(rules::check_readmission(&case, on)).map_err(AppError::Invalid)?;
+    }
     let from_org = m.org_id.clone();
     if let Some(to) = to {
         if kind == MemberEventKind::TransferInternal && *to.org_id() == m.org_id {
@@ -70,12 +92,15 @@ fn write_event(
         membership_id: m.id.clone(),
         kind,
         occurred_on: on,
-        decision_number: decision.into(),
+        decision_number: g.decision,
         from_org_id: Some(from_org),
         to_org_id: to.map(|t| t.org_id().clone()),
         status_after: m.status,
-        note: note.into(),
+        note: g.note,
         created_at: now(),
+        ground: g.ground,
+        approval: g.approval,
+        record_cleared_on: g.record_cleared_on,
     };
     store::insert_event(conn, &row)?;
     Ok(row)
@@ -91,15 +116,11 @@ pub(crate) fn transfer_for_reorganization(
     decision: &str,
 ) -> AppResult<()> {
     let before = m.clone();
-    write_event(
-        conn,
-        m,
-        MemberEventKind::TransferInternal,
-        on,
-        Some(target),
-        decision,
-        "Theo sắp xếp tổ chức",
-    )?;
+    let grounds =
+        Grounds {
+            decision: decision.into(), note: "Theo sắp xếp tổ chức".into(), ..Grounds::default()
+        };
+    write_event(conn, m, MemberEventKind::TransferInternal, on, Some(target), grounds)?;
     audit::record(conn, actor, "event.transfer_internal", "membership", &m.id, Some(&before), Some(&*m))
 }
 
@@ -136,10 +157,27 @@ impl Tx<'_> {
             }
             _ => Ok(()),
         };
-        let (kind, on, decision, ()) = (
+        // A ground is for a leaving (xóa tên, khai trừ, xin ra khỏi Đảng).
+        let ground = match clean(input.ground.as_deref()) {
+            None => Ok(None),
+            Some(code) => match (LeavingGround::from_code(&code), &kind) {
+                (Some(g), Ok(k)) if k.leaving_form().is_some() => Ok(Some(g)),
+                (Some(_), Ok(_)) => Err(vec![Violation::on(
+                    "ground",
+                    "Lý do ra khỏi Đảng chỉ ghi khi xóa tên, khai trừ hoặc xin ra.",
+                )]),
+                (Some(_), Err(_)) => Err(Vec::new()),
+                (None, _) => {
+                    Err(vec![Violation::on("ground", "Cần chọn lý do ra khỏi Đảng trong danh sách.")])
+                }
+            },
+        };
+        let (kind, on, decision, record_cleared_on, ground, ()) = (
             kind,
             past_date("occurred_on", "ngày sự kiện", &input.occurred_on),
             required_text("decision_number", "số quyết định", &input.decision_number),
+            optional_date("record_cleared_on", "ngày được xóa án tích", input.record_cleared_on.as_deref()),
+            ground,
             target_named,
         )
             .all()?;
@@ -157,7 +195,14 @@ impl Tx<'_> {
                 _ => None,
             };
             let before = m.clone();
-            let row = write_event(conn, &mut m, kind, on, target.as_ref().map(|(_, g)| g), &decision, &note)?;
+            let grounds = Grounds {
+                decision,
+                note,
+                ground,
+                approval: clean(input.approval.as_deref()).unwrap_or_default(),
+                record_cleared_on,
+            };
+            let row = write_event(conn, &mut m, kind, on, target.as_ref().map(|(_, g)| g), grounds)?;
             audit::record(
                 conn,
                 actor,
@@ -176,6 +221,8 @@ impl Tx<'_> {
                 to_org: target.map(|(cell, _)| cell.version.name),
                 status_after_label: m.status.label().into(),
                 note: row.note,
+                ground: row.ground.map(|g| g.label().into()),
+                approval: row.approval,
             })
         }
     }

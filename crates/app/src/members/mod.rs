@@ -71,6 +71,10 @@ pub struct MemberEventView {
     pub to_org: Option<String>,
     pub status_after_label: String,
     pub note: String,
+    /// Why the member left, in words, when recorded.
+    pub ground: Option<String>,
+    /// The higher body's written consent or decision the event rests on.
+    pub approval: String,
 }
 
 /// Everything the member page shows.
@@ -141,6 +145,10 @@ pub struct MemberInput {
     /// The date the member arrives, for `transfer_in`.
     #[serde(default)]
     pub entry_on: Option<String>,
+    /// An admission over 60: the decision of the committee directly under the Central Committee
+    /// (Quy định 24-QĐ/TW, mục 1.1.2).
+    #[serde(default)]
+    pub over_age_decision: Option<String>,
     #[serde(default)]
     pub decision_number: String,
 }
@@ -157,6 +165,15 @@ pub struct EventInput {
     pub to_org_code: Option<String>,
     #[serde(default)]
     pub note: Option<String>,
+    /// Why the member leaves (removal, expulsion, withdrawal): a `LeavingGround` code, or none.
+    #[serde(default)]
+    pub ground: Option<String>,
+    /// A re-admission: the provincial standing committee's written consent (its number).
+    #[serde(default)]
+    pub approval: Option<String>,
+    /// A re-admission after a less serious crime: the day the record was cleared.
+    #[serde(default)]
+    pub record_cleared_on: Option<String>,
 }
 
 /// What a member list asks for.
@@ -298,6 +315,8 @@ impl App {
                     to_org,
                     status_after_label: e.status_after.label().into(),
                     note: e.note,
+                    ground: e.ground.map(|g| g.label().into()),
+                    approval: e.approval,
                 });
             }
             let positions = crate::positions::positions_of_person(conn, &p.id)?;

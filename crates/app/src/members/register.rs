@@ -130,7 +130,7 @@ impl Tx<'_> {
                 let mut found = rules::check_record_dates(born, admitted, official, today);
                 if admission
                     && let Some(a) = admitted
-                    && let Err(v) = rules::check_admission_age(born, a)
+                    && let Err(v) = rules::check_admission_age(born, a, input.over_age_decision.as_deref())
                 {
                     found.push(v);
                 }
@@ -208,6 +208,13 @@ impl Tx<'_> {
                     status_after: m.status,
                     note: String::new(),
                     created_at: now(),
+                    ground: None,
+                    approval: if entry == MemberEventKind::Admission {
+                        clean(input.over_age_decision.as_deref()).unwrap_or_default()
+                    } else {
+                        String::new()
+                    },
+                    record_cleared_on: None,
                 },
             )?;
             audit::record(conn, actor, "create", "membership", &m.id, audit::NONE, Some(&(&person, &m)))?;

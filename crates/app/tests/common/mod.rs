@@ -159,7 +159,7 @@ pub fn event(kind: &str, on: &str, to: Option<&str>) -> EventInput {
         occurred_on: on.into(),
         decision_number: "20-QĐ/ĐU".into(),
         to_org_code: to.map(String::from),
-        note: None,
+        ..EventInput::default()
     }
 }
 

@@ -111,9 +111,14 @@ async fn member_page(
         ),
         &event.kind,
     );
+    let grounds = Choice::list(
+        std::iter::once(("", "— Không thuộc các trường hợp này —"))
+            .chain(coso_domain::member::LeavingGround::ALL.iter().map(|g| (g.code(), g.label()))),
+        event.ground.as_deref().unwrap_or(""),
+    );
     let status =
         if errors.any() { axum::http::StatusCode::UNPROCESSABLE_ENTITY } else { axum::http::StatusCode::OK };
-    let page = MemberView { layout: Layout::of(session, "members"), d, event, event_kinds, errors };
+    let page = MemberView { layout: Layout::of(session, "members"), d, event, event_kinds, grounds, errors };
     Ok((status, Html(render(&page))).into_response())
 }
 
