@@ -48,6 +48,18 @@ impl App {
         self.db.read(database_is_empty)
     }
 
+    /// The day a demo database's figures run to; `None` when the database is not the demo.
+    pub fn demo_day(&self) -> AppResult<Option<chrono::NaiveDate>> {
+        self.db.read(demo_day)
+    }
+
+    /// The day default dates and periods end on: the demo's reference day in a demo database
+    /// (its figures stop there), today otherwise. Checks such as "not in the future" keep
+    /// using [`today`].
+    pub fn default_day(&self) -> AppResult<chrono::NaiveDate> {
+        Ok(self.demo_day()?.unwrap_or_else(today))
+    }
+
     /// Whether the database answers (health checks).
     pub fn healthy(&self) -> bool {
         self.db.read(coso_store::orgs::count_all).is_ok()
@@ -66,10 +78,22 @@ impl Tx<'_> {
         database_is_empty(self.conn)
     }
 
+    /// Marks the database as the demo, whose figures run to `day`.
+    pub fn mark_demo(&mut self, day: chrono::NaiveDate) -> AppResult<()> {
+        Ok(coso_store::settings::put(self.conn, DEMO_DAY, &day.to_string())?)
+    }
+
     /// How many organizations and memberships are on record.
     pub fn totals(&mut self) -> AppResult<(i64, i64)> {
         Ok((coso_store::orgs::count_all(self.conn)?, coso_store::members::count_memberships(self.conn)?))
     }
+}
+
+/// The setting under which a demo database keeps the day its figures run to.
+const DEMO_DAY: &str = "demo_reference_day";
+
+fn demo_day(conn: &mut DbConnection) -> AppResult<Option<chrono::NaiveDate>> {
+    Ok(coso_store::settings::get(conn, DEMO_DAY)?.and_then(|v| v.parse().ok()))
 }
 
 fn database_is_empty(conn: &mut DbConnection) -> AppResult<bool> {

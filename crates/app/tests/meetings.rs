@@ -941,3 +941,63 @@ fn a_cell_length_set_by_its_committee_judges_its_meetings_under_42_hd() {
         assert!(short.contains(&("DK-C1", 1)) && short.contains(&("DK-C2", 1)), "{short:?}");
     });
 }
+
+/// Issue 8: a second meeting of the same kind on the same day in a cell is refused unless the
+/// user confirms it; a meeting recorded by mistake is deleted with a reason, kept in the audit
+/// trail and the register's deleted list, and left out of every count.
+#[test]
+fn a_second_meeting_the_same_day_needs_confirming_and_a_mistake_can_be_deleted() {
+    each_backend(|db| {
+        let w = world(db);
+        let sys = Actor::system();
+        let first = record(&w.app, "DK-C1", meeting("regular", "2021-03-10", "95"));
+        let before = (meeting_rows(&w.app, "DK-C1"), audit_rows(&w.db));
+        let twice = w.app.record_meeting(&sys, "DK-C1", meeting("regular", "10/03/2021", "95"));
+        let message = refused_on(twice, "confirm_duplicate");
+        assert!(message.contains("thường kỳ ngày 10/03/2021"), "{message}");
+        assert_eq!((meeting_rows(&w.app, "DK-C1"), audit_rows(&w.db)), before, "nothing written");
+        // Another kind on the same day, or the same kind in another cell, is no duplicate.
+        record(&w.app, "DK-C1", meeting("thematic", "2021-03-10", "95"));
+        record(&w.app, "DK-C2", meeting("regular", "2021-03-10", "95"));
+        let mut confirmed = meeting("regular", "2021-03-10", "90");
+        confirmed.confirm_duplicate = true;
+        let second = record(&w.app, "DK-C1", confirmed);
+        // Correcting a meeting without moving it needs no confirmation.
+        ok("correct", w.app.update_meeting(&sys, &first.summary.id, meeting("regular", "2021-03-10", "100")));
+        let held = |app: &App| {
+            ok("compliance", app.meeting_compliance(&sys, "DK-C1", d(2021, 3, 1), d(2021, 3, 31)))
+        };
+        assert_eq!(held(&w.app).meetings_held, 3);
+
+        let other = account(&w.app, "c2.bithu", "cell_secretary", Some("DK-C2"));
+        let viewer = account(&w.app, "dk.xem", "viewer", Some("DK"));
+        let reason = |r: &str| coso_app::meetings::DeleteMeetingInput { reason: r.into() };
+        let before = (meeting_rows(&w.app, "DK-C1"), audit_rows(&w.db));
+        forbidden(
+            "another cell's secretary",
+            w.app.delete_meeting(&other, &second.summary.id, reason("Ghi trùng")),
+        );
+        forbidden("a viewer", w.app.delete_meeting(&viewer, &second.summary.id, reason("Ghi trùng")));
+        refused_on(w.app.delete_meeting(&sys, &second.summary.id, reason("  ")), "reason");
+        assert_eq!((meeting_rows(&w.app, "DK-C1"), audit_rows(&w.db)), before, "nothing written");
+
+        let secretary = account(&w.app, "c1.bithu", "cell_secretary", Some("DK-C1"));
+        let audits = audit_rows(&w.db);
+        ok(
+            "delete",
+            w.app.delete_meeting(&secretary, &second.summary.id, reason("Ghi trùng biên bản ngày 10/3")),
+        );
+        assert_eq!(meeting_rows(&w.app, "DK-C1"), before.0 - 1);
+        assert_eq!(audit_rows(&w.db), audits + 1, "the deletion is in the audit trail");
+        assert!(matches!(w.app.meeting_detail(&sys, &second.summary.id), Err(AppError::NotFound(_))));
+        assert_eq!(held(&w.app).meetings_held, 2, "a deleted meeting is counted nowhere");
+        let deleted = ok("deleted", w.app.deleted_meetings(&sys, "DK-C1", d(2021, 1, 1), d(2021, 12, 31)));
+        let listed: Vec<(&str, &str)> =
+            deleted.iter().map(|x| (x.reason.as_str(), x.kind_label.as_str())).collect();
+        assert_eq!(listed, [("Ghi trùng biên bản ngày 10/3", "Thường kỳ")]);
+        assert!(matches!(
+            w.app.delete_meeting(&sys, &second.summary.id, reason("lần nữa")),
+            Err(AppError::NotFound(_))
+        ));
+    });
+}

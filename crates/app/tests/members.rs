@@ -29,7 +29,7 @@ fn admissions_and_transfers_in_enter_the_register() {
         let (app, sys) = (city(db), Actor::system());
         let audits = audit_rows(db);
         let input = admission("Nguyễn Văn An", "1990-05-01", "DK-C1", "10/01/2020");
-        let input = with(with(input, "cccd", "001090001234"), "card_number", "31000001");
+        let input = with(with(input, "cccd", "000090001234"), "card_number", "31000001");
         let an = ok("admission", app.create_member(&sys, input));
         let arrived = transfer_in("2005-03-01", Some("2006-03-01"), "2021-07-01");
         let binh = ok("transfer in", app.create_member(&sys, arrived));
@@ -47,7 +47,7 @@ fn admissions_and_transfers_in_enter_the_register() {
             assert_eq!(events, [first_event], "{name}");
         }
         let detail = ok("detail", app.member_detail(&sys, &an.id));
-        assert_eq!(detail.cccd.as_deref(), Some("001090001234"));
+        assert_eq!(detail.cccd.as_deref(), Some("000090001234"));
         assert_eq!(detail.summary.card_number.as_deref(), Some("31000001"));
         // The register as of a date counts who was on it then.
         let cases = [
@@ -136,21 +136,21 @@ fn card_numbers_and_cccd_are_unique() {
     each_backend(|db| {
         let (app, sys) = (city(db), Actor::system());
         let first = admission("Nguyễn Văn An", "1990-05-01", "DK-C1", "2020-01-10");
-        let first = with(with(first, "cccd", "001090001234"), "card_number", "31000001");
+        let first = with(with(first, "cccd", "000090001234"), "card_number", "31000001");
         ok("first", app.create_member(&sys, first));
         let second = || admission("Trần Văn Bình", "1991-05-01", "VT-C1", "2020-02-10");
         let taken_card = "Số thẻ đảng viên 31000001 đã có trong sổ.";
         let cases = [
             (with(second(), "card_number", "31000001"), "card_number", taken_card),
             (with(second(), "card_number", " 31000001 "), "card_number", taken_card),
-            (with(second(), "cccd", "001090001234"), "cccd", "Số CCCD này đã có trong sổ."),
+            (with(second(), "cccd", "000090001234"), "cccd", "Số CCCD này đã có trong sổ."),
         ];
         for (input, field, want) in cases {
             let before = counts(db);
             assert_eq!(refused_on(app.create_member(&sys, input), field), want);
             assert_eq!(counts(db), before, "{field}");
         }
-        let fine = with(with(second(), "cccd", "001091001234"), "card_number", "31000002");
+        let fine = with(with(second(), "cccd", "000091001234"), "card_number", "31000002");
         ok("second", app.create_member(&sys, fine));
     });
 }

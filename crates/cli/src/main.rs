@@ -308,13 +308,14 @@ fn run(cli: Cli) -> Result<(), Failure> {
             Ok(())
         }
         Command::Stats { command: StatsCommand::Orgs { as_of, format } } => {
+            let app = open(&cli.database_url)?;
+            // Today by default; the demo's figures stop at its reference day.
             let as_of = match as_of.as_deref() {
                 Some(s) => coso_domain::date::parse(s).ok_or_else(|| {
                     Failure(format!("ngày không hợp lệ: {s} (dùng dd/mm/yyyy hoặc yyyy-mm-dd)"))
                 })?,
-                None => coso_app::today(),
+                None => app.default_day()?,
             };
-            let app = open(&cli.database_url)?;
             let stats = app.org_stats(&Actor::system(), as_of)?;
             match format {
                 Format::Json => {

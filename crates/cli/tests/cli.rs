@@ -83,6 +83,11 @@ fn the_demo_gives_the_seed_figures_on_both_backends() {
     for key in ["subordinate_cells", "members_official", "members_probationary"] {
         assert!(on_sqlite[key].as_i64().is_some_and(|n| n > 0), "{key} in {on_sqlite}");
     }
+    // The demo's figures run to 17/10/2021: without --as-of the statistics are of that day.
+    let out = coso(&sqlite.url, &["stats", "orgs", "--format", "json"], None);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let by_default: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(by_default, on_sqlite, "the default day of a demo database is its reference day");
 
     let figures = meeting_figures(&sqlite.url);
     let xlsx = std::env::temp_dir().join(format!("coso-register-{}.xlsx", std::process::id()));

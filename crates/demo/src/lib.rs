@@ -44,7 +44,7 @@ use self::minutes::PlannedMeeting;
 use self::officers::PlannedPosition;
 use self::register::PlannedMember;
 use self::roll::Roll;
-use self::tree::Tree;
+use self::tree::{ARTICLE_DAY, Tree};
 use self::visits::PlannedAssignment;
 use coso_app::{Actor, App, AppError, AppResult, Tx};
 
@@ -169,6 +169,8 @@ pub fn load(app: &App) -> AppResult<DemoSummary> {
             return Err(AppError::Conflict(NOT_EMPTY.into()));
         }
         let meetings = demo.load(tx, &actor)?;
+        // The article's figures run to its day: default dates and periods end there.
+        tx.mark_demo(ARTICLE_DAY)?;
         let (organizations, members) = tx.totals()?;
         Ok(DemoSummary {
             organizations,

@@ -322,6 +322,8 @@ impl Demo {
             notice_to_superior: m.notice_to_superior,
             absences,
             superiors,
+            // The demo plans one meeting of a kind a day in a cell: a duplicate is a bug.
+            confirm_duplicate: false,
         })
     }
 

@@ -8,6 +8,9 @@ use super::names::{self, ETHNICITIES, RELIGIONS};
 use super::tree::{HISTORY_START, Tree, Unit};
 use super::units::Profile;
 
+/// The province code of generated citizen ids: held by no province (they run 001–096).
+const DEMO_PROVINCE: &str = "000";
+
 /// A generated person, as the member form takes one.
 #[derive(Debug, Clone)]
 pub(crate) struct Person {
@@ -177,16 +180,20 @@ pub(crate) fn person(dice: &mut Dice, tree: &Tree, unit: &Unit, serial: u64) -> 
         }
         _ => *dice.weighted(&[("Sơ cấp", 7), ("Trung cấp", 3)]),
     };
-    // CCCD: province 020, a digit for sex and century, two for the birth year, six serial.
+    // CCCD: a province code, a digit for sex and century, two for the birth year, six serial.
+    // The province code is 000, which no province holds (they run 001–096), so no generated
+    // number is a real person's; Lạng Sơn's own code would be 020.
     let sex_century = match (sex, year >= 2000) {
         (Sex::Male, false) => 0,
         (Sex::Female, false) => 1,
         (Sex::Male, true) => 2,
         (Sex::Female, true) => 3,
     };
-    let cccd = format!("020{sex_century}{:02}{:06}", year % 100, (serial * 7919 + 104_729) % 1_000_000);
-    let phone =
-        dice.chance(0.75).then(|| format!("0{}{:08}", dice.pick(&[9, 8, 3]), dice.below(100_000_000)));
+    let cccd =
+        format!("{DEMO_PROVINCE}{sex_century}{:02}{:06}", year % 100, (serial * 7919 + 104_729) % 1_000_000);
+    // Phones start 010: the 01x prefixes were withdrawn in 2018 and no ten-digit number under
+    // them is assigned.
+    let phone = dice.chance(0.75).then(|| format!("010{:07}", dice.below(10_000_000)));
     let religion = *dice.weighted(&RELIGIONS);
     Person {
         full_name,
@@ -225,14 +232,19 @@ mod tests {
     use crate::tree::Tree;
 
     #[test]
-    fn people_carry_a_lang_son_citizen_id() {
+    fn people_carry_identity_and_phone_numbers_no_real_person_holds() {
         let tree = Tree::lang_son();
         let unit = tree.unit("LS-HVT-K9").unwrap();
         let mut dice = Dice::new(1);
         for serial in 0..2000 {
             let p = person(&mut dice, &tree, unit, serial);
             assert!(coso_domain::member::check_cccd(&p.cccd).is_ok(), "{}", p.cccd);
-            assert!(p.cccd.starts_with("020"));
+            assert!(p.cccd.starts_with(DEMO_PROVINCE), "{}", p.cccd);
+            assert!(
+                p.phone.as_deref().is_none_or(|n| n.len() == 10 && n.starts_with("010")),
+                "{:?}",
+                p.phone
+            );
             assert!(p.residence.starts_with("khối 9, phường Hoàng Văn Thụ"), "{}", p.residence);
         }
     }

@@ -8,5 +8,6 @@ pub mod members;
 pub mod orgs;
 pub mod positions;
 pub mod schema;
+pub mod settings;
 
 pub use db::{BackendKind, ConnectionManager, Db, DbConnection, StoreError, StoreResult, new_id, now};

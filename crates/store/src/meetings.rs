@@ -5,8 +5,9 @@ use diesel::dsl::count_star;
 use diesel::prelude::*;
 
 use crate::schema::{
-    cell_lengths, meeting_absences, meetings, membership_periods, memberships, org_versions, organizations,
-    persons, positions, quota_policies, superior_assignments, superior_attendances,
+    cell_lengths, deleted_meetings, meeting_absences, meetings, membership_periods, memberships,
+    org_versions, organizations, persons, positions, quota_policies, superior_assignments,
+    superior_attendances,
 };
 use crate::{DbConnection, StoreResult};
 
@@ -165,6 +166,70 @@ pub fn update_meeting(conn: &mut DbConnection, row: &MeetingRow) -> StoreResult<
 
 pub fn meeting(conn: &mut DbConnection, id: &MeetingId) -> StoreResult<Option<MeetingRow>> {
     Ok(meetings::table.find(id).first(conn).optional()?)
+}
+
+/// A meeting recorded by mistake and deleted: what the register still shows of it.
+#[derive(Debug, Clone, Queryable, Selectable, Insertable, serde::Serialize)]
+#[diesel(table_name = deleted_meetings)]
+pub struct DeletedMeetingRow {
+    /// The meeting's own id.
+    pub id: MeetingId,
+    pub org_id: OrgId,
+    pub kind: coso_domain::meeting::MeetingKind,
+    pub held_on: NaiveDate,
+    pub topic: String,
+    pub reason: String,
+    /// Who deleted it (the account's display name).
+    pub deleted_by: String,
+    pub deleted_at: NaiveDateTime,
+}
+
+/// Deletes a meeting with its absentees and superiors, and keeps what the register shows of
+/// it in `deleted_meetings`.
+pub fn delete_meeting(conn: &mut DbConnection, deleted: &DeletedMeetingRow) -> StoreResult<()> {
+    diesel::delete(meeting_absences::table.filter(meeting_absences::meeting_id.eq(&deleted.id)))
+        .execute(conn)?;
+    diesel::delete(superior_attendances::table.filter(superior_attendances::meeting_id.eq(&deleted.id)))
+        .execute(conn)?;
+    diesel::delete(meetings::table.find(&deleted.id)).execute(conn)?;
+    diesel::insert_into(deleted_meetings::table).values(deleted).execute(conn)?;
+    Ok(())
+}
+
+/// The deleted meetings of one organization held in `[from, to]`, newest first.
+pub fn deleted_of(
+    conn: &mut DbConnection,
+    org_id: &OrgId,
+    from: NaiveDate,
+    to: NaiveDate,
+) -> StoreResult<Vec<DeletedMeetingRow>> {
+    Ok(deleted_meetings::table
+        .filter(deleted_meetings::org_id.eq(org_id))
+        .filter(deleted_meetings::held_on.ge(from))
+        .filter(deleted_meetings::held_on.le(to))
+        .order(deleted_meetings::held_on.desc())
+        .select(DeletedMeetingRow::as_select())
+        .load(conn)?)
+}
+
+/// The meetings of one organization of `kind` held on `on`, but `except` (the one being
+/// corrected).
+pub fn same_day(
+    conn: &mut DbConnection,
+    org_id: &OrgId,
+    kind: coso_domain::meeting::MeetingKind,
+    on: NaiveDate,
+    except: Option<&MeetingId>,
+) -> StoreResult<Vec<MeetingRow>> {
+    let mut q = meetings::table
+        .filter(meetings::org_id.eq(org_id))
+        .filter(meetings::kind.eq(kind))
+        .filter(meetings::held_on.eq(on))
+        .into_boxed();
+    if let Some(id) = except {
+        q = q.filter(meetings::id.ne(id));
+    }
+    Ok(q.load(conn)?)
 }
 
 /// Replaces the absentees of a meeting (an edit of the minutes).

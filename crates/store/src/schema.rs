@@ -208,6 +208,8 @@ diesel::allow_tables_to_appear_in_same_query!(
     superior_assignments,
     superior_attendances,
     cell_lengths,
+    settings,
+    deleted_meetings,
 );
 
 diesel::table! {
@@ -294,6 +296,26 @@ diesel::table! {
         valid_from -> Date,
         valid_to -> Nullable<Date>,
         created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    deleted_meetings (id) {
+        id -> Text,
+        org_id -> Text,
+        kind -> Text,
+        held_on -> Date,
+        topic -> Text,
+        reason -> Text,
+        deleted_by -> Text,
+        deleted_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    settings (key) {
+        key -> Text,
+        value -> Text,
     }
 }
 

@@ -12,7 +12,7 @@ use diesel::sql_types::Text;
 const DIESEL_TABLE: &str = "__diesel_schema_migrations";
 
 /// The tables the migrations must create on every backend.
-const TABLES: [&str; 19] = [
+const TABLES: [&str; 21] = [
     "organizations",
     "org_versions",
     "org_events",
@@ -32,6 +32,8 @@ const TABLES: [&str; 19] = [
     "superior_assignments",
     "superior_attendances",
     "cell_lengths",
+    "settings",
+    "deleted_meetings",
 ];
 
 #[derive(Debug, QueryableByName)]
@@ -122,6 +124,8 @@ fn schema() -> BTreeSet<(String, String)> {
         superior_assignments,
         superior_attendances,
         cell_lengths,
+        settings,
+        deleted_meetings,
     )
 }
 

@@ -30,14 +30,15 @@ use crate::session::ApiActor;
         list_members, create_member, get_member, update_member, member_events, record_event,
         meetings::list_meetings, meetings::create_meeting, meetings::get_meeting, meetings::update_meeting,
         meetings::compliance, meetings::superiors, meetings::create_quota_policy, meetings::create_assignment,
-        meetings::list_lengths, meetings::create_length
+        meetings::list_lengths, meetings::create_length, meetings::delete_meeting
     ),
     components(schemas(
         OrgSummary, Tree, OrgDetail, coso_app::orgs::NewOrg, coso_app::reorg::Reorganization, coso_app::positions::PositionInput, MemberPage, MemberSummary, MemberDetail, MemberInput, EventInput, MemberEventView,
         MeetingSummary, MeetingDetail, MeetingInput, MinutesText, AbsenceInput, SuperiorInput, AbsentView, SuperiorView, EligibleView,
         ComplianceReport, CellReport, MonthPoint, SuperiorReport, QuotaView, CellSuperiors, ErrorBody,
         coso_app::meetings::QuotaPolicyInput, coso_app::meetings::AssignmentInput, meetings::Created,
-        coso_app::meetings::CellLengthInput, coso_app::meetings::CellLengthView
+        coso_app::meetings::CellLengthInput, coso_app::meetings::CellLengthView,
+        coso_app::meetings::DeleteMeetingInput
     )),
     modifiers(&BearerAuth),
     security(("bearer" = []))
@@ -100,7 +101,7 @@ async fn list_orgs(
     ApiActor(actor): ApiActor,
     Query(q): Query<OrgListQuery>,
 ) -> Result<Json<Vec<OrgSummary>>, ApiError> {
-    let as_of = crate::query::day(q.as_of.as_deref())?;
+    let as_of = crate::query::day(q.as_of.as_deref(), state.default_day().await?)?;
     let orgs = state
         .run(move |app| match q.q.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
             Some(text) => app.search_orgs(&actor, text, as_of, 500),
@@ -117,7 +118,7 @@ async fn org_tree(
     ApiActor(actor): ApiActor,
     Query(q): Query<OrgListQuery>,
 ) -> Result<Json<Tree>, ApiError> {
-    let as_of = crate::query::day(q.as_of.as_deref())?;
+    let as_of = crate::query::day(q.as_of.as_deref(), state.default_day().await?)?;
     Ok(Json(state.run(move |app| app.tree(&actor, as_of)).await?))
 }
 
@@ -129,7 +130,7 @@ async fn get_org(
     Path(code): Path<String>,
     Query(q): Query<OrgListQuery>,
 ) -> Result<Json<OrgDetail>, ApiError> {
-    let as_of = crate::query::day(q.as_of.as_deref())?;
+    let as_of = crate::query::day(q.as_of.as_deref(), state.default_day().await?)?;
     Ok(Json(state.run(move |app| app.org_detail(&actor, &code, as_of)).await?))
 }
 

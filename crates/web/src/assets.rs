@@ -1,4 +1,4 @@
-//! The stylesheet, vendored htmx and a few lines of script, embedded in the binary and served with long caching.
+//! The stylesheet, vendored htmx and a few lines of script (assets/coso.js), embedded in the binary and served with long caching.
 use axum::Router;
 use axum::http::header;
 use axum::response::IntoResponse;
@@ -10,9 +10,9 @@ const CSS: &str = include_str!("../../../assets/coso.css");
 /// htmx 2.0.11 (0BSD), see assets/VENDORED.md.
 const HTMX: &str = include_str!("../../../assets/htmx.min.js");
 const CACHE: &str = "public, max-age=86400";
-/// The few behaviours that need script, as a file because the CSP refuses inline script:
-/// buttons marked `data-print` print the page.
-const JS: &str = "document.addEventListener('click', function (e) {\n  var b = e.target.closest && e.target.closest('[data-print]');\n  if (b) { e.preventDefault(); window.print(); }\n});\n";
+/// The few behaviours that need script (printing, no double saves), as a file because the CSP
+/// refuses inline script.
+const JS: &str = include_str!("../../../assets/coso.js");
 
 pub fn routes() -> Router<AppState> {
     Router::new()

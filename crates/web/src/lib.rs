@@ -53,6 +53,11 @@ pub struct AppState {
 }
 
 impl AppState {
+    /// The day default dates and periods end on (the API's; pages take the session's).
+    pub(crate) async fn default_day(&self) -> coso_app::AppResult<chrono::NaiveDate> {
+        self.run(|app| app.default_day()).await
+    }
+
     /// Runs a use case off the async workers (Diesel is synchronous): the one way a handler
     /// calls the app.
     pub(crate) async fn run<T, F>(&self, work: F) -> coso_app::AppResult<T>

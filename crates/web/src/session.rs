@@ -95,13 +95,23 @@ pub struct Session {
     pub actor: Actor,
     pub csrf: String,
     pub token: String,
+    /// The day default dates and periods end on: today, or the demo's reference day.
+    pub day: chrono::NaiveDate,
+    /// The demo's reference day, when the database holds the demo (the banner says so).
+    pub demo_until: Option<chrono::NaiveDate>,
 }
 
 async fn session_of(headers: &HeaderMap, state: &AppState) -> Result<Session, AppError> {
     let token = cookie(headers, SESSION_COOKIE).ok_or(AppError::Unauthenticated)?;
     let t = token.clone();
-    let (actor, csrf) = state.run(move |app| app.session(&t)).await?;
-    Ok(Session { actor, csrf, token })
+    let (actor, csrf, demo_until) = state
+        .run(move |app| {
+            let (actor, csrf) = app.session(&t)?;
+            Ok((actor, csrf, app.demo_day()?))
+        })
+        .await?;
+    let day = demo_until.unwrap_or_else(coso_app::today);
+    Ok(Session { actor, csrf, token, day, demo_until })
 }
 
 impl FromRequestParts<AppState> for Session {

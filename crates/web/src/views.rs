@@ -65,6 +65,8 @@ pub struct Layout {
     pub csrf: String,
     pub nav: &'static str,
     pub can_manage: bool,
+    /// The demo's reference day, when the database holds the demo: every page says so.
+    pub demo_until: Option<chrono::NaiveDate>,
 }
 
 impl Layout {
@@ -75,6 +77,7 @@ impl Layout {
             csrf: session.csrf.clone(),
             nav,
             can_manage: session.actor.role.allows(coso_domain::access::Permission::WriteMembers),
+            demo_until: session.demo_until,
         }
     }
 }

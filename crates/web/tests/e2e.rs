@@ -171,7 +171,7 @@ async fn walk(c: &Client, base: &str) {
     fill(c, "full_name", "Hà Thị Thử Nghiệm").await;
     set_value(c, "born_on", "1996-08-15").await;
     c.find(Locator::Css("#sex option[value=female]")).await.unwrap().click().await.unwrap();
-    fill(c, "cccd", "020196009999").await;
+    fill(c, "cccd", "000196009999").await;
     set_value(c, "admitted_on", "2021-05-19").await;
     fill(c, "decision_number", "88-QĐ/ĐU").await;
     shoot(c, "06-member-form").await;
@@ -187,7 +187,7 @@ async fn walk(c: &Client, base: &str) {
     fill(c, "full_name", "Hà Văn Sai").await;
     set_value(c, "born_on", "1990-01-01").await;
     c.find(Locator::Css("#sex option[value=male]")).await.unwrap().click().await.unwrap();
-    fill(c, "cccd", "0201").await;
+    fill(c, "cccd", "0001").await;
     set_value(c, "admitted_on", "2021-05-19").await;
     fill(c, "decision_number", "89-QĐ/ĐU").await;
     c.find(Locator::Css("#member-form button[type=submit]")).await.unwrap().click().await.unwrap();
@@ -305,4 +305,16 @@ async fn secretary_records_a_meeting(c: &Client, base: &str) {
     c.wait().for_element(Locator::Id("cells")).await.unwrap();
     assert!(body_text(c).await.contains("Chi bộ khối 9"));
     shoot(c, "15-compliance-khoi-9").await;
+
+    // A meeting recorded by mistake is deleted from its page with a reason; the register
+    // lists it as deleted.
+    c.goto(&format!("{base}/meetings/{id}")).await.unwrap();
+    c.find(Locator::Css("#delete summary")).await.unwrap().click().await.unwrap();
+    fill(c, "reason", "Ghi thử, không phải cuộc sinh hoạt thật").await;
+    shoot(c, "16-meeting-delete").await;
+    c.find(Locator::Css("#delete button[type=submit]")).await.unwrap().click().await.unwrap();
+    c.wait().for_element(Locator::Id("deleted")).await.unwrap();
+    assert!(body_text(c).await.contains("Ghi thử, không phải cuộc sinh hoạt thật"));
+    c.execute("document.getElementById('deleted').scrollIntoView();", vec![]).await.unwrap();
+    shoot(c, "17-meetings-deleted").await;
 }

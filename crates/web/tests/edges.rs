@@ -155,7 +155,7 @@ fn refusals_carry_their_citation() {
             let api = reqwest::Client::new();
             let auth = format!("Bearer {token}");
             let base = &run.base;
-            let mut newcomer = common::member("Vi Thị Mới", "T-A-1", "020080000077");
+            let mut newcomer = common::member("Vi Thị Mới", "T-A-1", "000080000077");
             newcomer.entry = "admission".into();
             newcomer.official_on = None;
             newcomer.entry_on = None;
@@ -242,7 +242,7 @@ fn a_member_who_comes_back_is_transferred_in_on_the_same_record() {
             let api = reqwest::Client::new();
             let auth = format!("Bearer {token}");
             let base = &run.base;
-            let mut newcomer = common::member("Vi Thị Về", "T-A-1", "020080000066");
+            let mut newcomer = common::member("Vi Thị Về", "T-A-1", "000080000066");
             newcomer.entry = "admission".into();
             newcomer.official_on = None;
             newcomer.entry_on = None;

@@ -116,7 +116,7 @@ fn member_form_shows_field_errors_in_vietnamese_then_saves() {
             assert!(html.contains("aria-invalid=\"true\""));
             assert!(html.contains("Vi Thị Mai"), "the form keeps what was typed");
 
-            fields[4].1 = "020095000111".into();
+            fields[4].1 = "000095000111".into();
             let res = c.post(format!("{}/members", run.base)).form(&fields).send().await.unwrap();
             assert_eq!(res.status(), 303);
             let location = res.headers()["location"].to_str().unwrap().to_string();
@@ -203,7 +203,7 @@ fn the_api_takes_bearer_tokens_and_answers_errors_in_json() {
             assert_eq!(tree["orgs"].as_array().unwrap().len(), 3, "T-A with its two cells");
 
             let mut bad = common::member("Nông Văn Sai", "T-A-1", "12");
-            bad.cccd = Some("02008000000X".into());
+            bad.cccd = Some("00008000000X".into());
             let res = c
                 .post(format!("{}/api/v1/members", run.base))
                 .header("authorization", &auth)
@@ -215,7 +215,7 @@ fn the_api_takes_bearer_tokens_and_answers_errors_in_json() {
             let body: serde_json::Value = res.json().await.unwrap();
             assert_eq!(body["error"]["fields"]["cccd"], "Số CCCD phải gồm đúng 12 chữ số.");
 
-            let outside = common::member("Nông Văn Ngoài", "T-B", "020080000099");
+            let outside = common::member("Nông Văn Ngoài", "T-B", "000080000099");
             let res = c
                 .post(format!("{}/api/v1/members", run.base))
                 .header("authorization", &auth)
@@ -225,7 +225,7 @@ fn the_api_takes_bearer_tokens_and_answers_errors_in_json() {
                 .unwrap();
             assert_eq!(res.status(), 403);
 
-            let good = common::member("Nông Văn Trong", "T-A-2", "020080000098");
+            let good = common::member("Nông Văn Trong", "T-A-2", "000080000098");
             let res = c
                 .post(format!("{}/api/v1/members", run.base))
                 .header("authorization", &auth)
@@ -330,7 +330,7 @@ fn the_api_reorganizes_records_positions_and_corrects_members_within_scope() {
             let res = post("/orgs/T-B/positions", position).await.unwrap();
             assert_eq!(res.status(), 403);
 
-            let mut fix = common::member("Nguyễn Văn Đông", "T-A-1", "020080000001");
+            let mut fix = common::member("Nguyễn Văn Đông", "T-A-1", "000080000001");
             fix.phone = Some("0912345678".into());
             let res = c
                 .put(format!("{}/api/v1/members/{}", run.base, dong.id))

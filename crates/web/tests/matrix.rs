@@ -148,7 +148,7 @@ fn request(method: &str, path: &str, o: &Objects, inside: bool, n: usize) -> (St
     };
     let member_body = |name: &str, org: &str| {
         json!({"full_name": name, "born_on": "1985-01-01", "sex": "female", "ethnicity": "Kinh",
-               "religion": "Không", "cccd": format!("0200900{n:05}"), "org_code": org,
+               "religion": "Không", "cccd": format!("0000900{n:05}"), "org_code": org,
                "admitted_on": "2010-03-03", "official_on": "2011-03-03", "entry": "transfer_in",
                "entry_on": "2016-01-01", "decision_number": "5-QĐ/ĐU"})
     };
@@ -163,6 +163,7 @@ fn request(method: &str, path: &str, o: &Objects, inside: bool, n: usize) -> (St
         ("post", "/orgs/{code}/positions") => json!({"member_id": member, "role": "deputy_secretary",
             "valid_from": "2021-01-01", "decision_number": "3-QĐ/ĐU"}),
         ("post", "/orgs/{code}/meetings") | ("put" | "post", "/meetings/{id}") => meeting(),
+        ("delete", "/meetings/{id}") | ("post", "/meetings/{id}/delete") => json!({"reason": "Ghi nhầm"}),
         ("post", "/orgs/{code}/assignments" | "/superior-assignments") => json!({"person_id": o.person,
             "cell_code": cell, "policy_id": o.policy, "decision_number": "7-QĐ/TU", "valid_from": "2021-01-01"}),
         ("post", "/superiors/policies" | "/quota-policies") => json!({"document": format!("{n}-QĐ/TU"),
@@ -198,6 +199,7 @@ async fn send(c: &Caller, base: &str, method: &str, url: &str, body: &Value) -> 
         "get" => c.browser.get(&full),
         "post" => c.browser.post(&full),
         "put" => c.browser.put(&full),
+        "delete" => c.browser.delete(&full),
         other => panic!("method {other}"),
     };
     if api {

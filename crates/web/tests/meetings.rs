@@ -624,3 +624,151 @@ fn a_ward_sets_a_small_cells_meeting_length_on_its_page_and_through_the_api() {
         })
     });
 }
+
+/// In a demo database every default period ends on the demo's reference day, stored in the
+/// database, and every page says the data is a demo; elsewhere defaults end today.
+#[test]
+fn a_demo_database_says_so_and_its_defaults_end_on_its_reference_day() {
+    each_backend(|db| {
+        runtime().block_on(async {
+            let run = spawn(db).await;
+            fixture(&run.app);
+            let base = &run.base;
+            let token = run.app.create_token(&coso_app::Actor::system(), WARD.0).unwrap();
+            let auth = format!("Bearer {token}");
+            let api = reqwest::Client::new();
+            let compliance = format!("{base}/api/v1/orgs/T-A/compliance");
+            let period = |r: &serde_json::Value| {
+                (r["from"].as_str().map(String::from), r["to"].as_str().map(String::from))
+            };
+            let c = client();
+            login(&c, base, WARD).await;
+
+            let today = coso_app::today();
+            let r: serde_json::Value = api
+                .get(&compliance)
+                .header("authorization", &auth)
+                .send()
+                .await
+                .unwrap()
+                .json()
+                .await
+                .unwrap();
+            assert_eq!(period(&r).1, Some(today.to_string()), "{r}");
+            let page = text(&c, format!("{base}/orgs")).await;
+            assert!(!page.contains("Dữ liệu minh họa"), "not a demo");
+
+            run.app
+                .transaction(|tx| tx.mark_demo(chrono::NaiveDate::from_ymd_opt(2021, 10, 17).unwrap()))
+                .unwrap();
+            let r: serde_json::Value = api
+                .get(&compliance)
+                .header("authorization", &auth)
+                .send()
+                .await
+                .unwrap()
+                .json()
+                .await
+                .unwrap();
+            assert_eq!(period(&r), (Some("2021-01-01".into()), Some("2021-10-17".into())), "{r}");
+            // An explicit period is kept.
+            let asked: serde_json::Value = api
+                .get(format!("{compliance}?from=2020-01-01&to=2020-12-31"))
+                .header("authorization", &auth)
+                .send()
+                .await
+                .unwrap()
+                .json()
+                .await
+                .unwrap();
+            assert_eq!(period(&asked), (Some("2020-01-01".into()), Some("2020-12-31".into())));
+            for path in ["/orgs", "/members", "/orgs/T-A/compliance", "/superiors"] {
+                let page = text(&c, format!("{base}{path}")).await;
+                assert!(page.contains("Dữ liệu minh họa — số liệu đến 17/10/2021"), "{path}");
+            }
+            let page = text(&c, format!("{base}/orgs/T-A/compliance")).await;
+            assert!(page.contains("17/10/2021"), "the period shown ends on the reference day");
+        })
+    });
+}
+
+/// Issue 8: a meeting recorded twice by mistake is refused unless confirmed, and one recorded
+/// by mistake is deleted with a reason from its page or `DELETE /api/v1/meetings/{id}`; the
+/// register lists it as deleted.
+#[test]
+fn a_duplicate_is_confirmed_and_a_mistake_deleted_from_the_page_and_the_api() {
+    each_backend(|db| {
+        runtime().block_on(async {
+            let run = spawn(db).await;
+            fixture(&run.app);
+            let base = &run.base;
+            let c = client();
+            let csrf = login(&c, base, WARD).await;
+            let url = format!("{base}/orgs/T-A-1/meetings");
+            let mut form = vec![
+                ("_csrf", csrf.clone()),
+                ("kind", "regular".to_string()),
+                ("held_on", "2021-09-15".to_string()),
+                ("starts_at", "19:30".to_string()),
+                ("duration_minutes", "90".to_string()),
+                ("chair", "Nguyễn Văn Đông".to_string()),
+                ("minute_taker", "Vi Văn Khánh".to_string()),
+                ("topic", "Kiểm điểm tháng 9".to_string()),
+            ];
+            let res = c.post(&url).form(&form).send().await.unwrap();
+            assert_eq!(res.status(), 303);
+            let res = c.post(&url).form(&form).send().await.unwrap();
+            assert_eq!(res.status(), 422);
+            let page = res.text().await.unwrap();
+            assert!(page.contains("Vẫn ghi cuộc sinh hoạt này") && page.contains("15/09/2021"), "{page}");
+            form.push(("confirm_duplicate", "on".to_string()));
+            let res = c.post(&url).form(&form).send().await.unwrap();
+            assert_eq!(res.status(), 303);
+            let second = res.headers()["location"].to_str().unwrap().to_string();
+            let id = second.trim_start_matches("/meetings/").to_string();
+
+            // Deleted from the page, with its reason.
+            let res = c
+                .post(format!("{base}/meetings/{id}/delete"))
+                .form(&[("_csrf", csrf.as_str()), ("reason", "Ghi trùng")])
+                .send()
+                .await
+                .unwrap();
+            assert_eq!(res.status(), 303);
+            let page = text(&c, format!("{base}/orgs/T-A-1/meetings?from=2021-01-01&to=2021-12-31")).await;
+            assert!(page.contains("Cuộc sinh hoạt đã xóa") && page.contains("Ghi trùng"), "{page}");
+
+            // And through the API: a reason is required.
+            let token = run.app.create_token(&coso_app::Actor::system(), WARD.0).unwrap();
+            let api = reqwest::Client::new();
+            let list: serde_json::Value = api
+                .get(format!("{base}/api/v1/orgs/T-A-1/meetings?from=2021-01-01&to=2021-12-31"))
+                .header("authorization", format!("Bearer {token}"))
+                .send()
+                .await
+                .unwrap()
+                .json()
+                .await
+                .unwrap();
+            assert_eq!(list.as_array().map(Vec::len), Some(1), "{list}");
+            let first = list[0]["id"].as_str().unwrap().to_string();
+            let delete = |reason: &str| {
+                api.delete(format!("{base}/api/v1/meetings/{first}"))
+                    .header("authorization", format!("Bearer {token}"))
+                    .json(&serde_json::json!({ "reason": reason }))
+                    .send()
+            };
+            let res = delete("").await.unwrap();
+            assert_eq!(res.status(), 422);
+            let res = delete("Ghi nhầm chi bộ").await.unwrap();
+            assert_eq!(res.status(), 204);
+            let res = api
+                .get(format!("{base}/api/v1/meetings/{first}"))
+                .header("authorization", format!("Bearer {token}"))
+                .send()
+                .await
+                .unwrap();
+            assert_eq!(res.status(), 404);
+        })
+    });
+}

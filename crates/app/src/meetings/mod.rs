@@ -9,7 +9,9 @@ mod superiors;
 
 pub use compliance::{CellReport, ComplianceReport, MonthPoint};
 pub use lengths::{CellLengthInput, CellLengthView};
-pub use record::{AbsenceInput, MeetingInput, MinutesText, SuperiorInput};
+pub use record::{
+    AbsenceInput, DeleteMeetingInput, DeletedMeetingView, MeetingInput, MinutesText, SuperiorInput,
+};
 pub use superiors::{
     AssignmentInput, AssignmentView, CellSuperiors, QuotaPolicyInput, QuotaView, SuperiorReport,
 };

@@ -4,7 +4,9 @@ use coso_domain::Violation;
 use coso_domain::access::Permission;
 use coso_domain::id::MeetingId;
 use coso_domain::meeting::{self as rules, MeetingKind};
-use coso_store::meetings::{self as store, AbsenceRow, AttendanceRow, Eligible, MeetingRow};
+use coso_store::meetings::{
+    self as store, AbsenceRow, AttendanceRow, DeletedMeetingRow, Eligible, MeetingRow,
+};
 use coso_store::orgs::OrgAt;
 use coso_store::{DbConnection, new_id, now};
 use serde::{Deserialize, Serialize};
@@ -13,7 +15,7 @@ use super::{MeetingSummary, meeting_with_cell, summary};
 use crate::access::{self, OrgGrant};
 use crate::input::{self, All, chosen, optional_date, required_date, required_text};
 use crate::orgs::cell_on;
-use crate::{Actor, App, AppResult, Tx, audit};
+use crate::{Actor, App, AppError, AppResult, Tx, audit};
 
 /// A member absent from the meeting.
 #[derive(Debug, Clone, Default, Deserialize, Serialize, utoipa::ToSchema)]
@@ -69,6 +71,52 @@ pub struct MeetingInput {
     pub notice_to_superior: bool,
     pub absences: Vec<AbsenceInput>,
     pub superiors: Vec<SuperiorInput>,
+    /// A second meeting of the same kind on the same day is saved only when this is set (the
+    /// user confirmed it is not the same meeting twice).
+    pub confirm_duplicate: bool,
+}
+
+/// A meeting recorded by mistake, as the register lists it after its deletion.
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
+pub struct DeletedMeetingView {
+    #[schema(value_type = String)]
+    pub id: MeetingId,
+    pub kind_label: String,
+    #[schema(value_type = String, format = Date)]
+    pub held_on: NaiveDate,
+    pub topic: String,
+    pub reason: String,
+    pub deleted_by: String,
+}
+
+/// Why a meeting is deleted.
+#[derive(Debug, Clone, Default, Deserialize, Serialize, utoipa::ToSchema)]
+#[serde(default)]
+pub struct DeleteMeetingInput {
+    pub reason: String,
+}
+
+/// Refuses a second meeting of the same kind on the same day in the same cell, unless the
+/// user confirmed it: a double tap or a second entry of the same minutes is the usual cause.
+fn check_not_twice(
+    conn: &mut DbConnection,
+    grant: &OrgGrant,
+    c: &Checked,
+    input: &MeetingInput,
+    except: Option<&MeetingId>,
+) -> AppResult<()> {
+    if input.confirm_duplicate || store::same_day(conn, grant.org_id(), c.kind, c.held_on, except)?.is_empty()
+    {
+        return Ok(());
+    }
+    Err(AppError::field(
+        "confirm_duplicate",
+        format!(
+            "Chi bộ đã có cuộc sinh hoạt {} ngày {}. Nếu đây là một cuộc khác, đánh dấu «Vẫn ghi cuộc sinh hoạt này» rồi lưu lại.",
+            c.kind.label().to_lowercase(),
+            coso_domain::date::format(c.held_on)
+        ),
+    ))
 }
 
 /// The checked fields of a meeting (not yet its cell or attendance).
@@ -130,6 +178,57 @@ impl App {
         self.transaction(|tx| tx.record_meeting(actor, code, input))
     }
 
+    /// Deletes a meeting recorded by mistake, with the reason: the register lists it as
+    /// deleted, the audit trail keeps its whole record, and no count includes it any more.
+    pub fn delete_meeting(&self, actor: &Actor, id: &MeetingId, input: DeleteMeetingInput) -> AppResult<()> {
+        self.db.write(|conn| {
+            let (m, cell) = meeting_with_cell(conn, id)?;
+            access::org(conn, actor, Permission::WriteMeetings, &cell)?;
+            let reason = required_text("reason", "lý do xóa", &input.reason).map_err(AppError::Invalid)?;
+            let before = (&m, store::absences_of(conn, &m.id)?, store::attendances_of(conn, &m.id)?);
+            audit::record(conn, actor, "delete", "meeting", &m.id, Some(&before), Some(&reason))?;
+            store::delete_meeting(
+                conn,
+                &DeletedMeetingRow {
+                    id: m.id.clone(),
+                    org_id: m.org_id.clone(),
+                    kind: m.kind,
+                    held_on: m.held_on,
+                    topic: m.topic.clone(),
+                    reason,
+                    deleted_by: actor.display_name.clone(),
+                    deleted_at: now(),
+                },
+            )?;
+            Ok(())
+        })
+    }
+
+    /// The meetings of cell `code` held in `[from, to]` that were deleted, newest first.
+    pub fn deleted_meetings(
+        &self,
+        actor: &Actor,
+        code: &str,
+        from: NaiveDate,
+        to: NaiveDate,
+    ) -> AppResult<Vec<DeletedMeetingView>> {
+        self.db.read(|conn| {
+            let cell = cell_on(conn, "org", code, to).or_else(|_| cell_on(conn, "org", code, from))?;
+            let grant = access::org(conn, actor, Permission::ReadMeetings, &cell)?;
+            Ok(store::deleted_of(conn, grant.org_id(), from, to)?
+                .into_iter()
+                .map(|d| DeletedMeetingView {
+                    id: d.id,
+                    kind_label: d.kind.label().into(),
+                    held_on: d.held_on,
+                    topic: d.topic,
+                    reason: d.reason,
+                    deleted_by: d.deleted_by,
+                })
+                .collect())
+        })
+    }
+
     /// Corrects a recorded meeting: its fields, absentees and superiors are replaced.
     pub fn update_meeting(
         &self,
@@ -142,6 +241,10 @@ impl App {
             let grant = access::org(conn, actor, Permission::WriteMeetings, &cell)?;
             let c = check_fields(&input)?;
             let cell_then = cell_on(conn, "held_on", &cell.org.code, c.held_on)?;
+            // A correction that keeps the kind and the day was judged when it was recorded.
+            if (c.kind, c.held_on) != (before.kind, before.held_on) {
+                check_not_twice(conn, &grant, &c, &input, Some(&before.id))?;
+            }
             let eligible = store::eligible_on(conn, grant.org_id(), c.held_on)?;
             let mut row = meeting_row(before.id.clone(), &grant, &input, &c, eligible.len());
             row.created_at = before.created_at;
@@ -275,6 +378,7 @@ impl Tx<'_> {
         let c = check_fields(&input)?;
         let cell = cell_on(conn, "org", code, c.held_on)?;
         let grant = access::org(conn, actor, Permission::WriteMeetings, &cell)?;
+        check_not_twice(conn, &grant, &c, &input, None)?;
         let eligible = store::eligible_on(conn, grant.org_id(), c.held_on)?;
         let row = meeting_row(new_id().into(), &grant, &input, &c, eligible.len());
         store::insert_meeting(conn, &row)?;

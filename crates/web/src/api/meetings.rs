@@ -5,8 +5,8 @@ use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::IntoResponse;
 use coso_app::meetings::{
-    AssignmentInput, CellLengthInput, CellLengthView, ComplianceReport, MeetingDetail, MeetingInput,
-    MeetingSummary, QuotaPolicyInput, SuperiorReport,
+    AssignmentInput, CellLengthInput, CellLengthView, ComplianceReport, DeleteMeetingInput, MeetingDetail,
+    MeetingInput, MeetingSummary, QuotaPolicyInput, SuperiorReport,
 };
 
 use crate::AppState;
@@ -21,6 +21,7 @@ route_table! {
     get "/orgs/{code}/compliance" => compliance,
     get "/meetings/{id}" => get_meeting,
     put "/meetings/{id}" => update_meeting,
+    delete "/meetings/{id}" => delete_meeting,
     get "/superiors" => superiors,
     post "/quota-policies" => create_quota_policy,
     post "/superior-assignments" => create_assignment,
@@ -36,7 +37,7 @@ pub(crate) async fn list_meetings(
     Path(code): Path<String>,
     Query(q): Query<PeriodQuery>,
 ) -> Result<Json<Vec<MeetingSummary>>, ApiError> {
-    let period = q.period()?;
+    let period = q.period(state.default_day().await?)?;
     let (from, to) = (period.from, period.to);
     Ok(Json(state.run(move |app| app.cell_meetings(&actor, &code, from, to)).await?))
 }
@@ -74,6 +75,19 @@ pub(crate) async fn update_meeting(
     Ok(Json(state.run(move |app| app.update_meeting(&actor, &id, input)).await?))
 }
 
+/// Deletes a meeting recorded by mistake, with the reason (`{"reason": "…"}`): the register
+/// lists it as deleted, the audit trail keeps its record, no count includes it.
+#[utoipa::path(delete, path = "/api/v1/meetings/{id}", params(("id" = String, Path)), request_body = DeleteMeetingInput, responses((status = 204), (status = 422, body = ErrorBody), (status = 404, body = ErrorBody), (status = 403, body = ErrorBody)))]
+pub(crate) async fn delete_meeting(
+    State(state): State<AppState>,
+    ApiActor(actor): ApiActor,
+    Path(id): Path<coso_domain::id::MeetingId>,
+    Json(input): Json<DeleteMeetingInput>,
+) -> Result<StatusCode, ApiError> {
+    state.run(move |app| app.delete_meeting(&actor, &id, input)).await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
 /// How the cells under an organization kept the meeting rules in a period, most findings first.
 #[utoipa::path(get, path = "/api/v1/orgs/{code}/compliance", params(("code" = String, Path, description = "Organization code"), PeriodQuery), responses((status = 200, body = ComplianceReport), (status = 422, body = ErrorBody)))]
 pub(crate) async fn compliance(
@@ -82,7 +96,7 @@ pub(crate) async fn compliance(
     Path(code): Path<String>,
     Query(q): Query<PeriodQuery>,
 ) -> Result<Json<ComplianceReport>, ApiError> {
-    let period = q.period()?;
+    let period = q.period(state.default_day().await?)?;
     let (from, to) = (period.from, period.to);
     Ok(Json(state.run(move |app| app.meeting_compliance(&actor, &code, from, to)).await?))
 }
@@ -94,7 +108,8 @@ pub(crate) async fn superiors(
     ApiActor(actor): ApiActor,
     Query(q): Query<PeriodQuery>,
 ) -> Result<Json<SuperiorReport>, ApiError> {
-    let (period, year) = (q.period()?, q.year()?);
+    let day = state.default_day().await?;
+    let (period, year) = (q.period(day)?, q.year(day)?);
     let (from, to) = (period.from, period.to);
     Ok(Json(state.run(move |app| app.superior_report(&actor, from, to, year)).await?))
 }
@@ -136,7 +151,7 @@ pub(crate) async fn list_lengths(
     Path(code): Path<String>,
     Query(q): Query<PeriodQuery>,
 ) -> Result<Json<Vec<CellLengthView>>, ApiError> {
-    let on = q.period()?.to;
+    let on = q.period(state.default_day().await?)?.to;
     Ok(Json(state.run(move |app| app.cell_lengths(&actor, &code, on)).await?))
 }
 

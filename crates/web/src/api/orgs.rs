@@ -42,7 +42,7 @@ pub(crate) async fn reorganize(
     let detail = state
         .run(move |app| {
             app.reorganize(&actor, &code, input)?;
-            app.org_detail(&actor, &code, coso_app::today())
+            app.org_detail(&actor, &code, app.default_day()?)
         })
         .await?;
     Ok((StatusCode::CREATED, Json(detail)))
@@ -60,7 +60,7 @@ pub(crate) async fn add_position(
     let detail = state
         .run(move |app| {
             app.add_position(&actor, &code, input)?;
-            app.org_detail(&actor, &code, coso_app::today())
+            app.org_detail(&actor, &code, app.default_day()?)
         })
         .await?;
     Ok((StatusCode::CREATED, Json(detail)))

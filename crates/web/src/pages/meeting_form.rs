@@ -94,6 +94,7 @@ fn meeting_input(f: &Fields) -> MeetingInput {
         notice_to_superior: checked("notice_to_superior"),
         absences,
         superiors,
+        confirm_duplicate: checked("confirm_duplicate"),
     }
 }
 
@@ -124,6 +125,7 @@ fn input_of(d: &MeetingDetail) -> MeetingInput {
         notice_to_superior: d.notice_to_superior,
         absences: Vec::new(),
         superiors: Vec::new(),
+        confirm_duplicate: false,
     }
 }
 
@@ -259,9 +261,9 @@ pub async fn new_form(
     session: Session,
     Path(code): Path<String>,
 ) -> Result<Response, PageError> {
-    let today = coso_app::today();
+    let today = session.day;
     let (actor, c) = (session.actor.clone(), code.clone());
-    // The secretary usually chairs: offer the one in office today.
+    // The secretary usually chairs: offer the one in office today (the demo: its last day).
     let secretary =
         state.run(move |app| Ok(app.org_detail(&actor, &c, today)?.secretary.unwrap_or_default())).await?;
     let form = MeetingInput {

@@ -21,8 +21,8 @@ pub async fn list(
     Path(code): Path<String>,
     Query(q): Query<PeriodQuery>,
 ) -> Result<Response, PageError> {
-    let period = q.period()?;
-    register_page(&state, &session, code, period.from, period.to, Forms::blank()).await
+    let period = q.period(session.day)?;
+    register_page(&state, &session, code, period.from, period.to, Forms::blank(session.day)).await
 }
 
 /// The two forms of a cell's register page, as typed, and what was refused in the one sent.
@@ -34,8 +34,8 @@ struct Forms {
 }
 
 impl Forms {
-    fn blank() -> Forms {
-        let today = coso_app::today().to_string();
+    fn blank(day: NaiveDate) -> Forms {
+        let today = day.to_string();
         Forms {
             assignment: AssignmentInput { valid_from: today.clone(), ..Default::default() },
             errors: FieldErrors::none(),
@@ -61,15 +61,16 @@ async fn register_page(
     forms: Forms,
 ) -> Result<Response, PageError> {
     let Forms { assignment, errors, length, length_errors } = forms;
-    let (actor, c) = (session.actor.clone(), code.clone());
+    let (actor, c, day) = (session.actor.clone(), code.clone(), session.day);
     let found = state
         .run(move |app| {
             let detail = app.org_detail(&actor, &c, to)?;
             if !detail.org.is_cell() {
                 return Ok(None);
             }
-            let today = coso_app::today();
+            let today = day;
             let meetings = app.cell_meetings(&actor, &c, from, to)?;
+            let deleted = app.deleted_meetings(&actor, &c, from, to)?;
             let assignments = app.cell_assignments(&actor, &c, today)?;
             let lengths = app.cell_lengths(&actor, &c, today)?;
             let (candidates, policies) = if detail.can_write {
@@ -77,10 +78,10 @@ async fn register_page(
             } else {
                 (Vec::new(), Vec::new())
             };
-            Ok(Some((detail, meetings, assignments, lengths, candidates, policies)))
+            Ok(Some((detail, meetings, deleted, assignments, lengths, candidates, policies)))
         })
         .await?;
-    let Some((detail, meetings, assignments, lengths, candidates, policies)) = found else {
+    let Some((detail, meetings, deleted, assignments, lengths, candidates, policies)) = found else {
         // A committee holds no meetings of its own: show how its cells meet.
         return Ok(Redirect::to(&format!("/orgs/{code}/compliance?from={from}&to={to}")).into_response());
     };
@@ -111,6 +112,7 @@ async fn register_page(
         from,
         to,
         meetings,
+        deleted,
         assignments,
         can_assign: detail.can_write,
         assignment,
@@ -136,8 +138,9 @@ pub async fn assign(
     match state.run(move |app| app.assign_superior(&actor, form)).await {
         Ok(_) => Ok(Redirect::to(&format!("/orgs/{code}/meetings#assignments")).into_response()),
         Err(e) => {
-            let forms = Forms { assignment: input, errors: FieldErrors::from_error(e)?, ..Forms::blank() };
-            let period = PeriodQuery::default().period()?;
+            let day = posted.session.day;
+            let forms = Forms { assignment: input, errors: FieldErrors::from_error(e)?, ..Forms::blank(day) };
+            let period = PeriodQuery::default().period(day)?;
             register_page(&state, &posted.session, code, period.from, period.to, forms).await
         }
     }
@@ -153,12 +156,36 @@ pub async fn set_length(
     match state.run(move |app| app.set_cell_length(&actor, &c, form)).await {
         Ok(_) => Ok(Redirect::to(&format!("/orgs/{code}/meetings#lengths")).into_response()),
         Err(e) => {
-            let forms =
-                Forms { length: posted.form, length_errors: FieldErrors::from_error(e)?, ..Forms::blank() };
-            let period = PeriodQuery::default().period()?;
+            let day = posted.session.day;
+            let forms = Forms {
+                length: posted.form,
+                length_errors: FieldErrors::from_error(e)?,
+                ..Forms::blank(day)
+            };
+            let period = PeriodQuery::default().period(day)?;
             register_page(&state, &posted.session, code, period.from, period.to, forms).await
         }
     }
+}
+
+/// Deletes a meeting recorded by mistake, with its reason, and returns to the register.
+pub async fn delete(
+    State(state): State<AppState>,
+    Path(id): Path<coso_domain::id::MeetingId>,
+    posted: Posted<coso_app::meetings::DeleteMeetingInput>,
+) -> Result<Response, PageError> {
+    let (actor, form, mid) = (posted.session.actor.clone(), posted.form.clone(), id.clone());
+    let (code, held_on) = state
+        .run(move |app| {
+            let s = app.meeting_detail(&actor, &mid)?.summary;
+            app.delete_meeting(&actor, &mid, form)?;
+            Ok((s.org_code, s.held_on))
+        })
+        .await?;
+    // Back to the register of the meeting's year, where it is now listed as deleted.
+    let year = chrono::Datelike::year(&held_on);
+    Ok(Redirect::to(&format!("/orgs/{code}/meetings?from={year}-01-01&to={year}-12-31#deleted"))
+        .into_response())
 }
 
 pub async fn show(

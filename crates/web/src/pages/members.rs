@@ -127,7 +127,7 @@ pub async fn show(
     session: Session,
     Path(id): Path<coso_domain::id::MembershipId>,
 ) -> Result<Response, PageError> {
-    let event = EventInput { occurred_on: coso_app::today().to_string(), ..Default::default() };
+    let event = EventInput { occurred_on: session.day.to_string(), ..Default::default() };
     member_page(&state, &session, id, event, FieldErrors::none()).await
 }
 

@@ -33,6 +33,7 @@ route_table! {
     get "/orgs/{code}/compliance.xlsx" => reports::compliance_xlsx,
     get "/meetings/{id}" => meetings::show,
     post "/meetings/{id}" => meeting_form::update,
+    post "/meetings/{id}/delete" => meetings::delete,
     get "/meetings/{id}/edit" => meeting_form::edit_form,
     get "/meetings/{id}/minutes.docx" => meetings::minutes_docx,
     get "/compliance" => reports::compliance_home,

@@ -77,7 +77,7 @@ pub async fn tree(
     session: Session,
     Query(q): Query<DayQuery>,
 ) -> Result<Html<String>, PageError> {
-    let as_of = q.day()?;
+    let as_of = q.day(session.day)?;
     let actor = session.actor.clone();
     let tree = state.run(move |app| app.tree(&actor, as_of)).await?;
     let counts = tree.counts.clone();
@@ -92,7 +92,7 @@ pub async fn tree(
         counts,
         grassroots_total,
         members_total,
-        is_today: as_of == coso_app::today(),
+        is_today: as_of == session.day,
     };
     Ok(Html(render(&page)))
 }
@@ -157,7 +157,7 @@ pub async fn show(
     Path(code): Path<String>,
     Query(q): Query<DayQuery>,
 ) -> Result<Response, PageError> {
-    let as_of = q.day()?;
+    let as_of = q.day(session.day)?;
     org_page(&state, &session, code, as_of, PositionInput::default(), FieldErrors::none()).await
 }
 
@@ -182,8 +182,7 @@ pub struct NewQuery {
 }
 
 pub async fn new_form(session: Session, Query(q): Query<NewQuery>) -> Response {
-    let form =
-        NewOrg { parent_code: q.parent, founded_on: coso_app::today().to_string(), ..Default::default() };
+    let form = NewOrg { parent_code: q.parent, founded_on: session.day.to_string(), ..Default::default() };
     org_form(&session, form, FieldErrors::none())
 }
 
@@ -215,8 +214,8 @@ async fn reorg_page(
     form: Reorganization,
     errors: FieldErrors,
 ) -> Result<Response, PageError> {
-    let actor = session.actor.clone();
-    let detail = state.run(move |app| app.org_detail(&actor, &code, coso_app::today())).await?;
+    let (actor, day) = (session.actor.clone(), session.day);
+    let detail = state.run(move |app| app.org_detail(&actor, &code, day)).await?;
     if !detail.can_write {
         return Err(PageError(coso_app::AppError::Forbidden));
     }
@@ -237,11 +236,8 @@ pub async fn reorg_form(
     session: Session,
     Path(code): Path<String>,
 ) -> Result<Response, PageError> {
-    let form = Reorganization {
-        kind: "rename".into(),
-        effective_on: coso_app::today().to_string(),
-        ..Default::default()
-    };
+    let form =
+        Reorganization { kind: "rename".into(), effective_on: session.day.to_string(), ..Default::default() };
     reorg_page(&state, &session, code, form, FieldErrors::none()).await
 }
 
@@ -267,7 +263,7 @@ pub async fn add_position(
         Ok(()) => Ok(Redirect::to(&format!("/orgs/{code}#officers")).into_response()),
         Err(e) => {
             let errors = FieldErrors::from_error(e)?;
-            org_page(&state, &posted.session, code, coso_app::today(), posted.form, errors).await
+            org_page(&state, &posted.session, code, posted.session.day, posted.form, errors).await
         }
     }
 }

@@ -22,8 +22,8 @@ const CHART_PEOPLE: usize = 20;
 
 /// The compliance page of the top of the reader's scope.
 pub async fn compliance_home(State(state): State<AppState>, session: Session) -> Result<Response, PageError> {
-    let actor = session.actor.clone();
-    let tree = state.run(move |app| app.tree(&actor, coso_app::today())).await?;
+    let (actor, day) = (session.actor.clone(), session.day);
+    let tree = state.run(move |app| app.tree(&actor, day)).await?;
     // The tree comes in path order: its first organization is the root of the scope.
     let root =
         tree.orgs.first().ok_or_else(|| AppError::NotFound("tổ chức đảng trong phạm vi của bạn".into()))?;
@@ -36,7 +36,7 @@ pub async fn compliance(
     Path(code): Path<String>,
     Query(q): Query<PeriodQuery>,
 ) -> Result<Response, PageError> {
-    let period = q.period()?;
+    let period = q.period(session.day)?;
     let (from, to) = (period.from, period.to);
     let (actor, c) = (session.actor.clone(), code.clone());
     let mut r = state.run(move |app| app.meeting_compliance(&actor, &c, from, to)).await?;
@@ -67,7 +67,7 @@ pub async fn compliance_xlsx(
     Path(code): Path<String>,
     Query(q): Query<PeriodQuery>,
 ) -> Result<Response, PageError> {
-    let period = q.period()?;
+    let period = q.period(session.day)?;
     let (from, to) = (period.from, period.to);
     let (actor, c) = (session.actor.clone(), code.clone());
     let bytes = state.run(move |app| app.meeting_register_xlsx(&actor, &c, from, to)).await?;
@@ -89,7 +89,7 @@ async fn superiors_page(
     policy: QuotaPolicyInput,
     errors: FieldErrors,
 ) -> Result<Response, PageError> {
-    let (period, year) = (q.period()?, q.year()?);
+    let (period, year) = (q.period(session.day)?, q.year(session.day)?);
     let (from, to) = (period.from, period.to);
     let actor = session.actor.clone();
     let (r, documents) = state
@@ -146,7 +146,7 @@ pub async fn superiors_xlsx(
     session: Session,
     Query(q): Query<PeriodQuery>,
 ) -> Result<Response, PageError> {
-    let (period, year) = (q.period()?, q.year()?);
+    let (period, year) = (q.period(session.day)?, q.year(session.day)?);
     let (from, to) = (period.from, period.to);
     let actor = session.actor.clone();
     let bytes = state.run(move |app| app.superior_report_xlsx(&actor, from, to, year)).await?;

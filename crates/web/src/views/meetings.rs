@@ -70,6 +70,8 @@ pub struct MeetingsPage {
     pub candidates: Vec<Choice>,
     pub policies: Vec<Choice>,
     pub errors: FieldErrors,
+    /// Meetings of the period recorded by mistake and deleted, with the reason.
+    pub deleted: Vec<coso_app::meetings::DeletedMeetingView>,
     /// The meeting lengths the cell's committee set for it (42-HD/BTCTW), newest first.
     pub lengths: Vec<coso_app::meetings::CellLengthView>,
     /// The length form, as typed, and what was refused in it.

@@ -68,9 +68,9 @@ pub fn fixture(app: &App) {
     app.create_org(&sys, org("T-A-1", "Chi bộ khối 1", "subordinate_cell", Some("T-A"))).unwrap();
     app.create_org(&sys, org("T-A-2", "Chi bộ khối 2", "subordinate_cell", Some("T-A"))).unwrap();
     app.create_org(&sys, org("T-B", "Chi bộ Trường Tiểu học Thử", "grassroots_cell", Some("T"))).unwrap();
-    app.create_member(&sys, member("Nguyễn Văn Đông", "T-A-1", "020080000001")).unwrap();
-    app.create_member(&sys, member("Hoàng Thị Lụa", "T-A-2", "020080000002")).unwrap();
-    app.create_member(&sys, member("Lương Văn Bình", "T-B", "020080000003")).unwrap();
+    app.create_member(&sys, member("Nguyễn Văn Đông", "T-A-1", "000080000001")).unwrap();
+    app.create_member(&sys, member("Hoàng Thị Lụa", "T-A-2", "000080000002")).unwrap();
+    app.create_member(&sys, member("Lương Văn Bình", "T-B", "000080000003")).unwrap();
     app.add_user(
         &sys,
         NewUser {
@@ -113,8 +113,8 @@ pub fn meeting_fixture(app: &App) -> MeetingPeople {
     use coso_app::members::MemberQuery;
     use coso_app::positions::PositionInput;
     let sys = Actor::system();
-    let khanh = app.create_member(&sys, member("Vi Văn Khánh", "T-A-1", "020080000004")).unwrap();
-    let hoa = app.create_member(&sys, member("Lục Thị Hoa", "T-A-1", "020080000005")).unwrap();
+    let khanh = app.create_member(&sys, member("Vi Văn Khánh", "T-A-1", "000080000004")).unwrap();
+    let hoa = app.create_member(&sys, member("Lục Thị Hoa", "T-A-1", "000080000005")).unwrap();
     let find = |name: &str| {
         let q = MemberQuery { q: Some(name.into()), ..Default::default() };
         app.list_members(&sys, &q).unwrap().members.into_iter().next().unwrap()
