@@ -160,6 +160,20 @@ pub(crate) fn lengths_of(conn: &mut DbConnection, org_id: &OrgId) -> AppResult<V
     Ok(store::cell_lengths_of(conn, std::slice::from_ref(org_id))?.iter().map(|l| l.rule()).collect())
 }
 
+/// The lengths that can judge a meeting held on `on`: none are read where the guideline in
+/// force lets no cell have its own (before 42-HD/BTCTW), which spares the query.
+pub(crate) fn lengths_for(
+    conn: &mut DbConnection,
+    org_id: &OrgId,
+    on: NaiveDate,
+) -> AppResult<Vec<rules::CellLength>> {
+    if rules::policy_on(on).is_some_and(|p| p.cell_length_may_be_set) {
+        lengths_of(conn, org_id)
+    } else {
+        Ok(Vec::new())
+    }
+}
+
 /// The meeting with its cell as it stood on the day.
 pub(crate) fn meeting_with_cell(conn: &mut DbConnection, id: &MeetingId) -> AppResult<(MeetingRow, OrgAt)> {
     let m = store::meeting(conn, id)?.ok_or_else(|| AppError::NotFound("cuộc sinh hoạt".into()))?;

@@ -259,7 +259,7 @@ impl App {
                 Some(&before),
                 Some(&(&row, &input.absences, &input.superiors)),
             )?;
-            let lengths = super::lengths_of(conn, grant.org_id())?;
+            let lengths = super::lengths_for(conn, grant.org_id(), row.held_on)?;
             Ok(summary(&row, &cell_then.org.code, &cell_then.version.name, absent, &lengths))
         })
     }
@@ -335,8 +335,10 @@ fn write_attendance(
         .collect();
     let absent: Vec<&str> = input.absences.iter().map(|a| a.member_id.trim()).collect();
     let came: Vec<&str> = superiors.iter().map(|(p, _)| p.as_str()).collect();
-    let listable = super::superiors::listable(conn, cell, m.held_on)?;
-    let may_list: Vec<&str> = listable.iter().map(|(p, _, _)| p.as_str()).collect();
+    // Who the cell may list is looked up only when the minutes name someone from above.
+    let listable =
+        if superiors.is_empty() { Vec::new() } else { super::superiors::may_list(conn, cell, m.held_on)? };
+    let may_list: Vec<&str> = listable.iter().map(|(p, _)| p.as_str()).collect();
     found.extend(rules::check_attendance(&invitees, &absent, &came, &may_list, m.held_on));
     input::rules(found)?;
     let absences: Vec<AbsenceRow> = input
@@ -352,7 +354,7 @@ fn write_attendance(
         .collect();
     let mut attendances = Vec::new();
     for (person_id, s) in superiors {
-        let assigned = listable.iter().any(|(p, _, assigned)| *p == person_id && *assigned);
+        let assigned = listable.iter().any(|(p, assigned)| *p == person_id && *assigned);
         attendances.push(AttendanceRow {
             id: new_id(),
             meeting_id: m.id.clone(),
@@ -392,7 +394,7 @@ impl Tx<'_> {
             audit::NONE,
             Some(&(&row, &input.absences, &input.superiors)),
         )?;
-        let lengths = super::lengths_of(conn, grant.org_id())?;
+        let lengths = super::lengths_for(conn, grant.org_id(), row.held_on)?;
         Ok(summary(&row, &cell.org.code, &cell.version.name, absent, &lengths))
     }
 }

@@ -384,22 +384,50 @@ pub(crate) fn listable(
             out.push((a.person_id, format!("{name} (được phân công)"), true));
         }
     }
-    let ancestors: Vec<OrgId> = cell
-        .version
-        .path
-        .split('/')
-        .filter(|s| !s.is_empty() && *s != cell.org.id.as_str())
-        .map(OrgId::from)
-        .collect();
-    for org_id in ancestors.iter().rev() {
-        let org_name = crate::orgs::name_of(conn, org_id, on)?.unwrap_or_default();
-        for (p, name) in coso_store::positions::of_org(conn, org_id)? {
-            let held = p.span().contains(on);
-            if held && !out.iter().any(|(id, _, _)| *id == p.person_id) {
+    for org_id in ancestors(cell) {
+        let org_name = crate::orgs::name_of(conn, &org_id, on)?.unwrap_or_default();
+        for (p, name) in coso_store::positions::of_org(conn, &org_id)? {
+            if p.span().contains(on) && !out.iter().any(|(id, _, _)| *id == p.person_id) {
                 let role = p.role.label();
                 out.push((p.person_id, format!("{name} — {role}, {org_name}"), false));
             }
         }
     }
     Ok(out)
+}
+
+/// The same people as [`listable`], without the words the form shows: (person, assigned).
+/// Recording minutes checks against it.
+pub(crate) fn may_list(
+    conn: &mut coso_store::DbConnection,
+    cell: &coso_store::orgs::OrgAt,
+    on: NaiveDate,
+) -> AppResult<Vec<(PersonId, bool)>> {
+    let mut out: Vec<(PersonId, bool)> = Vec::new();
+    for (a, _) in store::assignments_to(conn, &cell.org.id)? {
+        if a.span().contains(on) && !out.iter().any(|(id, _)| *id == a.person_id) {
+            out.push((a.person_id, true));
+        }
+    }
+    for org_id in ancestors(cell) {
+        for (p, _) in coso_store::positions::of_org(conn, &org_id)? {
+            if p.span().contains(on) && !out.iter().any(|(id, _)| *id == p.person_id) {
+                out.push((p.person_id, false));
+            }
+        }
+    }
+    Ok(out)
+}
+
+/// The organizations above a cell, nearest first.
+fn ancestors(cell: &coso_store::orgs::OrgAt) -> Vec<OrgId> {
+    let mut above: Vec<OrgId> = cell
+        .version
+        .path
+        .split('/')
+        .filter(|s| !s.is_empty() && *s != cell.org.id.as_str())
+        .map(OrgId::from)
+        .collect();
+    above.reverse();
+    above
 }
