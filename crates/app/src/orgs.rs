@@ -120,6 +120,8 @@ pub struct OfficerView {
     #[schema(value_type = Option<String>, format = Date)]
     pub valid_to: Option<NaiveDate>,
     pub decision_number: String,
+    /// Holds the seat on the day the page is of.
+    pub in_office: bool,
 }
 
 /// Everything the organization page shows.
@@ -305,13 +307,10 @@ impl App {
                     note: e.note,
                 });
             }
-            let officers = crate::positions::officers_of(conn, &at.org.id)?;
+            let officers = crate::positions::officers_of(conn, &at.org.id, as_of)?;
             let secretary = officers
                 .iter()
-                .find(|o| {
-                    o.role == coso_domain::position::PositionRole::Secretary
-                        && coso_domain::date::Span { from: o.valid_from, to: o.valid_to }.contains(as_of)
-                })
+                .find(|o| o.in_office && o.role == coso_domain::position::PositionRole::Secretary)
                 .map(|o| o.full_name.clone());
             Ok(OrgDetail {
                 org: OrgSummary::of(&at, members.get(&at.org.id).copied().unwrap_or(0)),

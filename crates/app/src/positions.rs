@@ -38,10 +38,18 @@ pub struct PositionInput {
     pub decision_number: String,
 }
 
-pub(crate) fn officers_of(conn: &mut DbConnection, org_id: &OrgId) -> AppResult<Vec<OfficerView>> {
-    Ok(store::of_org(conn, org_id)?
+/// An organization's committee as it is listed on `on`: those in office that day first, in
+/// protocol order (Bí thư, Phó Bí thư, Ủy viên Ban Thường vụ, cấp ủy viên) and then by given
+/// name, as Vietnamese lists are ordered; then the seats of other terms, the newest first.
+pub(crate) fn officers_of(
+    conn: &mut DbConnection,
+    org_id: &OrgId,
+    on: NaiveDate,
+) -> AppResult<Vec<OfficerView>> {
+    let mut officers: Vec<OfficerView> = store::of_org(conn, org_id)?
         .into_iter()
         .map(|(p, full_name)| OfficerView {
+            in_office: p.span().contains(on),
             person_id: p.person_id,
             full_name,
             role_label: p.role.label().into(),
@@ -50,7 +58,26 @@ pub(crate) fn officers_of(conn: &mut DbConnection, org_id: &OrgId) -> AppResult<
             valid_to: p.valid_to,
             decision_number: p.decision_number,
         })
-        .collect())
+        .collect();
+    officers.sort_by(|a, b| {
+        b.in_office.cmp(&a.in_office).then_with(|| {
+            if a.in_office {
+                a.role.rank().cmp(&b.role.rank()).then_with(|| given_name_order(&a.full_name, &b.full_name))
+            } else {
+                b.valid_from.cmp(&a.valid_from).then_with(|| a.role.rank().cmp(&b.role.rank()))
+            }
+        })
+    });
+    Ok(officers)
+}
+
+/// Two names as a Vietnamese list orders them: by the given name (the last word), then whole.
+fn given_name_order(a: &str, b: &str) -> std::cmp::Ordering {
+    let key = |n: &str| {
+        let folded = coso_domain::text::fold(n);
+        (folded.rsplit(' ').next().unwrap_or_default().to_string(), folded)
+    };
+    key(a).cmp(&key(b))
 }
 
 pub(crate) fn positions_of_person(

@@ -479,3 +479,52 @@ fn every_successful_write_leaves_audit_rows() {
         }
     });
 }
+
+/// Issue 8: a committee is listed by term: those in office on the day first, in protocol order
+/// (Bí thư, Phó Bí thư, Ủy viên Ban Thường vụ, cấp ủy viên), then the other terms, newest first.
+#[test]
+fn a_committee_is_listed_by_term_in_protocol_order() {
+    each_backend(|db| {
+        let (app, sys) = (city(db), Actor::system());
+        let people = ["Vũ Văn Ất", "Trần Thị Bính", "Lê Văn Canh", "Đỗ Thị Đinh", "Hà Văn Mậu", "Bế Văn Kỷ"];
+        let ids: Vec<String> =
+            people.iter().map(|n| admit(&app, n, "DK-C1", "2010-01-10").id.to_string()).collect();
+        // (who, role, from, to)
+        let seats = [
+            (0, "committee_member", "2020-10-01", None),
+            (1, "secretary", "2020-10-01", None),
+            (2, "standing_committee", "2020-10-01", None),
+            (3, "deputy_secretary", "2020-10-01", None),
+            (5, "committee_member", "2020-10-01", None),
+            (4, "secretary", "2015-10-01", Some("2020-10-01")),
+        ];
+        for (who, role, from, to) in seats {
+            hold_position(&app, "DK", &ids[who], role, from, to);
+        }
+        let detail = ok("detail", app.org_detail(&sys, "DK", d(2021, 6, 1)));
+        let listed: Vec<(&str, &str, bool)> = detail
+            .officers
+            .iter()
+            .map(|o| (o.full_name.as_str(), o.role_label.as_str(), o.in_office))
+            .collect();
+        assert_eq!(
+            listed,
+            [
+                ("Trần Thị Bính", "Bí thư", true),
+                ("Đỗ Thị Đinh", "Phó Bí thư", true),
+                ("Lê Văn Canh", "Ủy viên Ban Thường vụ", true),
+                // Among equals, by given name: Ất before Kỷ.
+                ("Vũ Văn Ất", "Cấp ủy viên", true),
+                ("Bế Văn Kỷ", "Cấp ủy viên", true),
+                ("Hà Văn Mậu", "Bí thư", false),
+            ]
+        );
+        assert_eq!(detail.secretary.as_deref(), Some("Trần Thị Bính"));
+        // On a day of the earlier term, that term is the one in office.
+        let then = ok("2018", app.org_detail(&sys, "DK", d(2018, 6, 1)));
+        let in_office: Vec<&str> =
+            then.officers.iter().filter(|o| o.in_office).map(|o| o.full_name.as_str()).collect();
+        assert_eq!(in_office, ["Hà Văn Mậu"]);
+        assert_eq!(then.secretary.as_deref(), Some("Hà Văn Mậu"));
+    });
+}

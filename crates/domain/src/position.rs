@@ -36,6 +36,17 @@ impl PositionRole {
         Self::ALL.into_iter().find(|r| r.code() == code)
     }
 
+    /// Protocol order, as a committee is listed: Bí thư, Phó Bí thư, Ủy viên Ban Thường vụ,
+    /// cấp ủy viên (lower first).
+    pub fn rank(self) -> usize {
+        match self {
+            PositionRole::Secretary => 0,
+            PositionRole::DeputySecretary => 1,
+            PositionRole::StandingCommitteeMember => 2,
+            PositionRole::CommitteeMember => 3,
+        }
+    }
+
     pub fn label(self) -> &'static str {
         match self {
             PositionRole::Secretary => "Bí thư",
@@ -103,6 +114,20 @@ mod tests {
 
     fn span(from: NaiveDate, to: Option<NaiveDate>) -> Span {
         Span { from, to }
+    }
+
+    #[test]
+    fn roles_rank_in_protocol_order() {
+        let mut roles = [
+            PositionRole::CommitteeMember,
+            PositionRole::Secretary,
+            PositionRole::StandingCommitteeMember,
+            PositionRole::DeputySecretary,
+        ];
+        roles.sort_by_key(|r| r.rank());
+        assert_eq!(roles, PositionRole::ALL);
+        let labels: Vec<&str> = roles.iter().map(|r| r.label()).collect();
+        assert_eq!(labels, ["Bí thư", "Phó Bí thư", "Ủy viên Ban Thường vụ", "Cấp ủy viên"]);
     }
 
     #[test]

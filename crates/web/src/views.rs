@@ -138,6 +138,18 @@ pub struct OrgPage {
     pub errors: FieldErrors,
 }
 
+impl OrgPage {
+    /// The committee in office on the page's day, in protocol order.
+    pub fn in_office(&self) -> Vec<&coso_app::orgs::OfficerView> {
+        self.d.officers.iter().filter(|o| o.in_office).collect()
+    }
+
+    /// The seats of other terms, newest first: folded below the committee in office.
+    pub fn other_terms(&self) -> Vec<&coso_app::orgs::OfficerView> {
+        self.d.officers.iter().filter(|o| !o.in_office).collect()
+    }
+}
+
 #[derive(Template)]
 #[template(path = "org_form.html")]
 pub struct OrgFormPage {

@@ -345,3 +345,57 @@ fn the_api_reorganizes_records_positions_and_corrects_members_within_scope() {
         })
     });
 }
+
+/// Issue 8: the organization page lists the committee in office first, in protocol order, and
+/// folds the other terms below.
+#[test]
+fn the_org_page_lists_the_committee_in_office_first_and_folds_other_terms() {
+    each_backend(|db| {
+        runtime().block_on(async {
+            let run = spawn(db).await;
+            fixture(&run.app);
+            let sys = coso_app::Actor::system();
+            let members =
+                run.app.list_members(&sys, &coso_app::members::MemberQuery::default()).unwrap().members;
+            let id = |name: &str| members.iter().find(|m| m.full_name == name).unwrap().id.to_string();
+            let seat =
+                |who: &str, role: &str, from: &str, to: Option<&str>| coso_app::positions::PositionInput {
+                    member_id: id(who),
+                    role: role.into(),
+                    valid_from: from.into(),
+                    valid_to: to.map(String::from),
+                    decision_number: "7-QĐ/ĐU".into(),
+                };
+            run.app
+                .add_position(&sys, "T-A", seat("Hoàng Thị Lụa", "committee_member", "2020-10-01", None))
+                .unwrap();
+            run.app
+                .add_position(&sys, "T-A", seat("Nguyễn Văn Đông", "secretary", "2020-10-01", None))
+                .unwrap();
+            run.app
+                .add_position(
+                    &sys,
+                    "T-A",
+                    seat("Hoàng Thị Lụa", "secretary", "2015-10-01", Some("2020-10-01")),
+                )
+                .unwrap();
+            let c = client();
+            login(&c, &run.base, WARD).await;
+            let page = c
+                .get(format!("{}/orgs/T-A?as_of=2021-06-01", run.base))
+                .send()
+                .await
+                .unwrap()
+                .text()
+                .await
+                .unwrap();
+            let in_office = &page[page.find("id=\"in-office\"").expect("the committee in office")..];
+            let folded = page.find("id=\"former-officers\"").expect("other terms folded");
+            let secretary = in_office.find("Nguyễn Văn Đông").unwrap();
+            let member = in_office.find("Hoàng Thị Lụa").unwrap();
+            assert!(secretary < member, "the secretary comes first");
+            assert!(page.find("id=\"in-office\"").unwrap() < folded);
+            assert!(page[folded..].contains("Các nhiệm kỳ khác (1 chức vụ)"), "{}", &page[folded..]);
+        })
+    });
+}
