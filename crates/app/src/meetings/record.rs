@@ -81,6 +81,8 @@ pub struct MeetingInput {
 pub struct DeletedMeetingView {
     #[schema(value_type = String)]
     pub id: MeetingId,
+    /// The cell's code, for the way back to its register.
+    pub org_code: String,
     pub kind_label: String,
     #[schema(value_type = String, format = Date)]
     pub held_on: NaiveDate,
@@ -94,6 +96,18 @@ pub struct DeletedMeetingView {
 #[serde(default)]
 pub struct DeleteMeetingInput {
     pub reason: String,
+}
+
+fn deleted_view(d: DeletedMeetingRow, org_code: &str) -> DeletedMeetingView {
+    DeletedMeetingView {
+        id: d.id,
+        org_code: org_code.into(),
+        kind_label: d.kind.label().into(),
+        held_on: d.held_on,
+        topic: d.topic,
+        reason: d.reason,
+        deleted_by: d.deleted_by,
+    }
 }
 
 /// Refuses a second meeting of the same kind on the same day in the same cell, unless the
@@ -180,27 +194,30 @@ impl App {
 
     /// Deletes a meeting recorded by mistake, with the reason: the register lists it as
     /// deleted, the audit trail keeps its whole record, and no count includes it any more.
-    pub fn delete_meeting(&self, actor: &Actor, id: &MeetingId, input: DeleteMeetingInput) -> AppResult<()> {
+    pub fn delete_meeting(
+        &self,
+        actor: &Actor,
+        id: &MeetingId,
+        input: DeleteMeetingInput,
+    ) -> AppResult<DeletedMeetingView> {
         self.db.write(|conn| {
             let (m, cell) = meeting_with_cell(conn, id)?;
             access::org(conn, actor, Permission::WriteMeetings, &cell)?;
             let reason = required_text("reason", "lý do xóa", &input.reason).map_err(AppError::Invalid)?;
             let before = (&m, store::absences_of(conn, &m.id)?, store::attendances_of(conn, &m.id)?);
             audit::record(conn, actor, "delete", "meeting", &m.id, Some(&before), Some(&reason))?;
-            store::delete_meeting(
-                conn,
-                &DeletedMeetingRow {
-                    id: m.id.clone(),
-                    org_id: m.org_id.clone(),
-                    kind: m.kind,
-                    held_on: m.held_on,
-                    topic: m.topic.clone(),
-                    reason,
-                    deleted_by: actor.display_name.clone(),
-                    deleted_at: now(),
-                },
-            )?;
-            Ok(())
+            let row = DeletedMeetingRow {
+                id: m.id.clone(),
+                org_id: m.org_id.clone(),
+                kind: m.kind,
+                held_on: m.held_on,
+                topic: m.topic.clone(),
+                reason,
+                deleted_by: actor.display_name.clone(),
+                deleted_at: now(),
+            };
+            store::delete_meeting(conn, &row)?;
+            Ok(deleted_view(row, &cell.org.code))
         })
     }
 
@@ -217,14 +234,7 @@ impl App {
             let grant = access::org(conn, actor, Permission::ReadMeetings, &cell)?;
             Ok(store::deleted_of(conn, grant.org_id(), from, to)?
                 .into_iter()
-                .map(|d| DeletedMeetingView {
-                    id: d.id,
-                    kind_label: d.kind.label().into(),
-                    held_on: d.held_on,
-                    topic: d.topic,
-                    reason: d.reason,
-                    deleted_by: d.deleted_by,
-                })
+                .map(|d| deleted_view(d, &cell.org.code))
                 .collect())
         })
     }
@@ -337,8 +347,8 @@ fn write_attendance(
     let came: Vec<&str> = superiors.iter().map(|(p, _)| p.as_str()).collect();
     // Who the cell may list is looked up only when the minutes name someone from above.
     let listable =
-        if superiors.is_empty() { Vec::new() } else { super::superiors::may_list(conn, cell, m.held_on)? };
-    let may_list: Vec<&str> = listable.iter().map(|(p, _)| p.as_str()).collect();
+        if superiors.is_empty() { Vec::new() } else { super::superiors::listable(conn, cell, m.held_on)? };
+    let may_list: Vec<&str> = listable.iter().map(|l| l.person_id.as_str()).collect();
     found.extend(rules::check_attendance(&invitees, &absent, &came, &may_list, m.held_on));
     input::rules(found)?;
     let absences: Vec<AbsenceRow> = input
@@ -354,7 +364,7 @@ fn write_attendance(
         .collect();
     let mut attendances = Vec::new();
     for (person_id, s) in superiors {
-        let assigned = listable.iter().any(|(p, assigned)| *p == person_id && *assigned);
+        let assigned = listable.iter().any(|l| l.person_id == person_id && l.assigned);
         attendances.push(AttendanceRow {
             id: new_id(),
             meeting_id: m.id.clone(),

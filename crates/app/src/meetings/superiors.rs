@@ -165,7 +165,18 @@ impl App {
         self.db.read(|conn| {
             let cell = cell_on(conn, "org", code, on)?;
             access::org(conn, actor, Permission::ReadMeetings, &cell)?;
-            listable(conn, &cell, on)
+            let mut out = Vec::new();
+            for l in listable(conn, &cell, on)? {
+                let label = match &l.seat {
+                    None => format!("{} (được phân công)", l.full_name),
+                    Some((role, org_id)) => {
+                        let org_name = crate::orgs::name_of(conn, org_id, on)?.unwrap_or_default();
+                        format!("{} — {}, {org_name}", l.full_name, role.label())
+                    }
+                };
+                out.push((l.person_id, label, l.assigned));
+            }
+            Ok(out)
         })
     }
 
@@ -370,49 +381,39 @@ impl Tx<'_> {
     }
 }
 
+/// Someone cell's minutes may list as a superior on a day: assigned to follow it, or
+/// holding `seat` (role, organization) on a committee above it.
+pub(crate) struct Listable {
+    pub person_id: PersonId,
+    pub full_name: String,
+    pub assigned: bool,
+    pub seat: Option<(coso_domain::position::PositionRole, OrgId)>,
+}
+
 /// Who cell `cell` may list as superiors at its meeting on `on` (Quy định 1764-QĐ/TU,
-/// domain.md §5): those assigned to follow it that day, marked `true`, then the members of the
-/// committees above it, nearest first, with their seat. Each person once.
+/// domain.md §5): those assigned to follow it that day, then the members of the committees
+/// above it, nearest first. Each person once. The form's candidates and the check on saved
+/// minutes both read this one list.
 pub(crate) fn listable(
     conn: &mut coso_store::DbConnection,
     cell: &coso_store::orgs::OrgAt,
     on: NaiveDate,
-) -> AppResult<Vec<(PersonId, String, bool)>> {
-    let mut out: Vec<(PersonId, String, bool)> = Vec::new();
-    for (a, name) in store::assignments_to(conn, &cell.org.id)? {
-        if a.span().contains(on) && !out.iter().any(|(id, _, _)| *id == a.person_id) {
-            out.push((a.person_id, format!("{name} (được phân công)"), true));
+) -> AppResult<Vec<Listable>> {
+    let mut out: Vec<Listable> = Vec::new();
+    for (a, full_name) in store::assignments_to(conn, &cell.org.id)? {
+        if a.span().contains(on) && !out.iter().any(|l| l.person_id == a.person_id) {
+            out.push(Listable { person_id: a.person_id, full_name, assigned: true, seat: None });
         }
     }
     for org_id in ancestors(cell) {
-        let org_name = crate::orgs::name_of(conn, &org_id, on)?.unwrap_or_default();
-        for (p, name) in coso_store::positions::of_org(conn, &org_id)? {
-            if p.span().contains(on) && !out.iter().any(|(id, _, _)| *id == p.person_id) {
-                let role = p.role.label();
-                out.push((p.person_id, format!("{name} — {role}, {org_name}"), false));
-            }
-        }
-    }
-    Ok(out)
-}
-
-/// The same people as [`listable`], without the words the form shows: (person, assigned).
-/// Recording minutes checks against it.
-pub(crate) fn may_list(
-    conn: &mut coso_store::DbConnection,
-    cell: &coso_store::orgs::OrgAt,
-    on: NaiveDate,
-) -> AppResult<Vec<(PersonId, bool)>> {
-    let mut out: Vec<(PersonId, bool)> = Vec::new();
-    for (a, _) in store::assignments_to(conn, &cell.org.id)? {
-        if a.span().contains(on) && !out.iter().any(|(id, _)| *id == a.person_id) {
-            out.push((a.person_id, true));
-        }
-    }
-    for org_id in ancestors(cell) {
-        for (p, _) in coso_store::positions::of_org(conn, &org_id)? {
-            if p.span().contains(on) && !out.iter().any(|(id, _)| *id == p.person_id) {
-                out.push((p.person_id, false));
+        for (p, full_name) in coso_store::positions::of_org(conn, &org_id)? {
+            if p.span().contains(on) && !out.iter().any(|l| l.person_id == p.person_id) {
+                out.push(Listable {
+                    person_id: p.person_id,
+                    full_name,
+                    assigned: false,
+                    seat: Some((p.role, org_id.clone())),
+                });
             }
         }
     }

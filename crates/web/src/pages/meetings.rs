@@ -175,15 +175,9 @@ pub async fn delete(
     posted: Posted<coso_app::meetings::DeleteMeetingInput>,
 ) -> Result<Response, PageError> {
     let (actor, form, mid) = (posted.session.actor.clone(), posted.form.clone(), id.clone());
-    let (code, held_on) = state
-        .run(move |app| {
-            let s = app.meeting_detail(&actor, &mid)?.summary;
-            app.delete_meeting(&actor, &mid, form)?;
-            Ok((s.org_code, s.held_on))
-        })
-        .await?;
+    let deleted = state.run(move |app| app.delete_meeting(&actor, &mid, form)).await?;
     // Back to the register of the meeting's year, where it is now listed as deleted.
-    let year = chrono::Datelike::year(&held_on);
+    let (code, year) = (deleted.org_code, chrono::Datelike::year(&deleted.held_on));
     Ok(Redirect::to(&format!("/orgs/{code}/meetings?from={year}-01-01&to={year}-12-31#deleted"))
         .into_response())
 }
