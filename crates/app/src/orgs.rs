@@ -140,6 +140,10 @@ pub struct OrgDetail {
     #[schema(value_type = Option<String>, format = Date)]
     pub dissolved_on: Option<NaiveDate>,
     pub can_write: bool,
+    /// Whether the reader may record this cell's meetings (false for any other unit).
+    pub can_record_meetings: bool,
+    /// Whether the reader may enter members in this cell (false for any other unit).
+    pub can_add_members: bool,
 }
 
 /// Founding a new organization.
@@ -242,6 +246,12 @@ impl App {
         })
     }
 
+    /// The code of the organization an account is bound to: where its home page opens.
+    pub fn own_org_code(&self, actor: &Actor) -> AppResult<Option<String>> {
+        let Some(id) = actor.org_id.clone() else { return Ok(None) };
+        self.db.read(|conn| Ok(store::by_id(conn, &id)?.map(|o| o.code)))
+    }
+
     /// Organizations in scope whose name or code contains `query` (diacritics ignored).
     pub fn search_orgs(
         &self,
@@ -264,6 +274,9 @@ impl App {
             let at = org_on_or_latest(conn, code, as_of)?;
             access::org(conn, actor, Permission::ReadOrgs, &at)?;
             let can_write = access::can(conn, actor, Permission::WriteOrgs, &at)?;
+            let is_cell = at.version.kind.is_cell();
+            let can_record_meetings = is_cell && access::can(conn, actor, Permission::WriteMeetings, &at)?;
+            let can_add_members = is_cell && access::can(conn, actor, Permission::WriteMembers, &at)?;
             let members: HashMap<OrgId, i64> = members_by_org(conn, &at.version.path, as_of)?;
             let subtree_members = members.values().sum();
             let children = store::children_on(conn, &at.org.id, as_of)?
@@ -323,6 +336,8 @@ impl App {
                 secretary,
                 subtree_members,
                 can_write,
+                can_record_meetings,
+                can_add_members,
             })
         })
     }

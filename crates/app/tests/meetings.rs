@@ -250,7 +250,7 @@ fn a_wrong_record_is_refused_on_its_field_and_nothing_is_written() {
                 "Đảng viên vắng có lý do thì đánh dấu «có lý do».",
             ),
             ("hour 25", set(&|i| i.starts_at = "25:00".into()), "starts_at", hh_mm),
-            ("7h30", set(&|i| i.starts_at = "7h30".into()), "starts_at", hh_mm),
+            ("12-hour clock", set(&|i| i.starts_at = "7:30 PM".into()), "starts_at", hh_mm),
             ("no start", set(&|i| i.starts_at = "".into()), "starts_at", hh_mm),
             ("no chair", set(&|i| i.minutes.chair = "  ".into()), "chair", "Cần ghi người chủ trì."),
             (
@@ -768,7 +768,7 @@ fn every_wrong_field_is_reported_at_once() {
     each_backend(|db| {
         let w = world(db);
         let mut input = meeting("regular", "", "0");
-        input.starts_at = "7h".into();
+        input.starts_at = "7 giờ tối".into();
         input.minutes.chair = String::new();
         input.absences = vec![absence(&w.id(AN), None), absence(&w.id(AN), None)];
         let before = (meeting_rows(&w.app, "DK-C1"), audit_rows(&w.db));

@@ -1,16 +1,45 @@
 //! Dates as Vietnamese users write them (dd/mm/yyyy) and as forms send them (yyyy-mm-dd);
 //! date ranges: the half-open [`Span`] of records and the closed [`Period`] of reports.
-use chrono::{Datelike, NaiveDate};
+use chrono::{Datelike, NaiveDate, NaiveTime};
 
 use crate::Violation;
 
-/// Reads `dd/mm/yyyy`, `d/m/yyyy` or ISO `yyyy-mm-dd`.
+/// Reads a day as people type it: `dd/mm/yyyy`, `d/m/yyyy`, with dots or dashes for slashes,
+/// eight digits `ddmmyyyy` (a phone's number pad has no slash), or ISO `yyyy-mm-dd` (what
+/// links and the API send).
 pub fn parse(input: &str) -> Option<NaiveDate> {
     let s = input.trim();
     if s.is_empty() {
         return None;
     }
-    NaiveDate::parse_from_str(s, "%Y-%m-%d").or_else(|_| NaiveDate::parse_from_str(s, "%d/%m/%Y")).ok()
+    if let Ok(iso) = NaiveDate::parse_from_str(s, "%Y-%m-%d") {
+        return Some(iso);
+    }
+    if s.len() == 8 && s.bytes().all(|b| b.is_ascii_digit()) {
+        return NaiveDate::parse_from_str(s, "%d%m%Y").ok();
+    }
+    let slashed = s.replace(['.', '-'], "/");
+    // A year must be written in full: "1/4/21" is not the year 21.
+    if slashed.rsplit('/').next().is_none_or(|year| year.len() != 4) {
+        return None;
+    }
+    NaiveDate::parse_from_str(&slashed, "%d/%m/%Y").ok()
+}
+
+/// Reads a time of day as people type it, always on the 24-hour clock: `19:30`, `7:30`,
+/// `19h30`, `19h`, `1930` or `730`.
+pub fn parse_time(input: &str) -> Option<NaiveTime> {
+    let s = input.trim().to_lowercase();
+    let (h, m) = match s.split_once([':', 'h', '.']) {
+        Some((h, m)) => (h.trim(), if m.trim().is_empty() { "0" } else { m.trim() }),
+        None if (3..=4).contains(&s.len()) => s.split_at(s.len() - 2),
+        None => return None,
+    };
+    let digits = |t: &str| !t.is_empty() && t.len() <= 2 && t.bytes().all(|b| b.is_ascii_digit());
+    if !digits(h) || !digits(m) {
+        return None;
+    }
+    NaiveTime::from_hms_opt(h.parse().ok()?, m.parse().ok()?, 0)
 }
 
 /// Writes `dd/mm/yyyy`.
@@ -130,12 +159,41 @@ mod tests {
             ("1/4/2021", Some(d(2021, 4, 1))),
             ("2021-10-17", Some(d(2021, 10, 17))),
             (" 2019-05-29 ", Some(d(2019, 5, 29))),
+            ("17.10.2021", Some(d(2021, 10, 17))),
+            ("17-10-2021", Some(d(2021, 10, 17))),
+            ("17102021", Some(d(2021, 10, 17))),
             ("31/02/2021", None),
+            ("1/4/21", None),
+            ("10/17/2021", None),
+            ("32122021", None),
             ("", None),
             ("hôm qua", None),
         ];
         for (input, want) in cases {
             assert_eq!(parse(input), want, "input {input:?}");
+        }
+    }
+
+    #[test]
+    fn reads_times_on_the_24_hour_clock() {
+        let t = |h, m| NaiveTime::from_hms_opt(h, m, 0);
+        let cases = [
+            ("19:30", t(19, 30)),
+            ("7:30", t(7, 30)),
+            ("07:05", t(7, 5)),
+            ("19h30", t(19, 30)),
+            ("19h", t(19, 0)),
+            ("19H", t(19, 0)),
+            ("1930", t(19, 30)),
+            ("730", t(7, 30)),
+            ("24:00", None),
+            ("19:60", None),
+            ("7:30 PM", None),
+            ("", None),
+            ("tối", None),
+        ];
+        for (input, want) in cases {
+            assert_eq!(parse_time(input), want, "input {input:?}");
         }
     }
 

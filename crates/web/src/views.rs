@@ -30,6 +30,14 @@ impl Vi for NaiveDate {
     }
 }
 
+/// A date as a form holds it (typed, or ISO from a link): dd/mm/yyyy when it reads as a day,
+/// else as typed, so a wrong entry comes back for correcting.
+impl Vi for str {
+    fn vi(&self) -> String {
+        coso_domain::date::parse(self).map_or_else(|| self.to_string(), coso_domain::date::format)
+    }
+}
+
 impl Vi for Option<NaiveDate> {
     fn vi(&self) -> String {
         self.map(coso_domain::date::format).unwrap_or_default()
@@ -65,6 +73,8 @@ pub struct Layout {
     pub csrf: String,
     pub nav: &'static str,
     pub can_manage: bool,
+    /// Whether the role founds organizations (in its scope): the tree offers "Thêm tổ chức".
+    pub can_add_orgs: bool,
     /// The demo's reference day, when the database holds the demo: every page says so.
     pub demo_until: Option<chrono::NaiveDate>,
 }
@@ -77,6 +87,7 @@ impl Layout {
             csrf: session.csrf.clone(),
             nav,
             can_manage: session.actor.role.allows(coso_domain::access::Permission::WriteMembers),
+            can_add_orgs: session.actor.role.allows(coso_domain::access::Permission::WriteOrgs),
             demo_until: session.demo_until,
         }
     }
@@ -95,6 +106,15 @@ pub struct LoginPage {
     pub csrf: String,
     pub username: String,
     pub error: String,
+    pub demo_until: Option<NaiveDate>,
+}
+
+/// The choices of an organization picker as the user types: a fragment of list items.
+#[derive(Template)]
+#[template(path = "pick_orgs.html")]
+pub struct PickOrgs {
+    pub orgs: Vec<OrgSummary>,
+    pub query: String,
 }
 
 /// An organization placed in the displayed tree, with its depth below its group.

@@ -15,8 +15,8 @@ fn minutes_form(csrf: &str, p: &MeetingPeople) -> Vec<(String, String)> {
     [
         ("_csrf", csrf),
         ("kind", "regular"),
-        ("held_on", "2021-09-15"),
-        ("starts_at", "19:30"),
+        ("held_on", "15092021"),
+        ("starts_at", "19h30"),
         ("duration_minutes", "90"),
         ("venue", "Nhà văn hóa khối 1"),
         ("chair", "Nguyễn Văn Đông"),
@@ -88,9 +88,15 @@ fn a_meeting_recorded_through_the_form_shows_its_absentees_and_downloads_its_min
                 .unwrap();
             assert_eq!(res.status(), 303, "{}", res.text().await.unwrap());
             let location = res.headers()["location"].to_str().unwrap().to_string();
-            let id = location.strip_prefix("/meetings/").unwrap().to_string();
+            let (path, saved) = location.split_once('?').unwrap();
+            assert_eq!(saved, "saved=new", "the page after a save confirms it");
+            let id = path.strip_prefix("/meetings/").unwrap().to_string();
 
             let page = text(&c, format!("{base}{location}")).await;
+            assert!(
+                page.contains("Đã lưu biên bản sinh hoạt") && page.contains("có mặt 1/3, vắng 2"),
+                "{page}"
+            );
             assert!(page.contains("BIÊN BẢN SINH HOẠT CHI BỘ THƯỜNG KỲ THÁNG 9/2021"));
             assert!(page.contains("<td>Vi Văn Khánh</td><td>Có lý do</td><td>Ốm</td>"), "{page}");
             assert!(
@@ -339,22 +345,22 @@ fn compliance_and_superior_reports_answer_as_pages_files_and_json() {
             assert!(page.contains("Chi bộ khối 1") && page.contains("Chi bộ khối 2"));
             assert!(
                 page.contains(
-                    "title=\"Tháng 01/2021 không sinh hoạt thường kỳ. (12-HD/BTCTW)\">1/2021</span>"
+                    "<summary>1/2021</summary><span class=\"explain\">Tháng 01/2021 không sinh hoạt thường kỳ. (12-HD/BTCTW)</span>"
                 )
             );
             assert!(
                 page.contains(
-                    "title=\"Quý I/2021 không sinh hoạt chuyên đề. (12-HD/BTCTW)\">Quý I/2021</span>"
+                    "<summary>Quý I/2021</summary><span class=\"explain\">Quý I/2021 không sinh hoạt chuyên đề. (12-HD/BTCTW)</span>"
                 )
             );
             assert!(
                 page.contains(
-                    "title=\"Cuộc sinh hoạt ngày 15/09/2021 không thông báo cho cấp ủy viên được phân công theo dõi chi bộ. (12-HD/BTCTW)\">15/09/2021</span>"
+                    "<summary>15/09/2021</summary><span class=\"explain\">Cuộc sinh hoạt ngày 15/09/2021 không thông báo cho cấp ủy viên được phân công theo dõi chi bộ. (12-HD/BTCTW)</span>"
                 ),
                 "a finding about one meeting is shown by its date"
             );
             assert!(page.contains("Tải sổ theo dõi (Excel)"));
-            let chart = page.split("id=\"attendance-chart\">").nth(1).unwrap();
+            let chart = page.split("id=\"attendance-chart\"><div class=\"chart-wide\">").nth(1).unwrap();
             assert!(chart.starts_with("<svg") && chart.contains("9/2021"), "the chart is inline SVG");
             assert!(
                 !chart.split("</svg>").next().unwrap().contains("style="),
@@ -376,7 +382,7 @@ fn compliance_and_superior_reports_answer_as_pages_files_and_json() {
             let page = text(&c, format!("{base}/superiors?from=2021-01-01&to=2021-12-31&year=2021")).await;
             assert!(page.contains("<span class=\"value\" id=\"total-attendances\">1</span>"));
             assert!(page.contains("Lương Văn Bình") && page.contains("1764-QĐ/TU"));
-            assert!(page.contains("id=\"quota-chart\"><svg"), "the quota chart is inline SVG");
+            assert!(page.contains("id=\"quota-chart\"><div class=\"chart-wide\"><svg"), "the quota chart is inline SVG");
             assert!(
                 page.contains("<span class=\"badge status-removed\">1</span>"),
                 "the shortfall stands out"
@@ -686,6 +692,8 @@ fn a_demo_database_says_so_and_its_defaults_end_on_its_reference_day() {
                 let page = text(&c, format!("{base}{path}")).await;
                 assert!(page.contains("Dữ liệu minh họa — số liệu đến 17/10/2021"), "{path}");
             }
+            let login_page = text(&client(), format!("{base}/login")).await;
+            assert!(login_page.contains("Dữ liệu minh họa — số liệu đến 17/10/2021"), "the login page too");
             let page = text(&c, format!("{base}/orgs/T-A/compliance")).await;
             assert!(page.contains("17/10/2021"), "the period shown ends on the reference day");
         })
@@ -725,7 +733,7 @@ fn a_duplicate_is_confirmed_and_a_mistake_deleted_from_the_page_and_the_api() {
             let res = c.post(&url).form(&form).send().await.unwrap();
             assert_eq!(res.status(), 303);
             let second = res.headers()["location"].to_str().unwrap().to_string();
-            let id = second.trim_start_matches("/meetings/").to_string();
+            let id = second.trim_start_matches("/meetings/").trim_end_matches("?saved=new").to_string();
 
             // Deleted from the page, with its reason.
             let res = c

@@ -162,21 +162,21 @@ pub fn quota_file(report: &SuperiorReport) -> AppResult<Vec<u8>> {
     coso_report::xlsx::quota_report(&quota).map_err(report_error)
 }
 
-/// Attendance rate month by month, as an SVG bar chart.
-pub fn attendance_chart(report: &ComplianceReport) -> String {
+/// Attendance rate month by month, as an SVG bar chart `width` pixels wide.
+pub fn attendance_chart(report: &ComplianceReport, width: u32) -> String {
     let series = Series {
         title: "Tỷ lệ đảng viên dự sinh hoạt theo tháng".into(),
         unit: "%".into(),
         points: report.months.iter().map(|m| (month_label(&m.month), m.rate() * 100.0)).collect(),
     };
-    coso_report::svg::bar_chart(&series, 760, 260)
+    coso_report::svg::bar_chart(&series, width, 260)
 }
 
-/// Quota fulfilment per committee member, as SVG bars.
-pub fn quota_chart(report: &SuperiorReport) -> String {
+/// Quota fulfilment per committee member, as SVG bars `width` pixels wide.
+pub fn quota_chart(report: &SuperiorReport, width: u32) -> String {
     let items: Vec<(String, i64, i64)> =
         report.people.iter().map(|p| (p.name.clone(), p.attended, p.required)).collect();
-    coso_report::svg::progress_bars(&items, 760)
+    coso_report::svg::progress_bars(&items, width)
 }
 
 #[cfg(test)]

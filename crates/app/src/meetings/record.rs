@@ -170,7 +170,7 @@ fn check_fields(input: &MeetingInput) -> AppResult<Checked> {
         chosen(
             "starts_at",
             "Giờ bắt đầu theo dạng giờ:phút, ví dụ 19:30.",
-            chrono::NaiveTime::parse_from_str(input.starts_at.trim(), "%H:%M").ok(),
+            coso_domain::date::parse_time(&input.starts_at),
         ),
         duration,
         notice_sent_on,

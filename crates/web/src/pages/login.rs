@@ -21,19 +21,21 @@ pub struct LoginForm {
     csrf: String,
 }
 
-fn login_page(username: &str, error: &str) -> Response {
+async fn login_page(state: &AppState, username: &str, error: &str) -> Response {
     let mut buf = [0u8; 16];
     rand::rngs::OsRng.fill_bytes(&mut buf);
     let csrf = hex::encode(buf);
-    let page = LoginPage { csrf: csrf.clone(), username: username.into(), error: error.into() };
+    // The login page says a demo is a demo too; a database that cannot answer says nothing.
+    let demo_until = state.run(|app| app.demo_day()).await.ok().flatten();
+    let page = LoginPage { csrf: csrf.clone(), username: username.into(), error: error.into(), demo_until };
     let status =
         if error.is_empty() { axum::http::StatusCode::OK } else { axum::http::StatusCode::UNAUTHORIZED };
     (status, [(header::SET_COOKIE, set_cookie(LOGIN_COOKIE, &csrf, 3600))], Html(render(&page)))
         .into_response()
 }
 
-pub async fn form() -> Response {
-    login_page("", "")
+pub async fn form(State(state): State<AppState>) -> Response {
+    login_page(&state, "", "").await
 }
 
 pub async fn submit(
@@ -44,7 +46,7 @@ pub async fn submit(
 ) -> Response {
     let expected = cookie(&headers, LOGIN_COOKIE).unwrap_or_default();
     if expected.is_empty() || !same_secret(&expected, &form.csrf) {
-        return login_page(&form.username, "Phiên đăng nhập đã hết hạn. Vui lòng nhập lại.");
+        return login_page(&state, &form.username, "Phiên đăng nhập đã hết hạn. Vui lòng nhập lại.").await;
     }
     let (username, password) = (form.username.clone(), form.password);
     match state.run(move |app| app.login(&username, &password, &address)).await {
@@ -53,13 +55,13 @@ pub async fn submit(
                 header::SET_COOKIE,
                 set_cookie(SESSION_COOKIE, &s.token, coso_app::auth::SESSION_HOURS * 3600),
             )],
-            Redirect::to("/orgs"),
+            Redirect::to("/"),
         )
             .into_response(),
         Err(AppError::Unauthenticated) => {
-            login_page(&form.username, "Tên đăng nhập hoặc mật khẩu không đúng.")
+            login_page(&state, &form.username, "Tên đăng nhập hoặc mật khẩu không đúng.").await
         }
-        Err(e @ AppError::Throttled { .. }) => login_page(&form.username, &e.to_string()),
+        Err(e @ AppError::Throttled { .. }) => login_page(&state, &form.username, &e.to_string()).await,
         Err(e) => PageError(e).into_response(),
     }
 }

@@ -287,7 +287,7 @@ pub async fn create(
     let input = meeting_input(&posted.form);
     let (actor, c, i) = (posted.session.actor.clone(), code.clone(), input.clone());
     match state.run(move |app| app.record_meeting(&actor, &c, i)).await {
-        Ok(m) => Ok(Redirect::to(&format!("/meetings/{}", m.id)).into_response()),
+        Ok(m) => Ok(Redirect::to(&format!("/meetings/{}?saved=new", m.id)).into_response()),
         Err(e) => {
             let errors = FieldErrors::from_error(e)?;
             let cx = FormContext { code, editing: String::new(), fields: &posted.form, known: Vec::new() };
@@ -344,7 +344,7 @@ pub async fn update(
     let input = meeting_input(&posted.form);
     let (actor, mid, i) = (posted.session.actor.clone(), id.clone(), input.clone());
     match state.run(move |app| app.update_meeting(&actor, &mid, i)).await {
-        Ok(_) => Ok(Redirect::to(&format!("/meetings/{id}")).into_response()),
+        Ok(_) => Ok(Redirect::to(&format!("/meetings/{id}?saved=edit")).into_response()),
         Err(e) => {
             let errors = FieldErrors::from_error(e)?;
             let actor = posted.session.actor.clone();

@@ -182,14 +182,27 @@ pub async fn delete(
         .into_response())
 }
 
+/// Where a meeting's page is reached from: after a save it says so (`?saved=new|edit`).
+#[derive(Debug, Default, serde::Deserialize)]
+pub struct ShowQuery {
+    saved: Option<String>,
+}
+
 pub async fn show(
     State(state): State<AppState>,
     session: Session,
     Path(id): Path<coso_domain::id::MeetingId>,
+    Query(q): Query<ShowQuery>,
 ) -> Result<Response, PageError> {
     let actor = session.actor.clone();
     let d = state.run(move |app| app.meeting_detail(&actor, &id)).await?;
-    let page = MeetingPage { layout: Layout::of(&session, "meetings"), title: d.summary.minutes_title(), d };
+    let saved = match q.saved.as_deref() {
+        Some("new") => Some("Đã lưu biên bản sinh hoạt"),
+        Some("edit") => Some("Đã lưu các sửa đổi của biên bản"),
+        _ => None,
+    };
+    let page =
+        MeetingPage { layout: Layout::of(&session, "meetings"), title: d.summary.minutes_title(), d, saved };
     Ok(Html(render(&page)).into_response())
 }
 

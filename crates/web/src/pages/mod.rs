@@ -7,12 +7,11 @@ mod members;
 mod orgs;
 mod reports;
 
-use axum::response::Redirect;
-
 route_table! {
     /// The pages, each a GET to read or a POST of its form.
     ROUTES, routes:
-    get "/" => || async { Redirect::to("/orgs") },
+    get "/" => orgs::home,
+    get "/pick/orgs" => orgs::pick,
     get "/login" => login::form,
     post "/login" => login::submit,
     post "/logout" => login::logout,

@@ -16,7 +16,9 @@ use crate::error::PageError;
 use crate::form::FieldErrors;
 use crate::query::DayQuery;
 use crate::session::{Posted, Session};
-use crate::views::{Choice, Layout, OrgFormPage, OrgPage, ReorgPage, TreeGroup, TreePage, TreeRow, render};
+use crate::views::{
+    Choice, Layout, OrgFormPage, OrgPage, PickOrgs, ReorgPage, TreeGroup, TreePage, TreeRow, render,
+};
 
 /// Orders the tree for people: under each parent, committees before cells, then by name.
 fn arrange(tree: Tree) -> (Vec<OrgSummary>, Vec<TreeGroup>) {
@@ -70,6 +72,48 @@ fn group(org: OrgSummary, children: &mut HashMap<Option<OrgId>, Vec<OrgSummary>>
     }
     let members_total = org.members + rows.iter().map(|r| r.org.members).sum::<i64>();
     TreeGroup { org, members_total, rows }
+}
+
+/// Where a user lands after logging in: a cell secretary or a grassroots committee's staff on
+/// their own unit (the cell page leads with "Ghi biên bản sinh hoạt"); the city board and
+/// everyone else on the tree.
+pub async fn home(State(state): State<AppState>, session: Session) -> Result<Response, PageError> {
+    use coso_domain::access::Role;
+    let actor = session.actor.clone();
+    let own = match session.actor.role {
+        Role::CellSecretary | Role::OrgAdmin => state.run(move |app| app.own_org_code(&actor)).await?,
+        _ => None,
+    };
+    Ok(Redirect::to(&own.map_or_else(|| "/orgs".to_string(), |code| format!("/orgs/{code}"))).into_response())
+}
+
+#[derive(serde::Deserialize, Default)]
+pub struct PickQuery {
+    #[serde(default)]
+    q: String,
+    /// Only cells (where members are registered and meetings held).
+    #[serde(default)]
+    cells: Option<String>,
+}
+
+/// The organization picker's choices for what has been typed: units in the reader's scope
+/// standing on the session's day, by name (diacritics ignored) or code.
+pub async fn pick(
+    State(state): State<AppState>,
+    session: Session,
+    Query(q): Query<PickQuery>,
+) -> Result<Response, PageError> {
+    const SHOWN: usize = 12;
+    let query = q.q.trim().to_string();
+    let cells_only = q.cells.is_some_and(|c| c == "1");
+    let (actor, day, text) = (session.actor.clone(), session.day, query.clone());
+    let orgs = if query.is_empty() {
+        Vec::new()
+    } else {
+        let found = state.run(move |app| app.search_orgs(&actor, &text, day, 200)).await?;
+        found.into_iter().filter(|o| !cells_only || o.is_cell()).take(SHOWN).collect()
+    };
+    Ok(Html(render(&PickOrgs { orgs, query })).into_response())
 }
 
 pub async fn tree(

@@ -12,13 +12,19 @@ use coso_domain::quota::QuotaLevel;
 use crate::AppState;
 use crate::error::PageError;
 use crate::form::FieldErrors;
-use crate::query::PeriodQuery;
+use crate::query::{ListQuery, Paged, PeriodQuery, with_query};
 use crate::session::{Posted, Session};
 use crate::views::meetings::{CompliancePage, ComplianceRow, SuperiorsPage};
 use crate::views::{Choice, Layout, render};
 
 /// How many committee members the quota chart shows at most.
 const CHART_PEOPLE: usize = 20;
+/// Rows per page of the long lists (cells of a city, committee members with quotas): a phone
+/// scrolls through a page in a few flicks.
+const PER_PAGE: usize = 30;
+/// A chart drawn for a phone's width, and one for a desktop's: the page shows the one that fits.
+const NARROW: u32 = 360;
+const WIDE: u32 = 760;
 
 /// The compliance page of the top of the reader's scope.
 pub async fn compliance_home(State(state): State<AppState>, session: Session) -> Result<Response, PageError> {
@@ -35,24 +41,47 @@ pub async fn compliance(
     session: Session,
     Path(code): Path<String>,
     Query(q): Query<PeriodQuery>,
+    Query(list): Query<ListQuery>,
 ) -> Result<Response, PageError> {
     let period = q.period(session.day)?;
     let (from, to) = (period.from, period.to);
     let (actor, c) = (session.actor.clone(), code.clone());
     let mut r = state.run(move |app| app.meeting_compliance(&actor, &c, from, to)).await?;
-    let chart = attendance_chart(&r);
+    let chart = (attendance_chart(&r, WIDE), attendance_chart(&r, NARROW));
     let meetings = r.meetings_held;
     let attendance = r.attendance_rate.map_or_else(|| "—".to_string(), coso_domain::vi::share);
     let (compliant, is_cell) = (r.compliant_cells, r.is_cell);
     let cells = std::mem::take(&mut r.cells);
+    let cell_count = cells.len();
+    let shown: Vec<ComplianceRow> = cells
+        .into_iter()
+        .filter(|c| !list.only() || !c.findings.is_empty())
+        .filter(|c| list.matches([c.org_name.as_str(), c.org_code.as_str()]))
+        .map(ComplianceRow::of)
+        .collect();
+    let path = format!("/orgs/{}/compliance", r.org_code);
+    let url = |page: usize| {
+        with_query(
+            &path,
+            &[
+                ("from", from.to_string()),
+                ("to", to.to_string()),
+                ("q", list.q.trim().to_string()),
+                ("only", list.only.clone()),
+                ("page", page.to_string()),
+            ],
+        )
+    };
+    let rows = Paged::of(shown, list.page(), PER_PAGE, url);
     let page = CompliancePage {
         layout: Layout::of(&session, "meetings"),
         can_write: session.actor.role.allows(Permission::WriteMeetings),
         xlsx_url: format!("/orgs/{}/compliance.xlsx?from={from}&to={to}", r.org_code),
         is_cell,
-        cell_count: cells.len(),
+        cell_count,
         compliant,
-        rows: cells.into_iter().map(ComplianceRow::of).collect(),
+        rows,
+        list,
         meetings,
         attendance,
         chart,
@@ -78,14 +107,16 @@ pub async fn superiors(
     State(state): State<AppState>,
     session: Session,
     Query(q): Query<PeriodQuery>,
+    Query(list): Query<ListQuery>,
 ) -> Result<Response, PageError> {
-    superiors_page(&state, &session, &q, QuotaPolicyInput::default(), FieldErrors::none()).await
+    superiors_page(&state, &session, &q, list, QuotaPolicyInput::default(), FieldErrors::none()).await
 }
 
 async fn superiors_page(
     state: &AppState,
     session: &Session,
     q: &PeriodQuery,
+    list: ListQuery,
     policy: QuotaPolicyInput,
     errors: FieldErrors,
 ) -> Result<Response, PageError> {
@@ -105,9 +136,37 @@ async fn superiors_page(
     let can_set_quota = r.can_set_quota;
     let levels = Choice::list(QuotaLevel::ALL.iter().map(|l| (l.code(), l.label())), &policy.level);
     let status = if errors.any() { StatusCode::UNPROCESSABLE_ENTITY } else { StatusCode::OK };
+    let (people_total, short_total) = (r.people.len(), r.people.iter().filter(|p| p.shortfall > 0).count());
+    let shown: Vec<_> = r
+        .people
+        .into_iter()
+        .filter(|p| !list.only() || p.shortfall > 0)
+        .filter(|p| list.matches([p.name.as_str()]))
+        .collect();
+    let url = |page: usize| {
+        with_query(
+            "/superiors",
+            &[
+                ("from", from.to_string()),
+                ("to", to.to_string()),
+                ("year", year.to_string()),
+                ("q", list.q.trim().to_string()),
+                ("only", list.only.clone()),
+                ("page", page.to_string()),
+            ],
+        )
+    };
+    let people = Paged::of(shown, list.page(), PER_PAGE, url);
+    let cells: Vec<_> = r
+        .cells
+        .into_iter()
+        .filter(|c| {
+            list.matches(std::iter::once(c.org_name.as_str()).chain(c.names.iter().map(String::as_str)))
+        })
+        .collect();
     let page = SuperiorsPage {
         layout: Layout::of(session, "superiors"),
-        chart: quota_chart(&charted),
+        chart: (quota_chart(&charted, WIDE), quota_chart(&charted, NARROW)),
         charted: charted.people.len(),
         xlsx_url: format!("/superiors.xlsx?from={from}&to={to}&year={year}"),
         from: r.from,
@@ -115,8 +174,11 @@ async fn superiors_page(
         year: r.year,
         total_attendances: r.total_attendances,
         all_attendances: r.all_attendances,
-        people: r.people,
-        cells: r.cells,
+        people_total,
+        short_total,
+        people,
+        cells,
+        list,
         documents,
         can_set_quota,
         policy,
@@ -136,7 +198,8 @@ pub async fn add_quota_policy(
         Ok(_) => Ok(Redirect::to("/superiors#quota-policies").into_response()),
         Err(e) => {
             let errors = FieldErrors::from_error(e)?;
-            superiors_page(&state, &posted.session, &PeriodQuery::default(), posted.form, errors).await
+            let (period, list) = (PeriodQuery::default(), ListQuery::default());
+            superiors_page(&state, &posted.session, &period, list, posted.form, errors).await
         }
     }
 }

@@ -10,6 +10,7 @@ use coso_domain::meeting::{month_label, quarter_label};
 
 use super::{Choice, Layout, Vi};
 use crate::form::FieldErrors;
+use crate::query::{ListQuery, Paged};
 
 /// How a member took part in the meeting, as the attendance radios name it.
 pub const PRESENT: &str = "present";
@@ -113,6 +114,8 @@ pub struct MeetingPage {
     pub layout: Layout,
     pub d: MeetingDetail,
     pub title: String,
+    /// Set right after a save: the page confirms it.
+    pub saved: Option<&'static str>,
 }
 
 impl MeetingPage {
@@ -187,11 +190,13 @@ pub struct CompliancePage {
     pub can_write: bool,
     pub cell_count: usize,
     pub compliant: usize,
-    pub rows: Vec<ComplianceRow>,
+    /// The cells shown: filtered by `list`, one page of them.
+    pub rows: Paged<ComplianceRow>,
+    pub list: ListQuery,
     pub meetings: i64,
     pub attendance: String,
-    /// The attendance chart, an SVG written by coso itself.
-    pub chart: String,
+    /// The attendance chart, SVG written by coso itself: wide (desktop) and narrow (phone).
+    pub chart: (String, String),
     pub xlsx_url: String,
 }
 
@@ -204,11 +209,17 @@ pub struct SuperiorsPage {
     pub year: i32,
     pub total_attendances: i64,
     pub all_attendances: i64,
-    pub people: Vec<QuotaView>,
+    /// Everyone with a quota, and those short of it, before filtering.
+    pub people_total: usize,
+    pub short_total: usize,
+    /// The people shown: filtered by `list`, one page of them.
+    pub people: Paged<QuotaView>,
+    /// The cells attended, filtered by the same text (a cell's or a visitor's name).
     pub cells: Vec<CellSuperiors>,
+    pub list: ListQuery,
     pub documents: Vec<String>,
-    /// The quota chart, an SVG written by coso itself.
-    pub chart: String,
+    /// The quota chart, SVG written by coso itself: wide (desktop) and narrow (phone).
+    pub chart: (String, String),
     /// How many people the chart shows (the first of `people`).
     pub charted: usize,
     pub xlsx_url: String,
@@ -217,10 +228,4 @@ pub struct SuperiorsPage {
     pub policy: coso_app::meetings::QuotaPolicyInput,
     pub levels: Vec<Choice>,
     pub errors: FieldErrors,
-}
-
-impl SuperiorsPage {
-    pub fn short_people(&self) -> usize {
-        self.people.iter().filter(|p| p.shortfall > 0).count()
-    }
 }

@@ -189,6 +189,7 @@ pub async fn login(c: &reqwest::Client, base: &str, who: (&str, &str)) -> String
         .await
         .unwrap();
     assert_eq!(res.status(), 303, "login of {} should redirect", who.0);
+    assert_eq!(res.headers()["location"], "/", "login of {} goes home", who.0);
     let tree = c.get(format!("{base}/orgs")).send().await.unwrap().text().await.unwrap();
     csrf_of(&tree)
 }
