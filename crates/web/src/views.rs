@@ -109,6 +109,14 @@ pub struct LoginPage {
     pub demo_until: Option<NaiveDate>,
 }
 
+/// The choices of a member picker as the user types: a fragment of list items.
+#[derive(Template)]
+#[template(path = "pick_members.html")]
+pub struct PickMembers {
+    pub members: Vec<coso_app::members::MemberSummary>,
+    pub query: String,
+}
+
 /// The choices of an organization picker as the user types: a fragment of list items.
 #[derive(Template)]
 #[template(path = "pick_orgs.html")]
@@ -154,11 +162,17 @@ pub struct OrgPage {
     pub members: Option<MemberPage>,
     pub position: PositionInput,
     pub roles: Vec<Choice>,
-    pub member_choices: Vec<Choice>,
+    /// The name of the member the position form holds (after a refusal), for its picker.
+    pub position_member: String,
     pub errors: FieldErrors,
 }
 
 impl OrgPage {
+    /// Where the position form's member picker looks: members of this unit's subtree.
+    pub fn pick_members_url(&self) -> String {
+        format!("/pick/members?org={}", self.d.org.code)
+    }
+
     /// The committee in office on the page's day, in protocol order.
     pub fn in_office(&self) -> Vec<&coso_app::orgs::OfficerView> {
         self.d.officers.iter().filter(|o| o.in_office).collect()

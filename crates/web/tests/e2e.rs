@@ -200,8 +200,15 @@ async fn walk(c: &Client, base: &str) {
         .unwrap();
     shoot(c, "05-members-search").await;
 
-    // Enter a new member in Chi bộ khối 9.
-    c.goto(&format!("{base}/members/new?org=LS-HVT-K9")).await.unwrap();
+    // Enter a new member in Chi bộ khối 9, chosen by typing part of its name.
+    c.goto(&format!("{base}/members/new")).await.unwrap();
+    fill(c, "org_code-search", "khoi 9").await;
+    let choice =
+        c.wait().for_element(Locator::Css("#org_code-list li[data-value='LS-HVT-K9']")).await.unwrap();
+    shoot(c, "06a-member-form-picker").await;
+    choice.click().await.unwrap();
+    assert_eq!(value_of(c, "org_code").await, "LS-HVT-K9");
+    assert_eq!(value_of(c, "org_code-search").await, "Chi bộ khối 9");
     fill(c, "full_name", "Hà Thị Thử Nghiệm").await;
     fill(c, "born_on", "15081996").await;
     c.find(Locator::Css("#sex option[value=female]")).await.unwrap().click().await.unwrap();

@@ -199,3 +199,51 @@ fn long_reports_filter_by_name_and_by_finding() {
         })
     });
 }
+
+#[test]
+fn a_committee_records_a_position_by_picking_the_member_by_name() {
+    each_backend(|db| {
+        runtime().block_on(async {
+            let run = spawn(db).await;
+            fixture(&run.app);
+            let base = &run.base;
+            let c = client();
+            let csrf = login(&c, base, WARD).await;
+
+            // A committee's page offers the position form, its member chosen by name.
+            let ward = text(&c, format!("{base}/orgs/T-A")).await;
+            assert!(ward.contains("data-picker=\"/pick/members?org=T-A\""), "{ward}");
+            let found = text(&c, format!("{base}/pick/members?org=T-A&q=nguyen+van+dong")).await;
+            assert!(
+                found.contains("data-label=\"Nguyễn Văn Đông\"") && found.contains("Chi bộ khối 1"),
+                "{found}"
+            );
+            let id = found.split("data-value=\"").nth(1).unwrap().split('"').next().unwrap().to_string();
+            let elsewhere = text(&c, format!("{base}/pick/members?org=T-A&q=luong+van+binh")).await;
+            assert!(elsewhere.contains("Không tìm thấy đảng viên nào có «luong van binh»."), "out of scope");
+
+            // Refused for a missing date: the form comes back with the name still in the box.
+            let form = [
+                ("_csrf", csrf.as_str()),
+                ("member_id", id.as_str()),
+                ("member_id_shown", "Nguyễn Văn Đông"),
+                ("role", "secretary"),
+                ("valid_from", ""),
+                ("decision_number", "12-QĐ/ĐU"),
+            ];
+            let res = c.post(format!("{base}/orgs/T-A/positions")).form(&form).send().await.unwrap();
+            assert_eq!(res.status(), 422);
+            let page = res.text().await.unwrap();
+            assert!(page.contains("name=\"member_id_shown\"") && page.contains("value=\"Nguyễn Văn Đông\""));
+            assert!(page.contains(&format!("name=\"member_id\" value=\"{id}\"")));
+
+            let mut form = form;
+            form[4] = ("valid_from", "01/01/2021");
+            let res = c.post(format!("{base}/orgs/T-A/positions")).form(&form).send().await.unwrap();
+            assert_eq!(res.status(), 303);
+            let ward = text(&c, format!("{base}/orgs/T-A?as_of=17/10/2021")).await;
+            let office = ward.split("id=\"in-office\"").nth(1).unwrap();
+            assert!(office.contains("Nguyễn Văn Đông") && office.contains("Bí thư"), "{office}");
+        })
+    });
+}

@@ -12,6 +12,7 @@ route_table! {
     ROUTES, routes:
     get "/" => orgs::home,
     get "/pick/orgs" => orgs::pick,
+    get "/pick/members" => orgs::pick_members,
     get "/login" => login::form,
     post "/login" => login::submit,
     post "/logout" => login::logout,

@@ -17,7 +17,8 @@ use crate::form::FieldErrors;
 use crate::query::DayQuery;
 use crate::session::{Posted, Session};
 use crate::views::{
-    Choice, Layout, OrgFormPage, OrgPage, PickOrgs, ReorgPage, TreeGroup, TreePage, TreeRow, render,
+    Choice, Layout, OrgFormPage, OrgPage, PickMembers, PickOrgs, ReorgPage, TreeGroup, TreePage, TreeRow,
+    render,
 };
 
 /// Orders the tree for people: under each parent, committees before cells, then by name.
@@ -147,6 +148,7 @@ async fn org_page(
     code: String,
     as_of: chrono::NaiveDate,
     position: PositionInput,
+    position_member: String,
     errors: FieldErrors,
 ) -> Result<Response, PageError> {
     let actor = session.actor.clone();
@@ -167,19 +169,6 @@ async fn org_page(
             Ok((detail, members))
         })
         .await?;
-    let member_choices = members
-        .as_ref()
-        .map(|p| {
-            p.members
-                .iter()
-                .map(|m| Choice {
-                    value: m.id.to_string(),
-                    label: format!("{} ({})", m.full_name, m.born_on.format("%Y")),
-                    selected: m.id.as_str() == position.member_id,
-                })
-                .collect()
-        })
-        .unwrap_or_default();
     let status =
         if errors.any() { axum::http::StatusCode::UNPROCESSABLE_ENTITY } else { axum::http::StatusCode::OK };
     let page = OrgPage {
@@ -188,8 +177,8 @@ async fn org_page(
         roles: Choice::list(PositionRole::ALL.iter().map(|r| (r.code(), r.label())), &position.role),
         d: detail,
         members,
-        member_choices,
         position,
+        position_member,
         errors,
     };
     Ok((status, Html(render(&page))).into_response())
@@ -202,7 +191,8 @@ pub async fn show(
     Query(q): Query<DayQuery>,
 ) -> Result<Response, PageError> {
     let as_of = q.day(session.day)?;
-    org_page(&state, &session, code, as_of, PositionInput::default(), FieldErrors::none()).await
+    org_page(&state, &session, code, as_of, PositionInput::default(), String::new(), FieldErrors::none())
+        .await
 }
 
 fn org_form(session: &Session, form: NewOrg, errors: FieldErrors) -> Response {
@@ -297,17 +287,55 @@ pub async fn reorganize(
     }
 }
 
+/// The position form as posted: the input, and the name its member picker showed (so that a
+/// refused form comes back with the name in the box).
+#[derive(Debug, Clone, serde::Deserialize)]
+pub struct PositionForm {
+    #[serde(flatten)]
+    input: PositionInput,
+    #[serde(default)]
+    member_id_shown: String,
+}
+
 pub async fn add_position(
     State(state): State<AppState>,
     Path(code): Path<String>,
-    posted: Posted<PositionInput>,
+    posted: Posted<PositionForm>,
 ) -> Result<Response, PageError> {
-    let (actor, form, c) = (posted.session.actor.clone(), posted.form.clone(), code.clone());
+    let (actor, form, c) = (posted.session.actor.clone(), posted.form.input.clone(), code.clone());
     match state.run(move |app| app.add_position(&actor, &c, form)).await {
         Ok(()) => Ok(Redirect::to(&format!("/orgs/{code}#officers")).into_response()),
         Err(e) => {
             let errors = FieldErrors::from_error(e)?;
-            org_page(&state, &posted.session, code, posted.session.day, posted.form, errors).await
+            let PositionForm { input, member_id_shown } = posted.form;
+            org_page(&state, &posted.session, code, posted.session.day, input, member_id_shown, errors).await
         }
     }
+}
+
+#[derive(serde::Deserialize, Default)]
+pub struct PickMembersQuery {
+    #[serde(default)]
+    q: String,
+    /// The unit whose subtree the members come from.
+    #[serde(default)]
+    org: Option<String>,
+}
+
+/// The member picker's choices for what has been typed: members on the roll in the reader's
+/// scope (and the unit's subtree), by name without diacritics or card number.
+pub async fn pick_members(
+    State(state): State<AppState>,
+    session: Session,
+    Query(q): Query<PickMembersQuery>,
+) -> Result<Response, PageError> {
+    let query = q.q.trim().to_string();
+    let members = if query.is_empty() {
+        Vec::new()
+    } else {
+        let (actor, text) = (session.actor.clone(), query.clone());
+        let find = MemberQuery { q: Some(text), org: q.org, per_page: Some(12), ..Default::default() };
+        state.run(move |app| app.list_members(&actor, &find)).await?.members
+    };
+    Ok(Html(render(&PickMembers { members, query })).into_response())
 }
