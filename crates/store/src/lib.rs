@@ -7,6 +7,7 @@ pub mod meetings;
 pub mod members;
 pub mod orgs;
 pub mod positions;
+pub mod roster;
 pub mod schema;
 pub mod settings;
 

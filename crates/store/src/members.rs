@@ -107,6 +107,9 @@ pub struct MemberFilter {
     pub today: Option<NaiveDate>,
     pub limit: i64,
     pub offset: i64,
+    /// Keyset paging: the page after this membership (the last of the previous page), in
+    /// place of `offset`. Served on the unfiltered roll of a unit.
+    pub after: Option<MembershipId>,
 }
 
 pub fn insert_person(conn: &mut DbConnection, row: &PersonRow) -> StoreResult<()> {
@@ -114,19 +117,22 @@ pub fn insert_person(conn: &mut DbConnection, row: &PersonRow) -> StoreResult<()
     Ok(())
 }
 
+/// Updates a person; the roster re-sorts their memberships under a changed name.
 pub fn update_person(conn: &mut DbConnection, row: &PersonRow) -> StoreResult<()> {
     diesel::update(persons::table.find(&row.id)).set(row).execute(conn)?;
-    Ok(())
+    crate::roster::refresh_person(conn, &row.id)
 }
 
+/// Inserts a membership and its rows in the roster.
 pub fn insert_membership(conn: &mut DbConnection, row: &MembershipRow) -> StoreResult<()> {
     diesel::insert_into(memberships::table).values(row).execute(conn)?;
-    Ok(())
+    crate::roster::refresh(conn, std::slice::from_ref(&row.id))
 }
 
+/// Updates a membership (its unit, its status…) and its rows in the roster.
 pub fn update_membership(conn: &mut DbConnection, row: &MembershipRow) -> StoreResult<()> {
     diesel::update(memberships::table.find(&row.id)).set(row).execute(conn)?;
-    Ok(())
+    crate::roster::refresh(conn, std::slice::from_ref(&row.id))
 }
 
 pub fn insert_event(conn: &mut DbConnection, row: &MembershipEventRow) -> StoreResult<()> {
@@ -209,8 +215,14 @@ pub fn periods(conn: &mut DbConnection, membership_id: &MembershipId) -> StoreRe
         .load(conn)?)
 }
 
-/// Members in the subtree of the filter, with the total before paging.
+/// Members in the subtree of the filter, with the total before paging. The roll of a unit
+/// with no other filter is read from the roster (ADR 0011): its cost is its page's.
 pub fn list(conn: &mut DbConnection, filter: &MemberFilter) -> StoreResult<(Vec<MemberRow>, i64)> {
+    let unfiltered =
+        filter.query.as_deref().is_none_or(|q| q.trim().is_empty()) && filter.statuses.is_empty();
+    if let Some(unit) = crate::roster::unit_of(&filter.scope_path).filter(|_| unfiltered) {
+        return list_roll(conn, unit, filter);
+    }
     let today = filter.today.unwrap_or_else(|| chrono::Utc::now().date_naive());
     let end = coso_domain::org::subtree_end(&filter.scope_path);
     let statuses: Vec<MemberStatus> = if filter.statuses.is_empty() {
@@ -255,6 +267,32 @@ pub fn list(conn: &mut DbConnection, filter: &MemberFilter) -> StoreResult<(Vec<
         .map(|(person, membership, org_name, org_path)| MemberRow { person, membership, org_name, org_path })
         .collect();
     Ok((members, total))
+}
+
+/// One page of a unit's roll from the roster, in name order.
+fn list_roll(
+    conn: &mut DbConnection,
+    unit: &str,
+    filter: &MemberFilter,
+) -> StoreResult<(Vec<MemberRow>, i64)> {
+    let total = crate::roster::count(conn, unit)?;
+    let ids = crate::roster::page(conn, unit, filter.after.as_ref(), filter.offset, filter.limit)?;
+    let found: Vec<(PersonRow, MembershipRow, String, String)> = memberships::table
+        .inner_join(persons::table)
+        .inner_join(
+            org_versions::table
+                .on(org_versions::org_id.eq(memberships::org_id).and(org_versions::valid_to.is_null())),
+        )
+        .filter(memberships::id.eq_any(&ids))
+        .select((PersonRow::as_select(), MembershipRow::as_select(), org_versions::name, org_versions::path))
+        .load(conn)?;
+    let mut by_id: std::collections::HashMap<MembershipId, MemberRow> = found
+        .into_iter()
+        .map(|(person, membership, org_name, org_path)| {
+            (membership.id.clone(), MemberRow { person, membership, org_name, org_path })
+        })
+        .collect();
+    Ok((ids.iter().filter_map(|id| by_id.remove(id)).collect(), total))
 }
 
 /// Memberships under `root_path` on `on`, counted by organization and status, from the

@@ -210,6 +210,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     cell_lengths,
     settings,
     deleted_meetings,
+    roster,
 );
 
 diesel::table! {
@@ -323,3 +324,13 @@ diesel::joinable!(meeting_absences -> meetings (meeting_id));
 diesel::joinable!(superior_attendances -> meetings (meeting_id));
 diesel::joinable!(superior_attendances -> persons (person_id));
 diesel::joinable!(superior_assignments -> quota_policies (quota_policy_id));
+
+diesel::table! {
+    roster (ancestor_id, membership_id) {
+        ancestor_id -> Text,
+        membership_id -> Text,
+        name_folded -> Text,
+    }
+}
+
+diesel::joinable!(roster -> memberships (membership_id));

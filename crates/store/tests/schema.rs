@@ -12,7 +12,7 @@ use diesel::sql_types::Text;
 const DIESEL_TABLE: &str = "__diesel_schema_migrations";
 
 /// The tables the migrations must create on every backend.
-const TABLES: [&str; 21] = [
+const TABLES: [&str; 22] = [
     "organizations",
     "org_versions",
     "org_events",
@@ -34,6 +34,7 @@ const TABLES: [&str; 21] = [
     "cell_lengths",
     "settings",
     "deleted_meetings",
+    "roster",
 ];
 
 #[derive(Debug, QueryableByName)]
@@ -126,6 +127,7 @@ fn schema() -> BTreeSet<(String, String)> {
         cell_lengths,
         settings,
         deleted_meetings,
+        roster,
     )
 }
 

@@ -144,6 +144,9 @@ pub struct MemberListQuery {
     status: Option<String>,
     page: Option<i64>,
     per_page: Option<i64>,
+    /// The page after this member: the `next_after` of the previous answer (keyset paging,
+    /// as fast deep in the list as at its start).
+    after: Option<String>,
 }
 
 /// Members in the caller's scope, ordered by name, paged.
@@ -153,7 +156,14 @@ async fn list_members(
     ApiActor(actor): ApiActor,
     Query(q): Query<MemberListQuery>,
 ) -> Result<Json<MemberPage>, ApiError> {
-    let query = MemberQuery { q: q.q, org: q.org, status: q.status, page: q.page, per_page: q.per_page };
+    let query = MemberQuery {
+        q: q.q,
+        org: q.org,
+        status: q.status,
+        page: q.page,
+        per_page: q.per_page,
+        after: q.after,
+    };
     Ok(Json(state.run(move |app| app.list_members(&actor, &query)).await?))
 }
 

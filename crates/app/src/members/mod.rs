@@ -50,6 +50,9 @@ pub struct MemberPage {
     pub total: i64,
     pub page: i64,
     pub per_page: i64,
+    /// The cursor of the next page (`after`), when there is one: its cost does not grow with
+    /// how far down the list it is.
+    pub next_after: Option<String>,
 }
 
 impl MemberPage {
@@ -190,6 +193,10 @@ pub struct MemberQuery {
     pub page: Option<i64>,
     #[serde(default)]
     pub per_page: Option<i64>,
+    /// The page after this member (`next_after` of the previous page); `page` then only
+    /// numbers it.
+    #[serde(default)]
+    pub after: Option<String>,
 }
 
 fn summary(person: &PersonRow, m: &MembershipRow, org_code: String, org_name: String) -> MemberSummary {
@@ -264,6 +271,7 @@ impl App {
                 today: Some(today),
                 limit: per_page,
                 offset: (page - 1) * per_page,
+                after: clean(query.after.as_deref()).map(MembershipId::from),
             };
             let (rows, total) = store::list(conn, &filter)?;
             let codes = coso_store::orgs::names_on(
@@ -282,7 +290,11 @@ impl App {
                     summary(&r.person, &r.membership, code, r.org_name.clone())
                 })
                 .collect();
-            Ok(MemberPage { members, total, page, per_page })
+            let shown_to = (page - 1) * per_page + rows.len() as i64;
+            let next_after = (rows.len() as i64 == per_page && shown_to < total)
+                .then(|| rows.last().map(|r| r.membership.id.to_string()))
+                .flatten();
+            Ok(MemberPage { members, total, page, per_page, next_after })
         })
     }
 

@@ -10,8 +10,12 @@ use crate::form::FieldErrors;
 use crate::session::{Posted, Session};
 use crate::views::{Choice, Layout, MemberFormPage, MemberView, MembersPage, render};
 
-fn page_url(q: &MemberQuery, page: i64) -> String {
+/// A page of the register: by number, or after a member (the next page's cursor).
+fn page_url(q: &MemberQuery, page: i64, after: Option<&str>) -> String {
     let mut params = vec![("page", page.to_string())];
+    if let Some(after) = after {
+        params.push(("after", after.to_string()));
+    }
     for (k, v) in [("q", &q.q), ("org", &q.org), ("status", &q.status)] {
         if let Some(v) = v.as_deref().filter(|s| !s.is_empty()) {
             params.push((k, v.to_string()));
@@ -35,8 +39,12 @@ pub async fn list(
             .chain(std::iter::once(("all", "Tất cả"))),
         &status,
     );
-    let prev_url = if page.page > 1 { page_url(&q, page.page - 1) } else { String::new() };
-    let next_url = if page.page < page.pages() { page_url(&q, page.page + 1) } else { String::new() };
+    let prev_url = if page.page > 1 { page_url(&q, page.page - 1, None) } else { String::new() };
+    let next_url = if page.page < page.pages() {
+        page_url(&q, page.page + 1, page.next_after.as_deref())
+    } else {
+        String::new()
+    };
     let view = MembersPage {
         layout: Layout::of(&session, "members"),
         q: q.q.clone().unwrap_or_default(),

@@ -1,0 +1,143 @@
+//! The current roster by ancestor (ADR 0011): a row per member on the roll and per
+//! organization above them, their own included, indexed in name order. A unit's register page
+//! is one range of that index, so it costs its page whatever the unit's size. The writes that
+//! change a membership, a person's name or the tree call [`refresh`] or [`refresh_subtree`]
+//! in their transaction.
+use coso_domain::id::MembershipId;
+use coso_domain::member::MemberStatus;
+use diesel::dsl::count_star;
+use diesel::prelude::*;
+
+use crate::schema::{memberships, org_versions, persons, roster};
+use crate::{DbConnection, StoreResult};
+
+#[derive(Debug, Clone, Insertable)]
+#[diesel(table_name = roster)]
+struct RosterRow {
+    ancestor_id: String,
+    membership_id: String,
+    name_folded: String,
+}
+
+/// Memberships per statement: far below either engine's limit of binds.
+const CHUNK: usize = 500;
+
+fn on_roll() -> Vec<MemberStatus> {
+    MemberStatus::ALL.into_iter().filter(|s| s.on_roll()).collect()
+}
+
+/// The organizations of a materialized path, root first: `/a/b/c/` holds a, b and c.
+fn ancestors(path: &str) -> impl Iterator<Item = &str> {
+    path.split('/').filter(|s| !s.is_empty())
+}
+
+/// The organization a materialized path ends on; none for the whole tree (`/`).
+pub fn unit_of(path: &str) -> Option<&str> {
+    ancestors(path).last()
+}
+
+/// Rebuilds the rows of these memberships from the register and the tree as it stands.
+pub fn refresh(conn: &mut DbConnection, ids: &[MembershipId]) -> StoreResult<()> {
+    for chunk in ids.chunks(CHUNK) {
+        diesel::delete(roster::table.filter(roster::membership_id.eq_any(chunk))).execute(conn)?;
+        let found: Vec<(MembershipId, String, String)> = memberships::table
+            .inner_join(persons::table)
+            .inner_join(
+                org_versions::table
+                    .on(org_versions::org_id.eq(memberships::org_id).and(org_versions::valid_to.is_null())),
+            )
+            .filter(memberships::id.eq_any(chunk))
+            .filter(memberships::status.eq_any(on_roll()))
+            .select((memberships::id, persons::name_folded, org_versions::path))
+            .load(conn)?;
+        let rows: Vec<RosterRow> = found
+            .iter()
+            .flat_map(|(id, name, path)| {
+                ancestors(path).map(move |a| RosterRow {
+                    ancestor_id: a.to_string(),
+                    membership_id: id.to_string(),
+                    name_folded: name.clone(),
+                })
+            })
+            .collect();
+        // Diesel's connection over both engines has no multi-row insert: one row a statement.
+        for row in &rows {
+            diesel::insert_into(roster::table).values(row).execute(conn)?;
+        }
+    }
+    Ok(())
+}
+
+/// Rebuilds the rows of every membership whose organization lies in the subtree at
+/// `root_path` as the tree stands: after the tree under it changed.
+pub fn refresh_subtree(conn: &mut DbConnection, root_path: &str) -> StoreResult<()> {
+    let end = coso_domain::org::subtree_end(root_path);
+    let ids: Vec<MembershipId> = memberships::table
+        .inner_join(
+            org_versions::table
+                .on(org_versions::org_id.eq(memberships::org_id).and(org_versions::valid_to.is_null())),
+        )
+        .filter(org_versions::path.ge(root_path))
+        .filter(org_versions::path.lt(end))
+        .select(memberships::id)
+        .load(conn)?;
+    refresh(conn, &ids)
+}
+
+/// The memberships of a person: a change of name re-sorts each of them.
+pub fn refresh_person(conn: &mut DbConnection, person_id: &coso_domain::id::PersonId) -> StoreResult<()> {
+    let ids: Vec<MembershipId> =
+        memberships::table.filter(memberships::person_id.eq(person_id)).select(memberships::id).load(conn)?;
+    refresh(conn, &ids)
+}
+
+/// How many members are on the roll in the subtree of `ancestor_id`.
+pub fn count(conn: &mut DbConnection, ancestor_id: &str) -> StoreResult<i64> {
+    Ok(roster::table.filter(roster::ancestor_id.eq(ancestor_id)).select(count_star()).first(conn)?)
+}
+
+/// One page of the roll under `ancestor_id` in name order: after the membership `after` when
+/// given (keyset), else skipping `offset` rows.
+pub fn page(
+    conn: &mut DbConnection,
+    ancestor_id: &str,
+    after: Option<&MembershipId>,
+    offset: i64,
+    limit: i64,
+) -> StoreResult<Vec<MembershipId>> {
+    let mut q = roster::table
+        .filter(roster::ancestor_id.eq(ancestor_id))
+        .order((roster::name_folded.asc(), roster::membership_id.asc()))
+        .select(roster::membership_id)
+        .limit(limit)
+        .into_boxed();
+    let key = match after {
+        Some(id) => roster::table
+            .filter(roster::ancestor_id.eq(ancestor_id))
+            .filter(roster::membership_id.eq(id))
+            .select(roster::name_folded)
+            .first::<String>(conn)
+            .optional()?,
+        None => None,
+    };
+    match (key, after) {
+        (Some(name), Some(id)) => {
+            q = q.filter(
+                roster::name_folded
+                    .gt(name.clone())
+                    .or(roster::name_folded.eq(name).and(roster::membership_id.gt(id.to_string()))),
+            );
+        }
+        _ => q = q.offset(offset),
+    }
+    let ids: Vec<String> = q.load(conn)?;
+    Ok(ids.into_iter().map(MembershipId::from).collect())
+}
+
+/// Every row, ordered: for checks that the roster holds what the register does.
+pub fn all(conn: &mut DbConnection) -> StoreResult<Vec<(String, String, String)>> {
+    Ok(roster::table
+        .order((roster::ancestor_id, roster::name_folded, roster::membership_id))
+        .select((roster::ancestor_id, roster::membership_id, roster::name_folded))
+        .load(conn)?)
+}
