@@ -14,6 +14,8 @@ pub mod stats;
 pub mod trail;
 
 pub use access::Actor;
+/// Connections in the database pool; the server runs as many threads for database work.
+pub use coso_store::POOL_SIZE;
 pub use error::{AppError, AppResult};
 
 use coso_store::{Db, DbConnection};

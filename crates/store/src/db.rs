@@ -80,6 +80,10 @@ impl Target {
     }
 }
 
+/// Connections in the pool of a file or server database: enough to keep two cores busy while
+/// some wait on the disk or the network; the server runs as many blocking threads.
+pub const POOL_SIZE: usize = 8;
+
 /// Opens connections of the configured backend for the pool.
 pub struct ConnectionManager(Target);
 
@@ -127,8 +131,8 @@ impl Db {
         let target = Target::parse(url)?;
         let (backend, size) = match &target {
             Target::Sqlite(path) if path == ":memory:" => (BackendKind::Sqlite, 1),
-            Target::Sqlite(_) => (BackendKind::Sqlite, 8),
-            Target::Postgres(_) => (BackendKind::Postgres, 10),
+            Target::Sqlite(_) => (BackendKind::Sqlite, POOL_SIZE as u32),
+            Target::Postgres(_) => (BackendKind::Postgres, POOL_SIZE as u32),
         };
         let pool = Pool::builder()
             .max_size(size)

@@ -11,4 +11,6 @@ pub mod roster;
 pub mod schema;
 pub mod settings;
 
-pub use db::{BackendKind, ConnectionManager, Db, DbConnection, StoreError, StoreResult, new_id, now};
+pub use db::{
+    BackendKind, ConnectionManager, Db, DbConnection, POOL_SIZE, StoreError, StoreResult, new_id, now,
+};
