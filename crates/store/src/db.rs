@@ -9,9 +9,11 @@ use diesel_migrations::{EmbeddedMigrations, MigrationHarness, embed_migrations};
 const SQLITE_MIGRATIONS: EmbeddedMigrations = embed_migrations!("migrations/sqlite");
 const POSTGRES_MIGRATIONS: EmbeddedMigrations = embed_migrations!("migrations/postgres");
 
-/// Set on every SQLite connection: durable and concurrent enough for one server.
+/// Set on every SQLite connection: durable and concurrent enough for one server. Each
+/// connection keeps its own page cache (ADR 0010): 8 MiB each, so whole-tree reports keep
+/// their pages (2 MiB, SQLite's default, made them 1.5 to 2 times slower).
 const SQLITE_PRAGMAS: &str = "PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 10000; \
-     PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;";
+     PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA cache_size = -8000;";
 
 /// Set on every PostgreSQL connection. Statements are prepared once and kept, but their plans
 /// depend on the values (a LIKE pattern can use the trigram index, a path range may hold one

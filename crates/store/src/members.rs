@@ -2,8 +2,9 @@
 use chrono::{NaiveDate, NaiveDateTime};
 use coso_domain::id::{MembershipId, OrgId, PersonId};
 use coso_domain::member::{LeavingGround, MemberEventKind, MemberStatus, Sex};
-use diesel::dsl::count_star;
+use diesel::dsl::{count_star, sql};
 use diesel::prelude::*;
+use diesel::sql_types::{Bool, Text};
 
 use crate::orgs::escape_like;
 
@@ -224,6 +225,7 @@ pub fn list(conn: &mut DbConnection, filter: &MemberFilter) -> StoreResult<(Vec<
         return list_roll(conn, unit, filter);
     }
     let today = filter.today.unwrap_or_else(|| chrono::Utc::now().date_naive());
+    let name_index = matches!(conn, DbConnection::Sqlite(_));
     let end = coso_domain::org::subtree_end(&filter.scope_path);
     let statuses: Vec<MemberStatus> = if filter.statuses.is_empty() {
         MemberStatus::ALL.into_iter().filter(|s| s.on_roll()).collect()
@@ -250,7 +252,21 @@ pub fn list(conn: &mut DbConnection, filter: &MemberFilter) -> StoreResult<(Vec<
                 q = q.filter(lower_opt(memberships::card_number).like(card).escape('\\'));
             } else {
                 let folded = coso_domain::text::fold(q_text);
-                q = q.filter(persons::name_folded.like(format!("%{}%", escape_like(&folded))).escape('\\'));
+                q = match name_index {
+                    // SQLite: the trigram index answers the LIKE (ADR 0012); it takes no ESCAPE,
+                    // so text with LIKE's own characters is matched by scanning.
+                    true if !folded.contains(['%', '_', '\\']) => q.filter(
+                        sql::<Bool>(
+                            "persons.id IN (SELECT n.person_id FROM person_names f \
+                             JOIN person_numbers n ON n.n = f.rowid WHERE f.name_folded LIKE ",
+                        )
+                        .bind::<Text, _>(format!("%{folded}%"))
+                        .sql(")"),
+                    ),
+                    _ => q.filter(
+                        persons::name_folded.like(format!("%{}%", escape_like(&folded))).escape('\\'),
+                    ),
+                };
             }
         }
         q

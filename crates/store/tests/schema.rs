@@ -59,7 +59,14 @@ const POSTGRES_CATALOG: &str = "SELECT table_name::text AS table_name, \
      is_nullable::text AS is_nullable \
      FROM information_schema.columns WHERE table_schema = 'public'";
 
-/// Every column the backend's catalog lists, without Diesel's migrations table.
+/// SQLite's name index (ADR 0012): the FTS5 table (with its shadow tables) and its numbering,
+/// maintained by triggers and read in SQL only; PostgreSQL indexes the column itself.
+fn sqlite_name_index(table: &str) -> bool {
+    table == "person_numbers" || table.starts_with("person_names")
+}
+
+/// Every column the backend's catalog lists, without Diesel's migrations table and SQLite's
+/// name index.
 fn catalog(db: &Db) -> Vec<CatalogColumn> {
     let mut conn = db.connection().unwrap();
     let rows = match &mut *conn {
@@ -67,7 +74,7 @@ fn catalog(db: &Db) -> Vec<CatalogColumn> {
         DbConnection::Postgres(c) => diesel::sql_query(POSTGRES_CATALOG).load::<CatalogColumn>(c),
     };
     let rows = rows.unwrap_or_else(|e| panic!("catalog query: {e}"));
-    rows.into_iter().filter(|c| c.table_name != DIESEL_TABLE).collect()
+    rows.into_iter().filter(|c| c.table_name != DIESEL_TABLE && !sqlite_name_index(&c.table_name)).collect()
 }
 
 fn pairs(columns: &[CatalogColumn]) -> BTreeSet<(String, String)> {
