@@ -19,7 +19,7 @@ struct RosterRow {
     name_folded: String,
 }
 
-/// Memberships per statement: far below either engine's limit of binds.
+/// Memberships (and rows) per statement: far below either engine's limit of binds.
 const CHUNK: usize = 500;
 
 fn on_roll() -> Vec<MemberStatus> {
@@ -60,9 +60,13 @@ pub fn refresh(conn: &mut DbConnection, ids: &[MembershipId]) -> StoreResult<()>
                 })
             })
             .collect();
-        // Diesel's connection over both engines has no multi-row insert: one row a statement.
-        for row in &rows {
-            diesel::insert_into(roster::table).values(row).execute(conn)?;
+        // Multi-row inserts, on each engine's own connection (the connection over both has
+        // none): a generated province writes millions of rows.
+        for rows in rows.chunks(CHUNK) {
+            match conn {
+                DbConnection::Sqlite(c) => diesel::insert_into(roster::table).values(rows).execute(c)?,
+                DbConnection::Postgres(c) => diesel::insert_into(roster::table).values(rows).execute(c)?,
+            };
         }
     }
     Ok(())
