@@ -19,13 +19,6 @@ struct RosterRow {
     name_folded: String,
 }
 
-/// Memberships (and rows) per statement: far below either engine's limit of binds.
-const CHUNK: usize = 500;
-
-fn on_roll() -> Vec<MemberStatus> {
-    MemberStatus::ALL.into_iter().filter(|s| s.on_roll()).collect()
-}
-
 /// The organizations of a materialized path, root first: `/a/b/c/` holds a, b and c.
 fn ancestors(path: &str) -> impl Iterator<Item = &str> {
     path.split('/').filter(|s| !s.is_empty())
@@ -36,37 +29,30 @@ pub fn unit_of(path: &str) -> Option<&str> {
     ancestors(path).last()
 }
 
-/// Rebuilds the rows of these memberships from the register and the tree as it stands.
+/// Rebuilds the rows of these memberships from the register and the tree as it stands. One
+/// membership at a time, with `=` and no `IN`: Diesel caches those statements, and preparing
+/// them anew was a third of a member's write (perf, issue 9).
 pub fn refresh(conn: &mut DbConnection, ids: &[MembershipId]) -> StoreResult<()> {
-    for chunk in ids.chunks(CHUNK) {
-        diesel::delete(roster::table.filter(roster::membership_id.eq_any(chunk))).execute(conn)?;
-        let found: Vec<(MembershipId, String, String)> = memberships::table
+    for id in ids {
+        diesel::delete(roster::table.filter(roster::membership_id.eq(id))).execute(conn)?;
+        let found: Option<(MemberStatus, String, String)> = memberships::table
             .inner_join(persons::table)
             .inner_join(
                 org_versions::table
                     .on(org_versions::org_id.eq(memberships::org_id).and(org_versions::valid_to.is_null())),
             )
-            .filter(memberships::id.eq_any(chunk))
-            .filter(memberships::status.eq_any(on_roll()))
-            .select((memberships::id, persons::name_folded, org_versions::path))
-            .load(conn)?;
-        let rows: Vec<RosterRow> = found
-            .iter()
-            .flat_map(|(id, name, path)| {
-                ancestors(path).map(move |a| RosterRow {
-                    ancestor_id: a.to_string(),
-                    membership_id: id.to_string(),
-                    name_folded: name.clone(),
-                })
-            })
-            .collect();
-        // Multi-row inserts, on each engine's own connection (the connection over both has
-        // none): a generated province writes millions of rows.
-        for rows in rows.chunks(CHUNK) {
-            match conn {
-                DbConnection::Sqlite(c) => diesel::insert_into(roster::table).values(rows).execute(c)?,
-                DbConnection::Postgres(c) => diesel::insert_into(roster::table).values(rows).execute(c)?,
+            .filter(memberships::id.eq(id))
+            .select((memberships::status, persons::name_folded, org_versions::path))
+            .first(conn)
+            .optional()?;
+        let Some((_, name, path)) = found.filter(|(status, _, _)| status.on_roll()) else { continue };
+        for ancestor in ancestors(&path) {
+            let row = RosterRow {
+                ancestor_id: ancestor.to_string(),
+                membership_id: id.to_string(),
+                name_folded: name.clone(),
             };
+            diesel::insert_into(roster::table).values(&row).execute(conn)?;
         }
     }
     Ok(())
