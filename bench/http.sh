@@ -63,4 +63,4 @@ for r in "${reads[@]}"; do
   p99=$(awk '$1=="99%" {print $2}' <<<"$many")
   printf '%-28s %12s %12s %10s %10s %8.2f\n' "$name" "$rps1" "$rps32" "$p50" "$p99" "$(echo "$rps32 / $rps1" | bc -l)"
 done
-echo "peak RSS of the server: $(awk '/VmHWM/ {printf "%.0f MiB", $2/1024}' "/proc/$server/status")"
+echo "peak RSS of the server: $(awk '/VmHWM/ {printf "%.0f MiB", $2/1024}' "/proc/$server/status"), threads after the load: $(ls "/proc/$server/task" | wc -l)"

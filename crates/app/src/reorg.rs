@@ -340,13 +340,20 @@ impl Tx<'_> {
                     "Cần chọn loại sắp xếp (đổi tên, điều chuyển, sáp nhập, chia tách, giải thể).",
                 )),
             }?;
-            // The roster follows the tree: every unit the change touched, as it now stands.
+            // The roster follows the tree: the subtrees of every unit the change touched, as
+            // they now stand, each once (a unit moved under a parent is in the parent's).
             let touched = [Some(code), input.target_code.as_deref(), input.new_parent_code.as_deref()];
+            let mut paths = Vec::new();
             for code in touched.into_iter().flatten().map(str::trim).filter(|c| !c.is_empty()) {
                 let Some(org) = store::by_code(conn, code)? else { continue };
                 if let Some(v) = store::latest_version(conn, &org.id)?.filter(|v| v.valid_to.is_none()) {
-                    coso_store::roster::refresh_subtree(conn, &v.path)?;
+                    paths.push(v.path);
                 }
+            }
+            paths.sort();
+            paths.dedup_by(|inner, outer| coso_domain::org::in_subtree(inner, outer));
+            for path in &paths {
+                coso_store::roster::refresh_subtree(conn, path)?;
             }
             let after = store::latest_version(conn, &at.org.id)?;
             audit::record(
