@@ -217,8 +217,8 @@ fn run(cli: Cli) -> Result<(), Failure> {
                 }
             }
             // Database work runs on blocking threads, one per pooled connection at most: more
-            // threads would only wait for a connection, each with its own allocator arena (on
-            // the demo under load: 91 threads and 207 MiB at tokio's default, 14 and 85 MiB).
+            // threads would only wait for a connection, each with its own allocator arena
+            // (docs/performance.md, "HTTP under load").
             let runtime = tokio::runtime::Builder::new_multi_thread()
                 .max_blocking_threads(coso_app::POOL_SIZE)
                 .enable_all()
