@@ -103,6 +103,14 @@ async fn shoot(c: &Client, name: &str) {
     let (_, _, w0, h0) = c.get_window_rect().await.unwrap();
     for (label, (w, h)) in [("desktop", DESKTOP), ("phone", PHONE)] {
         c.set_window_size(w, h).await.unwrap();
+        // A resize loses the scroll: the field being typed in comes back into view.
+        c.execute(
+            "var f = document.activeElement; \
+             if (f && f !== document.body && f.closest('main')) { f.scrollIntoView({block: 'center'}); }",
+            vec![],
+        )
+        .await
+        .unwrap();
         tokio::time::sleep(Duration::from_millis(150)).await;
         let png = c.screenshot().await.unwrap();
         std::fs::write(dir.join(format!("{name}-{label}.png")), png).unwrap();
@@ -186,6 +194,17 @@ async fn walk(c: &Client, base: &str) {
     c.goto(&format!("{base}/orgs/LS-HVT-K9")).await.unwrap();
     assert!(body_text(c).await.contains("Chi bộ khối 9"));
     shoot(c, "03-org-khoi-9").await;
+
+    // A ward's committee: a position is recorded for a member picked by typing part of a name.
+    c.goto(&format!("{base}/orgs/LS-HVT")).await.unwrap();
+    c.find(Locator::Css("#position summary")).await.unwrap().click().await.unwrap();
+    fill(c, "member_id-search", "be thi").await;
+    let choice = c.wait().for_element(Locator::Css("#member_id-list li[data-value]")).await.unwrap();
+    let name = choice.attr("data-label").await.unwrap().unwrap();
+    shoot(c, "03b-org-position-picker").await;
+    choice.click().await.unwrap();
+    assert_eq!(value_of(c, "member_id-search").await, name);
+    assert!(!value_of(c, "member_id").await.is_empty(), "the member's id goes with the form");
 
     // Find a member by a name typed without diacritics: take a real name from the register.
     c.goto(&format!("{base}/members?org=LS-HVT-K9")).await.unwrap();
