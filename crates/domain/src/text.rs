@@ -17,6 +17,10 @@ pub fn fold(input: &str) -> String {
             continue;
         }
         last_space = false;
+        if ch.is_ascii() {
+            out.push(ch.to_ascii_lowercase());
+            continue;
+        }
         match base_letter(ch) {
             Some(b) => out.push(b),
             None => out.extend(ch.to_lowercase()),

@@ -101,13 +101,16 @@ impl App {
                 store::absence_counts(conn, &meetings.iter().map(|m| m.id.clone()).collect::<Vec<_>>())?
                     .into_iter()
                     .collect();
-            let assignments = store::assignments_to_any(conn, &ids, from, to)?;
+            let mut assignments: HashMap<OrgId, Vec<_>> = HashMap::new();
+            for a in store::assignments_to_any(conn, &ids, from, to)? {
+                assignments.entry(a.org_id.clone()).or_default().push(a.span());
+            }
             let mut lengths: HashMap<OrgId, Vec<rules::CellLength>> = HashMap::new();
             for l in store::cell_lengths_of(conn, &ids)? {
                 lengths.entry(l.org_id.clone()).or_default().push(l.rule());
             }
             let followed = |org_id: &OrgId, on: NaiveDate| {
-                assignments.iter().any(|a| a.org_id == *org_id && a.span().contains(on))
+                assignments.get(org_id).is_some_and(|spans| spans.iter().any(|s| s.contains(on)))
             };
             let mut by_cell: HashMap<&OrgId, Vec<HeldMeeting>> = HashMap::new();
             let mut months: BTreeMap<String, MonthPoint> = BTreeMap::new();
@@ -146,10 +149,8 @@ impl App {
                     CellReport { org_code: c.org.code.clone(), org_name: c.version.name.clone(), kept: r }
                 })
                 .collect();
-            reports.sort_by(|a, b| {
-                b.findings.len().cmp(&a.findings.len()).then_with(|| {
-                    coso_domain::text::fold(&a.org_name).cmp(&coso_domain::text::fold(&b.org_name))
-                })
+            reports.sort_by_cached_key(|r| {
+                (std::cmp::Reverse(r.findings.len()), coso_domain::text::fold(&r.org_name))
             });
             let months: Vec<MonthPoint> = months.into_values().collect();
             let invited: i64 = months.iter().map(|m| m.invited).sum();

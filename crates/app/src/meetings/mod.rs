@@ -21,7 +21,7 @@ use coso_domain::access::Permission;
 use coso_domain::id::{MeetingId, OrgId};
 use coso_domain::meeting::{self as rules, MeetingKind};
 use coso_store::DbConnection;
-use coso_store::meetings::{self as store, Eligible, MeetingRow};
+use coso_store::meetings::{self as store, Eligible, MeetingHead, MeetingRow};
 use coso_store::orgs::OrgAt;
 use serde::Serialize;
 
@@ -130,7 +130,7 @@ pub struct MeetingDetail {
 
 /// A meeting as lists show it; `lengths` are those its cell's committee set (42-HD/BTCTW).
 pub(crate) fn summary(
-    m: &MeetingRow,
+    m: &MeetingHead,
     org_code: &str,
     org_name: &str,
     absent: i64,
@@ -249,7 +249,7 @@ impl App {
                 .map(EligibleView::from)
                 .collect();
             let lengths = lengths_of(conn, &cell.org.id)?;
-            let s = summary(&m, &cell.org.code, &cell.version.name, absences.len() as i64, &lengths);
+            let s = summary(&m.head(), &cell.org.code, &cell.version.name, absences.len() as i64, &lengths);
             let mut flags = Vec::new();
             match rules::required_length(m.held_on, m.kind, &lengths) {
                 Some(needed) if s.too_short => {

@@ -270,7 +270,7 @@ impl App {
                 Some(&(&row, &input.absences, &input.superiors)),
             )?;
             let lengths = super::lengths_for(conn, grant.org_id(), row.held_on)?;
-            Ok(summary(&row, &cell_then.org.code, &cell_then.version.name, absent, &lengths))
+            Ok(summary(&row.head(), &cell_then.org.code, &cell_then.version.name, absent, &lengths))
         })
     }
 }
@@ -405,6 +405,6 @@ impl Tx<'_> {
             Some(&(&row, &input.absences, &input.superiors)),
         )?;
         let lengths = super::lengths_for(conn, grant.org_id(), row.held_on)?;
-        Ok(summary(&row, &cell.org.code, &cell.version.name, absent, &lengths))
+        Ok(summary(&row.head(), &cell.org.code, &cell.version.name, absent, &lengths))
     }
 }

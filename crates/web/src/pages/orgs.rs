@@ -31,10 +31,7 @@ fn arrange(tree: Tree) -> (Vec<OrgSummary>, Vec<TreeGroup>) {
         children.entry(parent).or_default().push(o);
     }
     for list in children.values_mut() {
-        list.sort_by(|a, b| {
-            (kind_rank(a.kind), coso_domain::text::fold(&a.name))
-                .cmp(&(kind_rank(b.kind), coso_domain::text::fold(&b.name)))
-        });
+        list.sort_by_cached_key(|o| (kind_rank(o.kind), coso_domain::text::fold(&o.name)));
     }
     let roots = children.remove(&None).unwrap_or_default();
     let mut top = Vec::new();
