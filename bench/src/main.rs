@@ -4,19 +4,18 @@ use std::time::{Duration, Instant};
 use clap::Parser;
 use coso_app::members::MemberQuery;
 use coso_app::{Actor, App, AppResult};
-use coso_demo::scale::ScaleSpec;
+use coso_demo::scale::Scale;
 use coso_domain::access::Role;
 
 #[derive(Parser)]
 struct Args {
     #[arg(long, default_value = "sqlite://target/bench-scale.db")]
     database_url: String,
-    #[arg(long, default_value_t = 1000)]
-    grassroots: usize,
-    #[arg(long, default_value_t = 8)]
-    cells_per_committee: usize,
-    #[arg(long, default_value_t = 20)]
-    members_per_cell: usize,
+    /// city, province or national (see `coso demo --scale`).
+    #[arg(long, default_value = "city")]
+    scale: String,
+    #[arg(long, default_value_t = 1)]
+    seed: u64,
     #[arg(long, default_value_t = 20)]
     runs: usize,
 }
@@ -54,24 +53,22 @@ fn main() -> AppResult<()> {
     let app = App::open(&args.database_url)?;
     let sys = Actor::system();
     let today = coso_app::today();
-    if app.org_stats(&sys, today)?.grassroots_total == 0 {
-        let spec = ScaleSpec {
-            grassroots: args.grassroots,
-            cells_per_committee: args.cells_per_committee,
-            members_per_cell: args.members_per_cell,
-        };
+    if app.is_empty()? {
+        let scale = Scale::from_code(&args.scale)
+            .ok_or_else(|| coso_app::AppError::field("scale", "city, province or national"))?;
         let start = Instant::now();
-        let summary = coso_demo::scale::generate(&app, spec, |done, total| {
-            if done % 50 == 0 || done == total {
+        let summary = coso_demo::scale::generate(&app, scale, args.seed, |done, total| {
+            if done % 100 == 0 || done == total {
                 eprint!("\rgenerating: {done}/{total} grassroots organizations");
             }
         })?;
         eprintln!();
+        let secs = start.elapsed().as_secs_f64();
         println!(
-            "generated {} organizations and {} members in {:.1} s",
+            "generated {} organizations and {} members in {secs:.1} s ({:.0} members/s)",
             summary.organizations,
             summary.members,
-            start.elapsed().as_secs_f64()
+            summary.members as f64 / secs
         );
     }
     let stats = app.org_stats(&sys, today)?;
@@ -81,8 +78,8 @@ fn main() -> AppResult<()> {
         stats.subordinate_cells,
         stats.members_official + stats.members_probationary
     );
-    let one = app.search_orgs(&sys, "Đảng bộ cơ sở số 0", today, 1)?;
-    let committee = one.first().ok_or_else(|| coso_app::AppError::NotFound("đảng bộ cơ sở số 0".into()))?;
+    let one = app.search_orgs(&sys, "Đảng bộ cơ sở", today, 1)?;
+    let committee = one.first().ok_or_else(|| coso_app::AppError::NotFound("đảng bộ cơ sở".into()))?;
     let ward = Actor {
         role: Role::OrgAdmin,
         scope_path: Some(app.org_detail(&sys, &committee.code, today)?.org.path.clone()),
@@ -98,7 +95,7 @@ fn main() -> AppResult<()> {
         app.list_members(&sys, &MemberQuery { q: Some("nguyen van an".into()), ..Default::default() })
     })?;
     time("member search by card prefix, whole tree", runs, || {
-        app.list_members(&sys, &MemberQuery { q: Some("S00000012".into()), ..Default::default() })
+        app.list_members(&sys, &MemberQuery { q: Some("0000012".into()), ..Default::default() })
     })?;
     time("organization page of a committee", runs, || app.org_detail(&sys, &committee.code, today))?;
     time("whole tree as of a past date", runs.min(5), || {

@@ -33,6 +33,25 @@ impl AppError {
         AppError::Invalid(vec![violation])
     }
 
+    /// The same error with `prefix` before each message a person reads: "Dòng 12: …" for a
+    /// row of an import.
+    pub fn prefixed(self, prefix: &str) -> Self {
+        match self {
+            AppError::Invalid(vs) => AppError::Invalid(
+                vs.into_iter()
+                    .map(|v| Violation { message: format!("{prefix}{}", v.message), ..v })
+                    .collect(),
+            ),
+            AppError::NotFound(what) => AppError::Invalid(vec![Violation {
+                field: None,
+                message: format!("{prefix}không tìm thấy {what}."),
+                citation: None,
+            }]),
+            AppError::Conflict(m) => AppError::Conflict(format!("{prefix}{m}")),
+            other => other,
+        }
+    }
+
     pub fn field(field: &'static str, message: impl Into<String>) -> Self {
         AppError::Invalid(vec![Violation::on(field, message)])
     }

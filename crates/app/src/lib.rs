@@ -45,6 +45,27 @@ impl App {
         self.db.write(|conn| work(&mut Tx { conn }))
     }
 
+    /// How many transactions may usefully write at once: one on SQLite (a single writer),
+    /// one per core on PostgreSQL. Bulk loads split their work by it.
+    pub fn parallel_writers(&self) -> usize {
+        match self.db.backend() {
+            coso_store::BackendKind::Sqlite => 1,
+            coso_store::BackendKind::Postgres => std::thread::available_parallelism().map_or(1, |n| n.get()),
+        }
+    }
+
+    /// Runs a bulk load (`work`, on this thread) with the upkeep of the statistics' tally
+    /// off, then recomputes the tally once: for loads that write from several threads, each
+    /// of which calls this. Call [`App::rebuild_tally`] when every thread is done.
+    pub fn deferring_tally<T>(&self, work: impl FnOnce() -> T) -> T {
+        coso_store::tally::deferred(work)
+    }
+
+    /// Recomputes the statistics' tally from the register and the tree (ADR 0013).
+    pub fn rebuild_tally(&self) -> AppResult<()> {
+        self.db.write(|conn| Ok(coso_store::tally::rebuild(conn)?))
+    }
+
     /// Whether the database has no organizations and no users.
     pub fn is_empty(&self) -> AppResult<bool> {
         self.db.read(database_is_empty)

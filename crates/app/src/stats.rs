@@ -3,6 +3,7 @@ use chrono::NaiveDate;
 use coso_domain::access::Permission;
 use coso_domain::member::MemberStatus;
 use coso_domain::org::OrgKind;
+use coso_store::tally::Measure;
 use serde::Serialize;
 
 use crate::access;
@@ -56,11 +57,20 @@ impl App {
     pub fn org_stats(&self, actor: &Actor, as_of: NaiveDate) -> AppResult<OrgStats> {
         let scope = access::scope(actor, Permission::ReadOrgs)?;
         self.db.read(|conn| {
-            let kinds = coso_store::orgs::count_by_kind(conn, scope.path(), as_of)?;
-            let counted = coso_store::members::count_on(conn, scope.path(), as_of)?;
-            let kind = |k: OrgKind| kinds.iter().find(|(c, _)| *c == k).map(|(_, n)| *n).unwrap_or(0);
+            // Sums of maintained deltas (ADR 0013): the cost of a unit's statistics does not
+            // grow with the unit.
+            let totals = coso_store::tally::totals_on(conn, coso_store::tally::key_of(scope.path()), as_of)?;
+            let kind = |k: OrgKind| {
+                totals.iter().find(|(m, _)| *m == Measure::Orgs(k)).map(|(_, n)| *n).unwrap_or(0)
+            };
             let count = |keep: &dyn Fn(MemberStatus) -> bool| {
-                counted.iter().filter(|(_, s, _)| keep(*s)).map(|(_, _, n)| *n).sum::<i64>()
+                totals
+                    .iter()
+                    .filter_map(|(m, n)| match m {
+                        Measure::Members(s) if keep(*s) => Some(*n),
+                        _ => None,
+                    })
+                    .sum::<i64>()
             };
             let committees = kind(OrgKind::GrassrootsCommittee);
             let cells = kind(OrgKind::GrassrootsCell);

@@ -1,5 +1,6 @@
 //! The `coso` command: serve the web application, migrate, load the demo, manage accounts and
 //! tokens, and print statistics.
+mod progress;
 mod report;
 
 use std::io::Read;
@@ -30,8 +31,16 @@ enum Command {
     },
     /// Apply pending database migrations.
     Migrate,
-    /// Load the Lạng Sơn demo into an empty database.
-    Demo,
+    /// Load the Lạng Sơn demo into an empty database, or with --scale a generated tree of a
+    /// city, a province or the country.
+    Demo {
+        /// city (about 3,000 members), province (450,000) or national (5.2 million).
+        #[arg(long)]
+        scale: Option<String>,
+        /// The generator's seed: the same seed gives the same tree and people.
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+    },
     /// Manage user accounts.
     User {
         #[command(subcommand)]
@@ -238,10 +247,28 @@ fn run(cli: Cli) -> Result<(), Failure> {
             out("Đã cập nhật cấu trúc cơ sở dữ liệu.")?;
             Ok(())
         }
-        Command::Demo => {
+        Command::Demo { scale: None, .. } => {
             let app = open(&cli.database_url)?;
             let summary = coso_demo::load(&app)?;
             print_demo(&summary);
+            Ok(())
+        }
+        Command::Demo { scale: Some(scale), seed } => {
+            let scale = coso_demo::scale::Scale::from_code(&scale)
+                .ok_or_else(|| AppError::field("scale", "Quy mô phải là city, province hoặc national."))?;
+            let app = open(&cli.database_url)?;
+            let started = std::time::Instant::now();
+            let mut bar = progress::Bar::new("Đang tạo dữ liệu", "TCCSĐ");
+            let summary = coso_demo::scale::generate(&app, scale, seed, |done, total| bar.show(done, total))?;
+            bar.finish();
+            let (username, password) = coso_demo::scale::ADMIN;
+            out(&format!(
+                "Đã tạo {} tổ chức đảng và {} đảng viên (người được tạo ngẫu nhiên, không phải người thật) \
+                 trong {:.1} giây.\nTài khoản dùng thử: {username} / {password}",
+                summary.organizations,
+                summary.members,
+                started.elapsed().as_secs_f64()
+            ))?;
             Ok(())
         }
         Command::User {

@@ -72,7 +72,8 @@ pub struct DemoAccount {
 /// The demo's dice always start here, so every load gives the same people and history.
 const SEED: u64 = 0x4C61_6E67_536F_6E21;
 
-const NOT_EMPTY: &str = "Cơ sở dữ liệu đã có dữ liệu; chỉ nạp dữ liệu mẫu vào cơ sở dữ liệu trống.";
+pub(crate) const NOT_EMPTY: &str =
+    "Cơ sở dữ liệu đã có dữ liệu; chỉ nạp dữ liệu mẫu vào cơ sở dữ liệu trống.";
 
 /// A date the demo's data names; an impossible one fails to compile where used in a constant.
 pub(crate) const fn day(year: i32, month: u32, day: u32) -> NaiveDate {

@@ -1,31 +1,77 @@
-//! The scale generator: a large synthetic tree and register for benchmarks, written through the
-//! same use cases as everything else, one transaction per grassroots organization.
+//! The scale generator (`coso demo --scale`, `coso-bench`): a synthetic tree and register of a
+//! city, a province or the country, drawn with seeded dice so a seed always gives the same
+//! data, and written through the bulk path of the register ([`coso_app::Tx::import_members`]),
+//! one district committee per transaction.
+//!
+//! The shapes follow the figures of domain.md §2 and issue 9: the country has about 52,000
+//! grassroots organizations (TCCSĐ) and 215,000 cells holding 5.2 million members, a cell
+//! about 24. District committees are the roots (there is no province level in the tree); half
+//! the TCCSĐ are committees with 2–12 subordinate cells, half are grassroots cells; a cell
+//! holds 5–45 members. Members are born 1945–2004 with the ethnicities and names of the Lạng
+//! Sơn demo; most arrived by transfer at some point since their cell was founded, those
+//! admitted in the last eleven months are probationary.
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::mpsc;
+
+use chrono::{Datelike, Days, Months, NaiveDate};
+use coso_app::auth::NewUser;
 use coso_app::members::MemberInput;
 use coso_app::orgs::NewOrg;
 use coso_app::{Actor, App, AppResult};
+use coso_domain::access::Role;
+use coso_domain::member::Sex;
+
+use crate::dice::Dice;
+use crate::names;
 
 /// How big a tree to generate.
-#[derive(Debug, Clone, Copy)]
-pub struct ScaleSpec {
-    /// Basic party organizations; half are committees with subordinate cells, half are cells.
-    pub grassroots: usize,
-    pub cells_per_committee: usize,
-    pub members_per_cell: usize,
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Scale {
+    /// One district committee with 30 TCCSĐ: about 3,000 members, the size of the demo.
+    City,
+    /// Eleven district committees with 410 TCCSĐ each: about 450,000 members.
+    Province,
+    /// 700 district committees with 75 TCCSĐ each: about 52,500 TCCSĐ and 5.2 million members.
+    National,
 }
 
-#[derive(Debug, Clone, Copy, Default)]
+impl Scale {
+    pub fn from_code(code: &str) -> Option<Scale> {
+        match code {
+            "city" => Some(Scale::City),
+            "province" => Some(Scale::Province),
+            "national" => Some(Scale::National),
+            _ => None,
+        }
+    }
+
+    /// (district committees, TCCSĐ under each).
+    fn shape(self) -> (usize, usize) {
+        match self {
+            Scale::City => (1, 30),
+            Scale::Province => (11, 410),
+            Scale::National => (700, 75),
+        }
+    }
+
+    /// How many TCCSĐ the scale has: the progress bar's total.
+    pub fn grassroots(self) -> usize {
+        let (districts, each) = self.shape();
+        districts * each
+    }
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct ScaleSummary {
     pub organizations: usize,
     pub members: usize,
 }
 
-const FAMILY: [&str; 12] =
-    ["Nguyễn", "Hoàng", "Lương", "Vi", "Hà", "Nông", "Lăng", "Chu", "Đinh", "Lộc", "Triệu", "Phạm"];
-const MIDDLE: [&str; 6] = ["Văn", "Thị", "Đức", "Minh", "Thu", "Quang"];
-const GIVEN: [&str; 16] = [
-    "An", "Bình", "Cường", "Dung", "Đông", "Giang", "Hải", "Hạnh", "Khánh", "Lan", "Mai", "Nam", "Phong",
-    "Quyên", "Sơn", "Tâm",
-];
+/// The generated database's one account (username, password), for trying it out only.
+pub const ADMIN: (&str, &str) = ("admin", "admin12345");
+
+/// Every organization of the generated tree was founded on this day.
+const FOUNDED: NaiveDate = crate::day(2015, 1, 1);
 
 fn org(code: String, name: String, kind: &str, parent: Option<&str>) -> NewOrg {
     NewOrg {
@@ -34,92 +80,175 @@ fn org(code: String, name: String, kind: &str, parent: Option<&str>) -> NewOrg {
         kind: kind.into(),
         sector: Some("agency".into()),
         parent_code: parent.map(String::from),
-        founded_on: "2015-01-01".into(),
+        founded_on: FOUNDED.format("%Y-%m-%d").to_string(),
         decision_number: "1-QĐ/TU".into(),
     }
 }
 
-fn member(n: usize, cell: &str) -> MemberInput {
-    let name = format!(
-        "{} {} {} {}",
-        FAMILY[n % FAMILY.len()],
-        MIDDLE[(n / 12) % MIDDLE.len()],
-        GIVEN[(n / 72) % GIVEN.len()],
-        n
-    );
-    MemberInput {
-        full_name: name,
-        born_on: format!("{}-0{}-1{}", 1950 + n % 50, 1 + n % 9, n % 10),
-        sex: if n.is_multiple_of(3) { "female" } else { "male" }.into(),
-        ethnicity: "Kinh".into(),
-        religion: "Không".into(),
-        cccd: Some(format!("099{n:09}")),
-        card_number: Some(format!("S{n:09}")),
-        org_code: cell.into(),
-        admitted_on: "2005-06-01".into(),
-        official_on: Some("2006-06-01".into()),
-        entry: "transfer_in".into(),
-        entry_on: Some("2015-01-01".into()),
-        decision_number: "1-QĐ/ĐU".into(),
-        ..Default::default()
-    }
+/// Draws the members of one cell. `n` numbers them across the whole tree (card and CCCD).
+fn members(dice: &mut Dice, cell: &str, today: NaiveDate, n: &mut usize) -> Vec<MemberInput> {
+    let size = dice.between(5, 25) + dice.between(0, 20);
+    // Admitted in the last twelve months: still probationary.
+    let recent = today.checked_sub_months(Months::new(12)).unwrap_or(today);
+    let iso = |d: NaiveDate| d.format("%Y-%m-%d").to_string();
+    (0..size)
+        .map(|_| {
+            *n += 1;
+            let sex = if dice.chance(0.36) { Sex::Female } else { Sex::Male };
+            let ethnicity = *dice.weighted(&names::ETHNICITIES);
+            // Younger members are more numerous: two draws, the later birth kept.
+            let year = dice.between(1945, 2004).max(dice.between(1945, 2004)) as i32;
+            let born = crate::day(year, dice.between(1, 12) as u32, dice.between(1, 28) as u32);
+            let at_18 = born.with_year(born.year() + 18).unwrap_or(born);
+            let at_35 = born.with_year(born.year() + 35).unwrap_or(born).min(today - Days::new(1));
+            let admitted = dice.day_between(at_18, at_35.max(at_18));
+            let mut input = MemberInput {
+                full_name: names::full_name(dice, ethnicity, sex, year),
+                born_on: iso(born),
+                sex: sex.code().into(),
+                ethnicity: ethnicity.into(),
+                religion: (*dice.weighted(&names::RELIGIONS)).into(),
+                cccd: Some(format!("{}{:02}{:09}", u8::from(sex == Sex::Female), dice.between(1, 96), *n)),
+                card_number: Some(format!("{:09}", *n)),
+                org_code: cell.into(),
+                decision_number: format!("{}-QĐ/ĐU", dice.between(1, 300)),
+                ..Default::default()
+            };
+            if admitted >= recent {
+                input.admitted_on = iso(admitted);
+                input.entry = "admission".into();
+            } else {
+                let official = admitted.checked_add_months(Months::new(12)).unwrap_or(admitted);
+                let earliest = official.max(FOUNDED);
+                input.admitted_on = iso(admitted);
+                input.official_on = Some(iso(official));
+                input.entry = "transfer_in".into();
+                input.entry_on = Some(iso(dice.day_between(earliest, today.max(earliest))));
+            }
+            input
+        })
+        .collect()
 }
 
-/// Generates a tree under a new root `S` with `spec`'s shape. `progress` is told after each
-/// grassroots organization (done, total).
+/// Generates the tree of `scale` with `seed` into an empty database, one district per
+/// transaction. `progress` is told after each (done, total).
 pub fn generate(
     app: &App,
-    spec: ScaleSpec,
+    scale: Scale,
+    seed: u64,
     mut progress: impl FnMut(usize, usize),
 ) -> AppResult<ScaleSummary> {
     let sys = Actor::system();
-    let mut summary = ScaleSummary::default();
+    let today = coso_app::today();
+    let (districts, each) = scale.shape();
+    let total = districts * each;
     app.transaction(|tx| {
-        tx.create_org(&sys, org("S".into(), "Đảng bộ quy mô lớn".into(), "city_committee", None))
+        if !tx.is_empty()? {
+            return Err(coso_app::AppError::Conflict(crate::NOT_EMPTY.into()));
+        }
+        // One account to look around with; its password is printed like the demo's.
+        let (username, password) = ADMIN;
+        let admin = NewUser {
+            username: username.into(),
+            display_name: Some("Quản trị hệ thống".into()),
+            role: Role::Admin.code().into(),
+            org_code: None,
+            password: password.into(),
+        };
+        tx.add_user(&sys, admin)
     })?;
-    summary.organizations += 1;
-    let mut n = 0usize;
-    for g in 0..spec.grassroots {
-        app.transaction(|tx| -> AppResult<()> {
-            let code = format!("S-{g:05}");
-            if g % 2 == 0 {
-                tx.create_org(
-                    &sys,
-                    org(code.clone(), format!("Đảng bộ cơ sở số {g}"), "grassroots_committee", Some("S")),
-                )?;
+    // One transaction per district committee (a commit is a flush to disk), as many at once as
+    // the engine can write; each district draws from its own dice, so the data do not depend
+    // on which worker wrote it first.
+    let next = AtomicUsize::new(0);
+    let (done, finished) = mpsc::channel::<()>();
+    let parts: Vec<AppResult<ScaleSummary>> = std::thread::scope(|s| {
+        let workers: Vec<_> = (0..app.parallel_writers().min(districts))
+            .map(|_| {
+                let done = done.clone();
+                let next = &next;
+                s.spawn(move || -> AppResult<ScaleSummary> {
+                    app.deferring_tally(|| {
+                        let mut part = ScaleSummary::default();
+                        loop {
+                            let d = next.fetch_add(1, Ordering::Relaxed);
+                            if d >= districts {
+                                return Ok(part);
+                            }
+                            let wrote = district(app, d, each, seed, today, &done)?;
+                            part.organizations += wrote.organizations;
+                            part.members += wrote.members;
+                        }
+                    })
+                })
+            })
+            .collect();
+        drop(done);
+        for (n, ()) in finished.iter().enumerate() {
+            progress(n + 1, total);
+        }
+        workers
+            .into_iter()
+            .map(|w| {
+                w.join().unwrap_or_else(|_| Err(coso_app::AppError::Internal("scale worker panicked".into())))
+            })
+            .collect()
+    });
+    let mut summary = ScaleSummary::default();
+    for part in parts {
+        let part = part?;
+        summary.organizations += part.organizations;
+        summary.members += part.members;
+    }
+    // The workers left the statistics' tally to one pass at the end.
+    app.rebuild_tally()?;
+    Ok(summary)
+}
+
+/// Writes district `d` with its TCCSĐ, cells and members in one transaction; tells `done`
+/// after each TCCSĐ.
+fn district(
+    app: &App,
+    d: usize,
+    each: usize,
+    seed: u64,
+    today: NaiveDate,
+    done: &mpsc::Sender<()>,
+) -> AppResult<ScaleSummary> {
+    let sys = Actor::system();
+    let mut dice = Dice::new(seed ^ (d as u64 + 1).wrapping_mul(0x9E37_79B9_7F4A_7C15));
+    // Card and CCCD numbers: a million per district, unique across the tree.
+    let mut n = d * 1_000_000;
+    let mut summary = ScaleSummary::default();
+    let district = format!("H{d:03}");
+    app.transaction(|tx| -> AppResult<()> {
+        let name = format!("Đảng bộ huyện số {}", d + 1);
+        tx.create_org(&sys, org(district.clone(), name, "city_committee", None))?;
+        summary.organizations += 1;
+        for g in 0..each {
+            let code = format!("{district}-{g:03}");
+            let mut register = Vec::new();
+            if dice.chance(0.5) {
+                let name = format!("Đảng bộ cơ sở số {} huyện {}", g + 1, d + 1);
+                tx.create_org(&sys, org(code.clone(), name, "grassroots_committee", Some(&district)))?;
                 summary.organizations += 1;
-                for c in 0..spec.cells_per_committee {
-                    let cell = format!("{code}-{c:03}");
-                    tx.create_org(
-                        &sys,
-                        org(
-                            cell.clone(),
-                            format!("Chi bộ {c} thuộc đảng bộ {g}"),
-                            "subordinate_cell",
-                            Some(&code),
-                        ),
-                    )?;
+                for c in 0..dice.between(2, 12) {
+                    let cell = format!("{code}-{c:02}");
+                    let name = format!("Chi bộ {} đảng bộ cơ sở số {} huyện {}", c + 1, g + 1, d + 1);
+                    tx.create_org(&sys, org(cell.clone(), name, "subordinate_cell", Some(&code)))?;
                     summary.organizations += 1;
-                    for _ in 0..spec.members_per_cell {
-                        tx.create_member(&sys, member(n, &cell))?;
-                        n += 1;
-                    }
+                    register.extend(members(&mut dice, &cell, today, &mut n));
                 }
             } else {
-                tx.create_org(
-                    &sys,
-                    org(code.clone(), format!("Chi bộ cơ sở số {g}"), "grassroots_cell", Some("S")),
-                )?;
+                let name = format!("Chi bộ cơ sở số {} huyện {}", g + 1, d + 1);
+                tx.create_org(&sys, org(code.clone(), name, "grassroots_cell", Some(&district)))?;
                 summary.organizations += 1;
-                for _ in 0..spec.members_per_cell {
-                    tx.create_member(&sys, member(n, &code))?;
-                    n += 1;
-                }
+                register.extend(members(&mut dice, &code, today, &mut n));
             }
-            Ok(())
-        })?;
-        progress(g + 1, spec.grassroots);
-    }
-    summary.members = n;
+            summary.members += tx.import_members(&sys, &register)?.members;
+            let _ = done.send(());
+        }
+        Ok(())
+    })?;
     Ok(summary)
 }

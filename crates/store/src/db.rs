@@ -136,6 +136,15 @@ impl Db {
             Target::Sqlite(_) => (BackendKind::Sqlite, POOL_SIZE as u32),
             Target::Postgres(_) => (BackendKind::Postgres, POOL_SIZE as u32),
         };
+        if let Target::Sqlite(path) = &target
+            && path != ":memory:"
+        {
+            // A fresh file turns to WAL once, here, before the pool opens its connections side
+            // by side: two of them switching the journal at once failed with "database is locked".
+            let mut first = diesel::SqliteConnection::establish(path)
+                .map_err(|e| StoreError::Connection(e.to_string()))?;
+            first.batch_execute(SQLITE_PRAGMAS).map_err(|e| StoreError::Connection(e.to_string()))?;
+        }
         let pool = Pool::builder()
             .max_size(size)
             .connection_timeout(std::time::Duration::from_secs(15))
@@ -155,7 +164,12 @@ impl Db {
             DbConnection::Sqlite(c) => c.run_pending_migrations(SQLITE_MIGRATIONS).map(|_| ()),
             DbConnection::Postgres(c) => c.run_pending_migrations(POSTGRES_MIGRATIONS).map(|_| ()),
         };
-        result.map_err(|e| StoreError::Migration(e.to_string()))
+        result.map_err(|e| StoreError::Migration(e.to_string()))?;
+        // Migration 000011 adds the tally empty: fill it once from the register.
+        if crate::tally::needs_rebuild(&mut conn)? {
+            crate::tally::rebuild(&mut conn)?;
+        }
+        Ok(())
     }
 
     /// Runs `work` on a pooled connection, outside any transaction.

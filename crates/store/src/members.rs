@@ -141,9 +141,35 @@ pub fn insert_event(conn: &mut DbConnection, row: &MembershipEventRow) -> StoreR
     Ok(())
 }
 
+/// New members written together (issue 9.4, the bulk path of imports and generation): each
+/// table in multi-row inserts, then their roster rows and their tally, in the caller's
+/// transaction. Every membership's organization must exist; the rows are checked by the caller.
+pub fn insert_members(
+    conn: &mut DbConnection,
+    persons: &[PersonRow],
+    memberships: &[MembershipRow],
+    periods: &[PeriodRow],
+    events: &[MembershipEventRow],
+) -> StoreResult<()> {
+    // Below both engines' limits on bound values (PostgreSQL 65,535; SQLite 32,766).
+    insert_all!(conn, persons::table, persons, 1000);
+    insert_all!(conn, memberships::table, memberships, 2000);
+    insert_all!(conn, membership_periods::table, periods, 4000);
+    insert_all!(conn, membership_events::table, events, 1500);
+    let names: std::collections::HashMap<&PersonId, &str> =
+        persons.iter().map(|p| (&p.id, p.name_folded.as_str())).collect();
+    let on_roll: Vec<(&MembershipId, &OrgId, &str)> = memberships
+        .iter()
+        .filter(|m| m.status.on_roll())
+        .filter_map(|m| Some((&m.id, &m.org_id, *names.get(&m.person_id)?)))
+        .collect();
+    crate::roster::add(conn, &on_roll)?;
+    crate::tally::count_periods(conn, periods, 1)
+}
+
 pub fn insert_period(conn: &mut DbConnection, row: &PeriodRow) -> StoreResult<()> {
     diesel::insert_into(membership_periods::table).values(row).execute(conn)?;
-    Ok(())
+    crate::tally::count_periods(conn, std::slice::from_ref(row), 1)
 }
 
 /// Ends the open period of a membership on `on` (exclusive); a period that would end on
@@ -153,6 +179,10 @@ pub fn close_open_period(
     membership_id: &MembershipId,
     on: NaiveDate,
 ) -> StoreResult<()> {
+    let open = crate::tally::open_periods(conn, membership_id)?;
+    for p in &open {
+        crate::tally::count_periods(conn, std::slice::from_ref(p), -1)?;
+    }
     diesel::delete(
         membership_periods::table
             .filter(membership_periods::membership_id.eq(membership_id))
@@ -167,6 +197,9 @@ pub fn close_open_period(
     )
     .set(membership_periods::valid_to.eq(Some(on)))
     .execute(conn)?;
+    for p in open.into_iter().filter(|p| p.valid_from != on) {
+        crate::tally::count_periods(conn, &[PeriodRow { valid_to: Some(on), ..p }], 1)?;
+    }
     Ok(())
 }
 
@@ -190,6 +223,30 @@ pub fn card_number_taken(conn: &mut DbConnection, card: &str, except: Option<&st
         .count()
         .get_result(conn)?;
     Ok(n > 0)
+}
+
+/// Which of these card numbers the register already holds (an import's check).
+pub fn cards_taken(conn: &mut DbConnection, cards: &[String]) -> StoreResult<Vec<String>> {
+    let mut out = Vec::new();
+    for chunk in cards.chunks(500) {
+        let found: Vec<Option<String>> = memberships::table
+            .filter(memberships::card_number.eq_any(chunk))
+            .select(memberships::card_number)
+            .load(conn)?;
+        out.extend(found.into_iter().flatten());
+    }
+    Ok(out)
+}
+
+/// Which of these CCCD numbers the register already holds (an import's check).
+pub fn cccds_taken(conn: &mut DbConnection, cccds: &[String]) -> StoreResult<Vec<String>> {
+    let mut out = Vec::new();
+    for chunk in cccds.chunks(500) {
+        let found: Vec<Option<String>> =
+            persons::table.filter(persons::cccd.eq_any(chunk)).select(persons::cccd).load(conn)?;
+        out.extend(found.into_iter().flatten());
+    }
+    Ok(out)
 }
 
 /// Whether a CCCD is used by a person other than `except`.
@@ -291,7 +348,7 @@ fn list_roll(
     unit: &str,
     filter: &MemberFilter,
 ) -> StoreResult<(Vec<MemberRow>, i64)> {
-    let total = crate::roster::count(conn, unit)?;
+    let total = crate::tally::on_roll(conn, unit)?;
     let ids = crate::roster::page(conn, unit, filter.after.as_ref(), filter.offset, filter.limit)?;
     let found: Vec<(PersonRow, MembershipRow, String, String)> = memberships::table
         .inner_join(persons::table)

@@ -78,6 +78,7 @@ pub fn insert_org(conn: &mut DbConnection, row: &OrgRow) -> StoreResult<()> {
 pub fn insert_versions(conn: &mut DbConnection, rows: &[OrgVersionRow]) -> StoreResult<()> {
     for row in rows {
         diesel::insert_into(org_versions::table).values(row).execute(conn)?;
+        crate::tally::count_version(conn, row, 1)?;
     }
     Ok(())
 }
@@ -146,22 +147,32 @@ pub fn events(conn: &mut DbConnection, org_id: &OrgId) -> StoreResult<Vec<OrgEve
 
 /// Ends a version on `on` (exclusive).
 pub fn close_version(conn: &mut DbConnection, version_id: &str, on: NaiveDate) -> StoreResult<()> {
+    let old = version(conn, version_id)?;
+    crate::tally::count_version(conn, &old, -1)?;
     diesel::update(org_versions::table.find(version_id))
         .set(org_versions::valid_to.eq(Some(on)))
         .execute(conn)?;
-    Ok(())
+    crate::tally::count_version(conn, &OrgVersionRow { valid_to: Some(on), ..old }, 1)
 }
 
 /// Rewrites a version in place: for a change that takes effect the day the version began.
 pub fn update_version(conn: &mut DbConnection, row: &OrgVersionRow) -> StoreResult<()> {
+    let old = version(conn, &row.id)?;
+    crate::tally::count_version(conn, &old, -1)?;
     diesel::update(org_versions::table.find(&row.id)).set(row).execute(conn)?;
-    Ok(())
+    crate::tally::count_version(conn, row, 1)
 }
 
 /// Deletes a version that a same-day change replaces before it ever was in force.
 pub fn drop_unborn_version(conn: &mut DbConnection, version_id: &str) -> StoreResult<()> {
+    let old = version(conn, version_id)?;
+    crate::tally::count_version(conn, &old, -1)?;
     diesel::delete(org_versions::table.find(version_id)).execute(conn)?;
     Ok(())
+}
+
+fn version(conn: &mut DbConnection, version_id: &str) -> StoreResult<OrgVersionRow> {
+    Ok(org_versions::table.find(version_id).first(conn)?)
 }
 
 /// The whole subtree under `root_path` (inclusive) as it stood on `on`, in path order.

@@ -3,9 +3,8 @@
 //! is one range of that index, so it costs its page whatever the unit's size. The writes that
 //! change a membership, a person's name or the tree call [`refresh`] or [`refresh_subtree`]
 //! in their transaction.
-use coso_domain::id::MembershipId;
+use coso_domain::id::{MembershipId, OrgId};
 use coso_domain::member::MemberStatus;
-use diesel::dsl::count_star;
 use diesel::prelude::*;
 
 use crate::schema::{memberships, org_versions, persons, roster};
@@ -58,6 +57,32 @@ pub fn refresh(conn: &mut DbConnection, ids: &[MembershipId]) -> StoreResult<()>
     Ok(())
 }
 
+/// Rows for new memberships on the roll: (membership, its organization, the folded name), in
+/// multi-row inserts; the organizations' paths are read once each.
+pub fn add(conn: &mut DbConnection, members: &[(&MembershipId, &OrgId, &str)]) -> StoreResult<()> {
+    let mut paths: std::collections::HashMap<&OrgId, String> = std::collections::HashMap::new();
+    let mut rows = Vec::new();
+    for (id, org, name) in members {
+        if !paths.contains_key(org) {
+            let path: String = org_versions::table
+                .filter(org_versions::org_id.eq(*org))
+                .filter(org_versions::valid_to.is_null())
+                .select(org_versions::path)
+                .first(conn)?;
+            paths.insert(org, path);
+        }
+        for ancestor in ancestors(&paths[org]) {
+            rows.push(RosterRow {
+                ancestor_id: ancestor.to_string(),
+                membership_id: id.to_string(),
+                name_folded: name.to_string(),
+            });
+        }
+    }
+    insert_all!(conn, roster::table, &rows, 5000);
+    Ok(())
+}
+
 /// Rebuilds the rows of every membership whose organization lies in the subtree at
 /// `root_path` as the tree stands: after the tree under it changed.
 pub fn refresh_subtree(conn: &mut DbConnection, root_path: &str) -> StoreResult<()> {
@@ -79,11 +104,6 @@ pub fn refresh_person(conn: &mut DbConnection, person_id: &coso_domain::id::Pers
     let ids: Vec<MembershipId> =
         memberships::table.filter(memberships::person_id.eq(person_id)).select(memberships::id).load(conn)?;
     refresh(conn, &ids)
-}
-
-/// How many members are on the roll in the subtree of `ancestor_id`.
-pub fn count(conn: &mut DbConnection, ancestor_id: &str) -> StoreResult<i64> {
-    Ok(roster::table.filter(roster::ancestor_id.eq(ancestor_id)).select(count_star()).first(conn)?)
 }
 
 /// One page of the roll under `ancestor_id` in name order: after the membership `after` when

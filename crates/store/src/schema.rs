@@ -334,3 +334,12 @@ diesel::table! {
 }
 
 diesel::joinable!(roster -> memberships (membership_id));
+
+diesel::table! {
+    tally (ancestor_id, measure, day) {
+        ancestor_id -> Text,
+        measure -> Text,
+        day -> Date,
+        delta -> Integer,
+    }
+}

@@ -12,7 +12,7 @@ use diesel::sql_types::Text;
 const DIESEL_TABLE: &str = "__diesel_schema_migrations";
 
 /// The tables the migrations must create on every backend.
-const TABLES: [&str; 22] = [
+const TABLES: [&str; 23] = [
     "organizations",
     "org_versions",
     "org_events",
@@ -35,6 +35,7 @@ const TABLES: [&str; 22] = [
     "settings",
     "deleted_meetings",
     "roster",
+    "tally",
 ];
 
 #[derive(Debug, QueryableByName)]
@@ -135,6 +136,7 @@ fn schema() -> BTreeSet<(String, String)> {
         settings,
         deleted_meetings,
         roster,
+        tally,
     )
 }
 

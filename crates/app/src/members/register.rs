@@ -1,6 +1,8 @@
 //! Entering members in the register and correcting their records.
 use coso_domain::access::Permission;
-use coso_domain::id::{MembershipId, PersonId};
+use std::collections::{HashMap, HashSet};
+
+use coso_domain::id::{MembershipId, OrgId, PersonId};
 use coso_domain::member::{self as rules, MemberEventKind, MemberStatus, Sex};
 use coso_domain::{Violation, text};
 use coso_store::members::{self as store, MembershipEventRow, MembershipRow, PeriodRow, PersonRow};
@@ -89,12 +91,23 @@ impl App {
     }
 }
 
-impl Tx<'_> {
-    /// Enters a member in the register: a new admission (probationary) or a member arriving
-    /// by transfer. Writes the person, the membership, its first event and period.
-    pub fn create_member(&mut self, actor: &Actor, input: MemberInput) -> AppResult<MemberSummary> {
-        let conn = &mut *self.conn;
-        access::scope(actor, Permission::WriteMembers)?;
+/// A member's entry, checked without the database: the rows to write once the cell is known.
+struct Entry {
+    person: PersonRow,
+    admitted_on: chrono::NaiveDate,
+    official_on: Option<chrono::NaiveDate>,
+    entry: MemberEventKind,
+    entry_on: chrono::NaiveDate,
+    org_code: String,
+    decision: String,
+    card: Option<String>,
+    record_number: Option<String>,
+    approval: String,
+}
+
+impl Entry {
+    /// Every rule of an entry that needs no database; every problem is reported at once.
+    fn check(input: &MemberInput) -> AppResult<Entry> {
         let today = crate::today();
         let admitted_on = required_date("admitted_on", "ngày vào Đảng", &input.admitted_on);
         let official_on = optional_date("official_on", "ngày chính thức", input.official_on.as_deref());
@@ -148,7 +161,7 @@ impl Tx<'_> {
             _ => Ok(()),
         };
         let (person, admitted_on, official_on, entry, entry_on, org_code, decision, (), (), ()) = (
-            person_fields(&input, new_id().into()),
+            person_fields(input, new_id().into()),
             admitted_on,
             official_on,
             entry,
@@ -160,66 +173,166 @@ impl Tx<'_> {
             entry_order,
         )
             .all()?;
-        let card = clean(input.card_number.as_deref());
-        {
-            let cell = cell_on(conn, "org_code", &org_code, entry_on)?;
-            let grant = access::org(conn, actor, Permission::WriteMembers, &cell)?;
-            check_unique(conn, &person, card.as_deref(), None)?;
-            store::insert_person(conn, &person)?;
-            let status = match (entry, official_on) {
-                (MemberEventKind::TransferIn, Some(_)) => MemberStatus::Official,
-                _ => MemberStatus::Probationary,
+        let approval = if entry == MemberEventKind::Admission {
+            clean(input.over_age_decision.as_deref()).unwrap_or_default()
+        } else {
+            String::new()
+        };
+        Ok(Entry {
+            person,
+            admitted_on,
+            official_on,
+            entry,
+            entry_on,
+            org_code,
+            decision,
+            card: clean(input.card_number.as_deref()),
+            record_number: clean(input.record_number.as_deref()),
+            approval,
+        })
+    }
+
+    /// The membership, its first period and its first event, in the cell `org_id`.
+    fn rows(&self, org_id: &OrgId) -> (MembershipRow, PeriodRow, MembershipEventRow) {
+        let status = match (self.entry, self.official_on) {
+            (MemberEventKind::TransferIn, Some(_)) => MemberStatus::Official,
+            _ => MemberStatus::Probationary,
+        };
+        let m = MembershipRow {
+            id: new_id().into(),
+            person_id: self.person.id.clone(),
+            card_number: self.card.clone(),
+            record_number: self.record_number.clone(),
+            admitted_on: self.admitted_on,
+            official_on: self.official_on,
+            status,
+            org_id: org_id.clone(),
+            last_event_on: self.entry_on,
+            created_at: now(),
+            updated_at: now(),
+        };
+        let period = PeriodRow {
+            id: new_id(),
+            membership_id: m.id.clone(),
+            org_id: org_id.clone(),
+            status,
+            valid_from: self.entry_on,
+            valid_to: None,
+        };
+        let event = MembershipEventRow {
+            id: new_id(),
+            membership_id: m.id.clone(),
+            kind: self.entry,
+            occurred_on: self.entry_on,
+            decision_number: self.decision.clone(),
+            from_org_id: None,
+            to_org_id: Some(org_id.clone()),
+            status_after: status,
+            note: String::new(),
+            created_at: now(),
+            ground: None,
+            approval: self.approval.clone(),
+            record_cleared_on: None,
+        };
+        (m, period, event)
+    }
+}
+
+/// What an import wrote.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+pub struct Imported {
+    pub members: usize,
+}
+
+impl Tx<'_> {
+    /// Enters a member in the register: a new admission (probationary) or a member arriving
+    /// by transfer. Writes the person, the membership, its first event and period.
+    pub fn create_member(&mut self, actor: &Actor, input: MemberInput) -> AppResult<MemberSummary> {
+        let conn = &mut *self.conn;
+        access::scope(actor, Permission::WriteMembers)?;
+        let entry = Entry::check(&input)?;
+        let cell = cell_on(conn, "org_code", &entry.org_code, entry.entry_on)?;
+        let grant = access::org(conn, actor, Permission::WriteMembers, &cell)?;
+        check_unique(conn, &entry.person, entry.card.as_deref(), None)?;
+        let (m, period, event) = entry.rows(grant.org_id());
+        let person = entry.person;
+        store::insert_person(conn, &person)?;
+        store::insert_membership(conn, &m)?;
+        store::insert_period(conn, &period)?;
+        store::insert_event(conn, &event)?;
+        audit::record(conn, actor, "create", "membership", &m.id, audit::NONE, Some(&(&person, &m)))?;
+        Ok(summary(&person, &m, cell.org.code.clone(), cell.version.name.clone()))
+    }
+
+    /// Enters many members at once (imports, generated registers): the same rules as
+    /// [`Tx::create_member`] for each, card numbers and CCCDs unique across the batch and the
+    /// register, then every table written in multi-row inserts (issue 9.4). All or nothing: a
+    /// refused row refuses the batch, its message led by the row's number (from 1).
+    pub fn import_members(&mut self, actor: &Actor, inputs: &[MemberInput]) -> AppResult<Imported> {
+        let conn = &mut *self.conn;
+        access::scope(actor, Permission::WriteMembers)?;
+        let row = |i: usize, e: AppError| e.prefixed(&format!("Dòng {}: ", i + 1));
+        // The cells already found, by code, with the span of the version found: the next row
+        // in the same cell and span needs no query.
+        let mut cells: HashMap<String, (OrgId, chrono::NaiveDate, Option<chrono::NaiveDate>)> =
+            HashMap::new();
+        let (mut persons, mut memberships, mut periods, mut events) = (vec![], vec![], vec![], vec![]);
+        let (mut cards, mut cccds) = (HashSet::new(), HashSet::new());
+        for (i, input) in inputs.iter().enumerate() {
+            let entry = Entry::check(input).map_err(|e| row(i, e))?;
+            let on = entry.entry_on;
+            let known = cells
+                .get(&entry.org_code)
+                .filter(|(_, from, to)| *from <= on && to.is_none_or(|t| on < t))
+                .map(|(id, _, _)| id.clone());
+            let org_id = match known {
+                Some(id) => id,
+                None => {
+                    let cell = cell_on(conn, "org_code", &entry.org_code, on).map_err(|e| row(i, e))?;
+                    let grant =
+                        access::org(conn, actor, Permission::WriteMembers, &cell).map_err(|e| row(i, e))?;
+                    let span = (grant.org_id().clone(), cell.version.valid_from, cell.version.valid_to);
+                    cells.insert(entry.org_code.clone(), span);
+                    grant.org_id().clone()
+                }
             };
-            let m = MembershipRow {
-                id: new_id().into(),
-                person_id: person.id.clone(),
-                card_number: card.clone(),
-                record_number: clean(input.record_number.as_deref()),
-                admitted_on,
-                official_on,
-                status,
-                org_id: grant.org_id().clone(),
-                last_event_on: entry_on,
-                created_at: now(),
-                updated_at: now(),
+            let twice = |field: &'static str, what: &str| {
+                row(
+                    i,
+                    AppError::field(field, format!("{what} trùng với một dòng trước trong cùng lần nhập.")),
+                )
             };
-            store::insert_membership(conn, &m)?;
-            store::insert_period(
-                conn,
-                &PeriodRow {
-                    id: new_id(),
-                    membership_id: m.id.clone(),
-                    org_id: grant.org_id().clone(),
-                    status: m.status,
-                    valid_from: entry_on,
-                    valid_to: None,
-                },
-            )?;
-            store::insert_event(
-                conn,
-                &MembershipEventRow {
-                    id: new_id(),
-                    membership_id: m.id.clone(),
-                    kind: entry,
-                    occurred_on: entry_on,
-                    decision_number: decision.clone(),
-                    from_org_id: None,
-                    to_org_id: Some(grant.org_id().clone()),
-                    status_after: m.status,
-                    note: String::new(),
-                    created_at: now(),
-                    ground: None,
-                    approval: if entry == MemberEventKind::Admission {
-                        clean(input.over_age_decision.as_deref()).unwrap_or_default()
-                    } else {
-                        String::new()
-                    },
-                    record_cleared_on: None,
-                },
-            )?;
-            audit::record(conn, actor, "create", "membership", &m.id, audit::NONE, Some(&(&person, &m)))?;
-            Ok(summary(&person, &m, cell.org.code.clone(), cell.version.name.clone()))
+            if let Some(c) = &entry.card
+                && !cards.insert(c.clone())
+            {
+                return Err(twice("card_number", &format!("Số thẻ đảng viên {c}")));
+            }
+            if let Some(c) = &entry.person.cccd
+                && !cccds.insert(c.clone())
+            {
+                return Err(twice("cccd", "Số CCCD"));
+            }
+            let (m, period, event) = entry.rows(&org_id);
+            persons.push(entry.person);
+            memberships.push(m);
+            periods.push(period);
+            events.push(event);
         }
+        let cards: Vec<String> = cards.into_iter().collect();
+        if let Some(c) = store::cards_taken(conn, &cards)?.first() {
+            return Err(AppError::field("card_number", format!("Số thẻ đảng viên {c} đã có trong sổ.")));
+        }
+        let cccds: Vec<String> = cccds.into_iter().collect();
+        if !store::cccds_taken(conn, &cccds)?.is_empty() {
+            return Err(AppError::field("cccd", "Một số CCCD trong lần nhập đã có trong sổ."));
+        }
+        store::insert_members(conn, &persons, &memberships, &periods, &events)?;
+        let count = memberships.len();
+        // One trail row per import, naming every membership it entered.
+        let ids: Vec<&MembershipId> = memberships.iter().map(|m| &m.id).collect();
+        let first = ids.first().map_or("", |id| id.as_str());
+        audit::record(conn, actor, "import", "membership", first, audit::NONE, Some(&ids))?;
+        Ok(Imported { members: count })
     }
 
     /// Corrects a member's personal data and card numbers; status changes go through events.
