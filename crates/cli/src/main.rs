@@ -28,6 +28,10 @@ enum Command {
         /// Load the Lạng Sơn demo first if the database is empty.
         #[arg(long)]
         demo: bool,
+        /// A reverse proxy (nginx) in front of coso, by IP address: its X-Forwarded-For names
+        /// the client that login throttling counts. Repeat, or separate with commas.
+        #[arg(long = "trusted-proxy", env = "COSO_TRUSTED_PROXIES", value_delimiter = ',')]
+        trusted_proxies: Vec<std::net::IpAddr>,
     },
     /// Apply pending database migrations.
     Migrate,
@@ -213,7 +217,7 @@ fn redact(url: &str) -> String {
 
 fn run(cli: Cli) -> Result<(), Failure> {
     match cli.command {
-        Command::Serve { bind, demo } => {
+        Command::Serve { bind, demo, trusted_proxies } => {
             let app = open(&cli.database_url)?;
             if demo {
                 if app.is_empty()? {
@@ -239,7 +243,9 @@ fn run(cli: Cli) -> Result<(), Failure> {
                     .map_err(|e| Failure(format!("không mở được cổng {bind}: {e}")))?;
                 let addr = listener.local_addr().map(|a| a.to_string()).unwrap_or(bind);
                 eprintln!("coso đang chạy: mở http://{addr}/ trong trình duyệt (Ctrl-C để dừng).");
-                coso_web::serve(app, listener).await.map_err(|e| Failure(format!("máy chủ dừng vì lỗi: {e}")))
+                coso_web::serve_behind(app, listener, coso_web::Proxies::new(trusted_proxies))
+                    .await
+                    .map_err(|e| Failure(format!("máy chủ dừng vì lỗi: {e}")))
             })
         }
         Command::Migrate => {

@@ -50,6 +50,23 @@ pub fn route_table() -> Vec<(&'static str, String)> {
 #[derive(Clone)]
 pub struct AppState {
     pub app: App,
+    /// The reverse proxies (nginx) whose `X-Forwarded-For` names the client; a request from
+    /// any other peer is its own client, whatever header it sends.
+    pub proxies: Proxies,
+}
+
+/// The addresses of the trusted reverse proxies (`coso serve --trusted-proxy`).
+#[derive(Debug, Clone, Default)]
+pub struct Proxies(std::sync::Arc<[std::net::IpAddr]>);
+
+impl Proxies {
+    pub fn new(addresses: impl IntoIterator<Item = std::net::IpAddr>) -> Proxies {
+        Proxies(addresses.into_iter().collect())
+    }
+
+    pub fn trusts(&self, peer: std::net::IpAddr) -> bool {
+        self.0.contains(&peer)
+    }
 }
 
 impl AppState {
@@ -81,9 +98,15 @@ where
         .unwrap_or_else(|e| Err(coso_app::AppError::Internal(format!("task: {e}"))))
 }
 
-/// The whole HTTP application: pages, API, assets and health, with the common layers.
+/// The whole HTTP application: pages, API, assets and health, with the common layers; no
+/// proxy is trusted.
 pub fn router(app: App) -> Router {
-    let state = AppState { app };
+    router_behind(app, Proxies::default())
+}
+
+/// The same behind the reverse proxies `proxies`.
+pub fn router_behind(app: App, proxies: Proxies) -> Router {
+    let state = AppState { app, proxies };
     let request_id = HeaderName::from_static("x-request-id");
     Router::new()
         .merge(pages::routes())
@@ -140,9 +163,18 @@ async fn health(
     }
 }
 
-/// Serves until Ctrl-C (or SIGTERM), then finishes the requests in flight.
+/// Serves until Ctrl-C (or SIGTERM), then finishes the requests in flight; no proxy trusted.
 pub async fn serve(app: App, listener: tokio::net::TcpListener) -> std::io::Result<()> {
-    axum::serve(listener, router(app).into_make_service_with_connect_info::<SocketAddr>())
+    serve_behind(app, listener, Proxies::default()).await
+}
+
+/// The same behind the reverse proxies `proxies` (nginx in front of several servers).
+pub async fn serve_behind(
+    app: App,
+    listener: tokio::net::TcpListener,
+    proxies: Proxies,
+) -> std::io::Result<()> {
+    axum::serve(listener, router_behind(app, proxies).into_make_service_with_connect_info::<SocketAddr>())
         .with_graceful_shutdown(shutdown_signal())
         .await
 }

@@ -58,29 +58,32 @@ pub async fn secure_cookies(
     res
 }
 
-/// The address a request comes from, as login throttling counts it: the one the nearest proxy
-/// appended to `X-Forwarded-For`, else the connection's peer.
+/// The address a request comes from, as login throttling counts it: the connection's peer, or,
+/// when the peer is a trusted proxy, the address that proxy appended last to
+/// `X-Forwarded-For` (nginx's `$proxy_add_x_forwarded_for`). A client talking to coso directly
+/// cannot choose its address with the header.
 pub struct ClientAddress(pub String);
 
-impl<S: Send + Sync> FromRequestParts<S> for ClientAddress {
+impl FromRequestParts<AppState> for ClientAddress {
     type Rejection = std::convert::Infallible;
 
-    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, Self::Rejection> {
-        let forwarded = parts
-            .headers
-            .get("x-forwarded-for")
-            .and_then(|v| v.to_str().ok())
-            .and_then(|v| v.rsplit(',').next())
-            .map(|a| a.trim().to_string())
-            .filter(|a| !a.is_empty());
-        let peer = || {
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Self::Rejection> {
+        let peer =
+            parts.extensions.get::<axum::extract::ConnectInfo<std::net::SocketAddr>>().map(|c| c.0.ip());
+        let forwarded = || {
             parts
-                .extensions
-                .get::<axum::extract::ConnectInfo<std::net::SocketAddr>>()
-                .map(|c| c.0.ip().to_string())
-                .unwrap_or_default()
+                .headers
+                .get("x-forwarded-for")
+                .and_then(|v| v.to_str().ok())
+                .and_then(|v| v.rsplit(',').next())
+                .and_then(|a| a.trim().parse::<std::net::IpAddr>().ok())
         };
-        Ok(ClientAddress(forwarded.unwrap_or_else(peer)))
+        let client = match peer {
+            Some(p) if state.proxies.trusts(p) => forwarded().unwrap_or(p),
+            Some(p) => p,
+            None => return Ok(ClientAddress(String::new())),
+        };
+        Ok(ClientAddress(client.to_string()))
     }
 }
 

@@ -21,10 +21,15 @@ pub fn runtime() -> tokio::runtime::Runtime {
 }
 
 pub async fn spawn(db: &Db) -> Running {
+    spawn_behind(db, coso_web::Proxies::default()).await
+}
+
+/// The app behind the reverse proxies `proxies` (their X-Forwarded-For is believed).
+pub async fn spawn_behind(db: &Db, proxies: coso_web::Proxies) -> Running {
     let app = App::with_db(db.clone());
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let base = format!("http://{}", listener.local_addr().unwrap());
-    tokio::spawn(coso_web::serve(app.clone(), listener));
+    tokio::spawn(coso_web::serve_behind(app.clone(), listener, proxies));
     Running { base, app }
 }
 
