@@ -1,14 +1,17 @@
 #!/usr/bin/env bash
-# HTTP load on the demo: a release coso serving the demo database, wrk at 1 and 32
-# connections on the main reads of the API (the same use cases as the pages), then the
-# server's peak RSS. See docs/performance.md.
+# HTTP load on a fresh database: a release coso serving the Lạng Sơn demo (or a generated
+# city, province or country, `coso demo --scale`), wrk at 1 and 32 connections on the main
+# reads of the API (the same use cases as the pages), then the server's peak RSS. See
+# docs/performance.md.
 #
-#   bench/http.sh                     # SQLite (a fresh demo in a temporary folder)
+#   bench/http.sh                     # SQLite, the demo (a fresh file in a temporary folder)
 #   bench/http.sh postgres            # PostgreSQL (database coso_http, recreated)
+#   bench/http.sh sqlite province     # SQLite, a generated province (450,000 members)
 #   DURATION=10s bench/http.sh        # longer runs
 set -euo pipefail
 
 engine="${1:-sqlite}"
+scale="${2:-demo}"
 duration="${DURATION:-5s}"
 port="${PORT:-18090}"
 root="$(cd "$(dirname "$0")/.." && pwd)"
@@ -30,11 +33,20 @@ case "$engine" in
 esac
 
 start=$(date +%s.%N)
-"$coso" --database-url "$url" demo >/dev/null 2>&1
-echo "demo loaded in $(echo "$(date +%s.%N) - $start" | bc) s ($engine)"
 token() { "$coso" --database-url "$url" token create --username "$1" | tail -1; }
-city="$(token thanhuy)"
-cell="$(token khoi9)"
+if [ "$scale" = demo ]; then
+  "$coso" --database-url "$url" demo >/dev/null 2>&1
+  city="$(token thanhuy)"; cell="$(token khoi9)"; whole="$city"
+  unit=LS; small=LS-HVT-K9; ward=LS-HVT
+else
+  "$coso" --database-url "$url" demo --scale "$scale" --seed 7 >/dev/null 2>&1
+  # The first district committee plays the city; its first TCCSĐ the small unit.
+  echo "matkhau-huyen" | "$coso" --database-url "$url" user add --username huyen --role city --org H000 --password-stdin >/dev/null
+  echo "matkhau-coso1" | "$coso" --database-url "$url" user add --username coso1 --role org_admin --org H000-000 --password-stdin >/dev/null
+  city="$(token huyen)"; cell="$(token coso1)"; whole="$(token admin)"
+  unit=H000; small=H000-000; ward=H000-000
+fi
+echo "$scale loaded in $(echo "$(date +%s.%N) - $start" | bc) s ($engine)"
 
 "$coso" --database-url "$url" serve --bind "127.0.0.1:$port" >"$work/serve.log" 2>&1 &
 server=$!
@@ -42,15 +54,16 @@ for _ in $(seq 50); do curl -sf "http://127.0.0.1:$port/healthz" >/dev/null && b
 
 # name|token|path
 reads=(
-  "list city (25 of 3,259)|$city|/api/v1/members?org=LS"
-  "list cell (25 of 51)|$cell|/api/v1/members?org=LS-HVT-K9"
-  "search whole tree|$city|/api/v1/members?q=nguyen+van"
-  "tree|$city|/api/v1/orgs/tree"
-  "compliance, ward|$city|/api/v1/orgs/LS-HVT/compliance"
-  "compliance, city|$city|/api/v1/orgs/LS/compliance"
-  "superiors|$city|/api/v1/superiors"
+  "list of the unit ($unit)|$city|/api/v1/members?org=$unit"
+  "list of a small unit|$cell|/api/v1/members?org=$small"
+  "list of the whole tree|$whole|/api/v1/members"
+  "search whole tree|$whole|/api/v1/members?q=nguyen+van"
+  "tree of the unit|$city|/api/v1/orgs/tree"
+  "compliance, small unit|$city|/api/v1/orgs/$ward/compliance"
+  "compliance, the unit|$city|/api/v1/orgs/$unit/compliance"
+  "superiors of the unit|$city|/api/v1/superiors"
 )
-printf '%-28s %12s %12s %10s %10s %8s\n' "read ($engine, $duration)" "req/s c=1" "req/s c=32" "p50 c=32" "p99 c=32" "32/1"
+printf '%-30s %12s %12s %10s %10s %10s %8s\n' "read ($engine, $scale, $duration)" "req/s c=1" "req/s c=32" "p50 c=32" "p90 c=32" "p99 c=32" "32/1"
 for r in "${reads[@]}"; do
   IFS='|' read -r name tok path <<<"$r"
   code=$(curl -s -o /dev/null -w '%{http_code}' -H "authorization: Bearer $tok" "http://127.0.0.1:$port$path")
@@ -60,7 +73,8 @@ for r in "${reads[@]}"; do
   rps1=$(awk '/Requests\/sec/ {print $2}' <<<"$one")
   rps32=$(awk '/Requests\/sec/ {print $2}' <<<"$many")
   p50=$(awk '$1=="50%" {print $2}' <<<"$many")
+  p90=$(awk '$1=="90%" {print $2}' <<<"$many")
   p99=$(awk '$1=="99%" {print $2}' <<<"$many")
-  printf '%-28s %12s %12s %10s %10s %8.2f\n' "$name" "$rps1" "$rps32" "$p50" "$p99" "$(echo "$rps32 / $rps1" | bc -l)"
+  printf '%-30s %12s %12s %10s %10s %10s %8.2f\n' "$name" "$rps1" "$rps32" "$p50" "$p90" "$p99" "$(echo "$rps32 / $rps1" | bc -l)"
 done
 echo "peak RSS of the server: $(awk '/VmHWM/ {printf "%.0f MiB", $2/1024}' "/proc/$server/status"), threads after the load: $(ls "/proc/$server/task" | wc -l)"

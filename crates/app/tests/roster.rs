@@ -174,21 +174,26 @@ fn the_migration_fills_the_roster_from_an_existing_register() {
         ok("removal", app.record_member_event(&Actor::system(), &removed.id, input));
         ok("move", change(&app, "VT-C1", "move", "2021-06-01", "DK"));
         let built = db.read(coso_store::roster::all).unwrap();
-        // Một and Hai under TU > DK > their cell, Ba under TU > CB; Bốn is off the roll.
-        assert_eq!(built.len(), 3 + 3 + 2, "a row per member on the roll and unit above them");
+        // Một and Hai under TU > DK > their cell, Ba under TU > CB, each under '/' too; Bốn is
+        // off the roll.
+        assert_eq!(built.len(), 3 + 3 + 2 + 3, "a row per member on the roll and unit above them");
 
-        let up = match db.backend() {
-            coso_store::BackendKind::Sqlite => {
-                include_str!("../../store/migrations/sqlite/2026-11-29-000009_roster/up.sql")
-            }
-            coso_store::BackendKind::Postgres => {
-                include_str!("../../store/migrations/postgres/2026-11-29-000009_roster/up.sql")
-            }
+        // Migration 000009 filled the units' rows, 000012 the whole tree's.
+        let (units, whole) = match db.backend() {
+            coso_store::BackendKind::Sqlite => (
+                include_str!("../../store/migrations/sqlite/2026-11-29-000009_roster/up.sql"),
+                include_str!("../../store/migrations/sqlite/2026-11-30-000012_roster_keys/up.sql"),
+            ),
+            coso_store::BackendKind::Postgres => (
+                include_str!("../../store/migrations/postgres/2026-11-29-000009_roster/up.sql"),
+                include_str!("../../store/migrations/postgres/2026-11-30-000012_roster_keys/up.sql"),
+            ),
         };
-        let fill = &up[up.find("INSERT INTO roster").unwrap()..];
+        let fill = |up: &'static str| &up[up.rfind("INSERT INTO roster").unwrap()..];
         let mut conn = db.connection().unwrap();
         conn.batch_execute("DELETE FROM roster").unwrap();
-        conn.batch_execute(fill).unwrap();
+        conn.batch_execute(fill(units)).unwrap();
+        conn.batch_execute(fill(whole)).unwrap();
         drop(conn);
         assert_eq!(db.read(coso_store::roster::all).unwrap(), built);
     });

@@ -278,8 +278,8 @@ pub fn periods(conn: &mut DbConnection, membership_id: &MembershipId) -> StoreRe
 pub fn list(conn: &mut DbConnection, filter: &MemberFilter) -> StoreResult<(Vec<MemberRow>, i64)> {
     let unfiltered =
         filter.query.as_deref().is_none_or(|q| q.trim().is_empty()) && filter.statuses.is_empty();
-    if let Some(unit) = crate::roster::unit_of(&filter.scope_path).filter(|_| unfiltered) {
-        return list_roll(conn, unit, filter);
+    if unfiltered {
+        return list_roll(conn, crate::roster::key_of(&filter.scope_path), filter);
     }
     let today = filter.today.unwrap_or_else(|| chrono::Utc::now().date_naive());
     let name_index = matches!(conn, DbConnection::Sqlite(_));

@@ -28,6 +28,20 @@ pub fn unit_of(path: &str) -> Option<&str> {
     ancestors(path).last()
 }
 
+/// The key of the whole tree's roll: every member on the roll has a row under it too.
+pub const WHOLE_TREE: &str = "/";
+
+/// The roster's key for a scope: its unit, or [`WHOLE_TREE`].
+pub fn key_of(scope_path: &str) -> &str {
+    unit_of(scope_path).unwrap_or(WHOLE_TREE)
+}
+
+/// The keys a member in an organization at `path` is listed under: the whole tree, then the
+/// organizations of the path, root first.
+fn keys(path: &str) -> impl Iterator<Item = &str> {
+    std::iter::once(WHOLE_TREE).chain(ancestors(path))
+}
+
 /// Rebuilds the rows of these memberships from the register and the tree as it stands. One
 /// membership at a time, with `=` and no `IN`: Diesel caches those statements, and preparing
 /// them anew was a third of a member's write (perf, issue 9).
@@ -45,7 +59,7 @@ pub fn refresh(conn: &mut DbConnection, ids: &[MembershipId]) -> StoreResult<()>
             .first(conn)
             .optional()?;
         let Some((_, name, path)) = found.filter(|(status, _, _)| status.on_roll()) else { continue };
-        for ancestor in ancestors(&path) {
+        for ancestor in keys(&path) {
             let row = RosterRow {
                 ancestor_id: ancestor.to_string(),
                 membership_id: id.to_string(),
@@ -71,7 +85,7 @@ pub fn add(conn: &mut DbConnection, members: &[(&MembershipId, &OrgId, &str)]) -
                 .first(conn)?;
             paths.insert(org, path);
         }
-        for ancestor in ancestors(&paths[org]) {
+        for ancestor in keys(&paths[org]) {
             rows.push(RosterRow {
                 ancestor_id: ancestor.to_string(),
                 membership_id: id.to_string(),

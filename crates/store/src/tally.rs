@@ -50,7 +50,7 @@ fn upkept() -> bool {
 }
 
 /// The key of the whole tree.
-pub const WHOLE_TREE: &str = "/";
+pub use crate::roster::WHOLE_TREE;
 
 /// What a row counts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -84,10 +84,9 @@ struct TallyRow {
     delta: i32,
 }
 
-/// The key a unit's statistics read: its own id, or [`WHOLE_TREE`] for the whole tree.
-pub fn key_of(scope_path: &str) -> &str {
-    crate::roster::unit_of(scope_path).unwrap_or(WHOLE_TREE)
-}
+/// The key a unit's statistics read: its own id, or [`WHOLE_TREE`] for the whole tree (the
+/// roster's keys).
+pub use crate::roster::key_of;
 
 /// Deltas being gathered before they are written, summed by (ancestor, measure, day).
 #[derive(Default)]

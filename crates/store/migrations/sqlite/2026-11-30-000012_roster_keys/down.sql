@@ -1,3 +1,4 @@
+DELETE FROM roster WHERE ancestor_id = '/';
 CREATE TABLE roster_old (
     ancestor_id TEXT NOT NULL REFERENCES organizations(id),
     membership_id TEXT NOT NULL REFERENCES memberships(id),

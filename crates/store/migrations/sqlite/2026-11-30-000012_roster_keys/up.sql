@@ -12,3 +12,8 @@ DROP TABLE roster;
 ALTER TABLE roster_new RENAME TO roster;
 CREATE UNIQUE INDEX roster_by_name ON roster(ancestor_id, name_folded, membership_id);
 CREATE INDEX roster_membership ON roster(membership_id);
+
+-- The whole tree's roll: every member on the roll is also listed under '/', so the page of an
+-- account bound to no organization is a range of the index too.
+INSERT INTO roster (ancestor_id, membership_id, name_folded)
+SELECT DISTINCT '/', membership_id, name_folded FROM roster;
