@@ -87,7 +87,9 @@ fn main() -> AppResult<()> {
     };
     let runs = args.runs;
     time("stats orgs, whole tree (counts as of a date)", runs, || app.org_stats(&sys, today))?;
+    time("stats orgs of one grassroots committee", runs, || app.org_stats(&ward, today))?;
     time("tree of one grassroots committee (scoped)", runs, || app.tree(&ward, today))?;
+    time("members of the whole tree, page 1", runs, || app.list_members(&sys, &MemberQuery::default()))?;
     time("members of one committee, page 1 (scoped)", runs, || {
         app.list_members(&ward, &MemberQuery::default())
     })?;

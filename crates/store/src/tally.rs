@@ -99,11 +99,14 @@ impl Deltas {
             return;
         }
         let key = measure.key();
+        let now = format!("{NOW_PREFIX}{key}");
         let ancestors = std::iter::once(WHOLE_TREE).chain(path.split('/').filter(|s| !s.is_empty()));
         for ancestor in ancestors {
             *self.0.entry((ancestor.to_string(), key.clone(), from)).or_default() += sign;
-            if let Some(to) = to {
-                *self.0.entry((ancestor.to_string(), key.clone(), to)).or_default() -= sign;
+            match to {
+                Some(to) => *self.0.entry((ancestor.to_string(), key.clone(), to)).or_default() -= sign,
+                // Still open: counted in the ancestor's total now.
+                None => *self.0.entry((ancestor.to_string(), now.clone(), NOW_DAY)).or_default() += sign,
             }
         }
     }
@@ -213,24 +216,30 @@ pub fn totals_on(conn: &mut DbConnection, key: &str, on: NaiveDate) -> StoreResu
         .collect())
 }
 
-/// A day after every period: as text on SQLite it still sorts after every stored date, which
-/// `NaiveDate::MAX` (year 262143, written with a sign) does not.
-const LAST_DAY: NaiveDate = match NaiveDate::from_ymd_opt(9999, 12, 31) {
+/// The rows of what is open now: measure `now:` and the measure, on this day, which sorts
+/// before every stored date (the sums up to a date skip these measures by name).
+const NOW_PREFIX: &str = "now:";
+const NOW_DAY: NaiveDate = match NaiveDate::from_ymd_opt(1, 1, 1) {
     Some(d) => d,
     None => NaiveDate::MIN,
 };
 
-/// How many members are on the roll under `key` now: the sum of every delta of the statuses
-/// on the roll, which is the number of periods still open (ADR 0013). A register page's total,
-/// read from the tally rather than counted from the unit's rows.
+/// How many members are on the roll under `key` now: the open periods of the statuses on the
+/// roll, kept in one row per status (ADR 0013). A register page's total, read in three rows
+/// whatever the unit's size.
 pub fn on_roll(conn: &mut DbConnection, key: &str) -> StoreResult<i64> {
-    Ok(totals_on(conn, key, LAST_DAY)?
+    let measures: Vec<String> = MemberStatus::ALL
         .into_iter()
-        .filter_map(|(m, n)| match m {
-            Measure::Members(status) if status.on_roll() => Some(n),
-            _ => None,
-        })
-        .sum())
+        .filter(|s| s.on_roll())
+        .map(|s| format!("{NOW_PREFIX}{}", Measure::Members(s).key()))
+        .collect();
+    let n: Option<i64> = tally::table
+        .filter(tally::ancestor_id.eq(key))
+        .filter(tally::measure.eq_any(measures))
+        .filter(tally::day.eq(NOW_DAY))
+        .select(sum(tally::delta))
+        .first(conn)?;
+    Ok(n.unwrap_or(0))
 }
 
 /// Whether the table is empty while the tree is not: a database from before migration
@@ -282,6 +291,10 @@ deltas AS (
     SELECT c.ancestor_id, s.measure, s.t AS day, -1 AS delta
     FROM spans s JOIN chains c ON c.version_id = s.version_id
     WHERE s.t IS NOT NULL AND s.t > s.f
+    UNION ALL
+    SELECT c.ancestor_id, 'now:' || s.measure, '0001-01-01', 1 AS delta
+    FROM spans s JOIN chains c ON c.version_id = s.version_id
+    WHERE s.t IS NULL
 )
 INSERT INTO tally (ancestor_id, measure, day, delta)
 SELECT ancestor_id, measure, day, CAST(SUM(delta) AS INTEGER) FROM deltas
