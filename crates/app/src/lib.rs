@@ -63,7 +63,7 @@ impl App {
 
     /// Recomputes the statistics' tally from the register and the tree (ADR 0013).
     pub fn rebuild_tally(&self) -> AppResult<()> {
-        self.db.write(|conn| Ok(coso_store::tally::rebuild(conn)?))
+        self.transaction(|tx| tx.rebuild_tally())
     }
 
     /// Whether the database has no organizations and no users.
@@ -99,6 +99,12 @@ impl Tx<'_> {
     /// Whether the database has neither organizations nor users (the demo loads only there).
     pub fn is_empty(&mut self) -> AppResult<bool> {
         database_is_empty(self.conn)
+    }
+
+    /// Recomputes the statistics' tally from the register and the tree (ADR 0013): the end of
+    /// a bulk load run under [`App::deferring_tally`].
+    pub fn rebuild_tally(&mut self) -> AppResult<()> {
+        Ok(coso_store::tally::rebuild(self.conn)?)
     }
 
     /// Marks the database as the demo, whose figures run to `day`.
