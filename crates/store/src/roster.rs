@@ -37,8 +37,8 @@ pub fn key_of(scope_path: &str) -> &str {
 }
 
 /// The keys a member in an organization at `path` is listed under: the whole tree, then the
-/// organizations of the path, root first.
-fn keys(path: &str) -> impl Iterator<Item = &str> {
+/// organizations of the path, root first. The tally counts under the same keys.
+pub(crate) fn keys(path: &str) -> impl Iterator<Item = &str> {
     std::iter::once(WHOLE_TREE).chain(ancestors(path))
 }
 

@@ -100,8 +100,7 @@ impl Deltas {
         }
         let key = measure.key();
         let now = format!("{NOW_PREFIX}{key}");
-        let ancestors = std::iter::once(WHOLE_TREE).chain(path.split('/').filter(|s| !s.is_empty()));
-        for ancestor in ancestors {
+        for ancestor in crate::roster::keys(path) {
             *self.0.entry((ancestor.to_string(), key.clone(), from)).or_default() += sign;
             match to {
                 Some(to) => *self.0.entry((ancestor.to_string(), key.clone(), to)).or_default() -= sign,
@@ -206,6 +205,8 @@ pub fn totals_on(conn: &mut DbConnection, key: &str, on: NaiveDate) -> StoreResu
     let rows: Vec<(String, Option<i64>)> = tally::table
         .filter(tally::ancestor_id.eq(key))
         .filter(tally::day.le(on))
+        // The "now" rows sit on NOW_DAY, before every real day.
+        .filter(tally::day.gt(NOW_DAY))
         .group_by(tally::measure)
         .select((tally::measure, sum(tally::delta)))
         .load(conn)?;
