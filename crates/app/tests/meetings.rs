@@ -1001,3 +1001,76 @@ fn a_second_meeting_the_same_day_needs_confirming_and_a_mistake_can_be_deleted()
         ));
     });
 }
+
+/// The bulk path of the meeting register (issue 9.6): a batch enters every meeting with its
+/// absentees, each invited as the single path would invite it; a refused row names its line
+/// and nothing of the batch is written, not even a trail row.
+#[test]
+fn a_batch_of_meetings_is_entered_whole_or_refused_whole() {
+    each_backend(|db| {
+        let w = world(db);
+        let sys = Actor::system();
+        let import =
+            |rows: Vec<MeetingInput>| w.app.transaction(|tx| tx.import_meetings(&sys, "DK-C1", &rows));
+        let with_absent = |on: &str, who: &str| MeetingInput {
+            absences: vec![absence(&w.id(who), Some("Ốm"))],
+            ..meeting("regular", on, "95")
+        };
+        let (before, trail) = (meeting_rows(&w.app, "DK-C1"), audit_rows(db));
+        type Case = (&'static str, Vec<MeetingInput>, &'static str);
+        let cases: Vec<Case> = vec![
+            (
+                "an absentee not yet on the roll",
+                vec![meeting("regular", "10/01/2021", "95"), with_absent("10/02/2021", DUNG)],
+                "Dòng 2: ",
+            ),
+            (
+                "the same meeting twice",
+                vec![meeting("regular", "10/01/2021", "95"), meeting("regular", "10/01/2021", "95")],
+                "Dòng 2: Chi bộ đã có cuộc sinh hoạt thường kỳ ngày 10/01/2021.",
+            ),
+            (
+                "a superior in a batch",
+                vec![MeetingInput {
+                    superiors: vec![coso_app::meetings::SuperiorInput {
+                        person_id: w.person(TUNG),
+                        remarks: String::new(),
+                    }],
+                    ..meeting("regular", "10/01/2021", "95")
+                }],
+                "Dòng 1: Người dự từ cấp trên",
+            ),
+            ("no date", vec![meeting("regular", "", "95")], "Dòng 1: Cần nhập ngày sinh hoạt."),
+        ];
+        for (label, rows, want) in cases {
+            match import(rows) {
+                Err(e @ AppError::Invalid(_)) => assert!(e.to_string().contains(want), "{label}: {e}"),
+                other => panic!("{label}: expected a refusal, got {other:?}"),
+            }
+            assert_eq!(meeting_rows(&w.app, "DK-C1"), before, "{label}: nothing written");
+            assert_eq!(audit_rows(db), trail, "{label}: no trail row");
+        }
+
+        let rows = vec![
+            with_absent("10/01/2021", AN),
+            meeting("thematic", "20/03/2021", "120"),
+            with_absent("10/07/2021", DUNG),
+        ];
+        let done = ok("batch", import(rows));
+        assert_eq!((done.meetings, done.absences), (3, 2));
+        assert_eq!(meeting_rows(&w.app, "DK-C1"), before + 3);
+        // Invited as the single path invites on the same day: the batch's July meeting (Dũng
+        // on the roll since June, Cường exempted) beside one recorded alone in the same cell.
+        let held = ok("list", w.app.cell_meetings(&sys, "DK-C1", d(2021, 1, 1), d(2021, 12, 31)));
+        let july = held.iter().find(|m| m.held_on == d(2021, 7, 10)).unwrap();
+        let single = record(&w.app, "DK-C1", meeting("thematic", "10/07/2021", "95"));
+        assert_eq!(
+            (july.invited, july.absent, july.present),
+            (single.summary.invited, 1, single.summary.invited - 1)
+        );
+        let january = held.iter().find(|m| m.held_on == d(2021, 1, 10)).unwrap();
+        assert_eq!(january.invited, july.invited - 1, "Dũng was not yet on the roll in January");
+        let empty = ok("empty", w.app.transaction(|tx| tx.import_meetings(&sys, "DK-C1", &[])));
+        assert_eq!((empty.meetings, empty.absences), (0, 0), "an empty batch enters nothing");
+    });
+}

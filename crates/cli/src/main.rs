@@ -269,10 +269,11 @@ fn run(cli: Cli) -> Result<(), Failure> {
             bar.finish();
             let (username, password) = coso_demo::scale::ADMIN;
             out(&format!(
-                "Đã tạo {} tổ chức đảng và {} đảng viên (người được tạo ngẫu nhiên, không phải người thật) \
-                 trong {:.1} giây.\nTài khoản dùng thử: {username} / {password}",
-                summary.organizations,
-                summary.members,
+                "Đã tạo {} tổ chức đảng, {} đảng viên (người được tạo ngẫu nhiên, không phải người thật) \
+                 và {} cuộc sinh hoạt chi bộ trong {:.1} giây.\nTài khoản dùng thử: {username} / {password}",
+                coso_domain::vi::number(summary.organizations as f64),
+                coso_domain::vi::number(summary.members as f64),
+                coso_domain::vi::number(summary.meetings as f64),
                 started.elapsed().as_secs_f64()
             ))?;
             Ok(())

@@ -15,10 +15,13 @@ use std::sync::mpsc;
 
 use chrono::{Datelike, Days, Months, NaiveDate};
 use coso_app::auth::NewUser;
+use coso_app::meetings::{AbsenceInput, MeetingInput, MinutesText};
 use coso_app::members::MemberInput;
 use coso_app::orgs::NewOrg;
 use coso_app::{Actor, App, AppResult};
 use coso_domain::access::Role;
+use coso_domain::id::MembershipId;
+use coso_domain::meeting::MeetingKind;
 use coso_domain::member::Sex;
 
 use crate::dice::Dice;
@@ -65,6 +68,15 @@ impl Scale {
 pub struct ScaleSummary {
     pub organizations: usize,
     pub members: usize,
+    pub meetings: usize,
+}
+
+impl ScaleSummary {
+    fn add(&mut self, other: ScaleSummary) {
+        self.organizations += other.organizations;
+        self.members += other.members;
+        self.meetings += other.meetings;
+    }
 }
 
 /// The generated database's one account (username, password), for trying it out only.
@@ -130,6 +142,83 @@ fn members(dice: &mut Dice, cell: &str, today: NaiveDate, n: &mut usize) -> Vec<
         .collect()
 }
 
+/// How many years of meetings each cell has, up to today.
+const MEETING_YEARS: u32 = 5;
+
+/// Draws five years of one cell's meetings up to `today`, for its members (membership, as
+/// entered): a regular meeting in most months, a thematic one in most quarters (Hướng dẫn
+/// 12-HD/BTCTW: monthly and quarterly), a weak cell now and then skipping more, a few members
+/// absent, most of them with a reason. Every meeting is in the past and lists only members on
+/// the cell's roll that day.
+fn meetings(dice: &mut Dice, roll: &[(&MembershipId, &MemberInput)], today: NaiveDate) -> Vec<MeetingInput> {
+    let start = |m: &MemberInput| {
+        let on = m.entry_on.as_deref().unwrap_or(&m.admitted_on);
+        NaiveDate::parse_from_str(on, "%Y-%m-%d").unwrap_or(today)
+    };
+    let roll: Vec<(&MembershipId, &str, NaiveDate)> =
+        roll.iter().map(|(id, m)| (*id, m.full_name.as_str(), start(m))).collect();
+    let keeps = if dice.chance(0.08) { 0.75 } else { 0.97 };
+    let iso = |d: NaiveDate| d.format("%Y-%m-%d").to_string();
+    let first = today.with_day(1).and_then(|d| d.checked_sub_months(Months::new(MEETING_YEARS * 12 - 1)));
+    let mut out = Vec::new();
+    let Some(first) = first else { return out };
+    let mut month = first;
+    while month <= today {
+        let mut held = vec![(MeetingKind::Regular, dice.between(3, 25))];
+        if month.month() % 3 == 0 {
+            held.push((MeetingKind::Thematic, dice.between(10, 28)));
+        }
+        for (kind, day) in held {
+            let Some(on) = month.with_day(day as u32).filter(|on| *on <= today) else { continue };
+            if !dice.chance(keeps) {
+                continue;
+            }
+            let present: Vec<_> = roll.iter().filter(|(_, _, since)| *since <= on).collect();
+            if present.len() < 2 {
+                continue;
+            }
+            let mut absences = Vec::new();
+            for (id, _, _) in &present {
+                if dice.chance(0.05) {
+                    let with_reason = dice.chance(0.8);
+                    let reason = if with_reason { (*dice.pick(&REASONS)).into() } else { String::new() };
+                    absences.push(AbsenceInput { member_id: id.to_string(), with_reason, reason });
+                }
+            }
+            let topic = match kind {
+                MeetingKind::Thematic => crate::topics::thematic_topic(dice, on, false),
+                _ => crate::topics::regular_topic(dice, on, false),
+            };
+            out.push(MeetingInput {
+                kind: kind.code().into(),
+                held_on: iso(on),
+                starts_at: "14:00".into(),
+                // 42-HD asks 90 minutes at least; a few meetings run short.
+                duration_minutes: if dice.chance(0.04) {
+                    dice.between(60, 89)
+                } else {
+                    dice.between(90, 150)
+                }
+                .to_string(),
+                topic,
+                minutes: MinutesText {
+                    venue: "Hội trường cơ quan".into(),
+                    chair: present[0].1.into(),
+                    minute_taker: present[1].1.into(),
+                    ..MinutesText::default()
+                },
+                absences,
+                ..MeetingInput::default()
+            });
+        }
+        month = month.checked_add_months(Months::new(1)).unwrap_or(today + Days::new(1));
+    }
+    out
+}
+
+/// Why a member missed a meeting, as minutes put it.
+const REASONS: [&str; 4] = ["Đi công tác", "Ốm", "Việc gia đình", "Đi học"];
+
 /// Generates the tree of `scale` with `seed` into an empty database, one district per
 /// transaction. `progress` is told after each (done, total).
 pub fn generate(
@@ -176,8 +265,7 @@ pub fn generate(
                                 return Ok(part);
                             }
                             let wrote = district(app, d, each, seed, today, &done)?;
-                            part.organizations += wrote.organizations;
-                            part.members += wrote.members;
+                            part.add(wrote);
                         }
                     })
                 })
@@ -196,9 +284,7 @@ pub fn generate(
     });
     let mut summary = ScaleSummary::default();
     for part in parts {
-        let part = part?;
-        summary.organizations += part.organizations;
-        summary.members += part.members;
+        summary.add(part?);
     }
     // The workers left the statistics' tally to one pass at the end.
     app.rebuild_tally()?;
@@ -227,7 +313,7 @@ fn district(
         summary.organizations += 1;
         for g in 0..each {
             let code = format!("{district}-{g:03}");
-            let mut register = Vec::new();
+            let (mut register, mut cells) = (Vec::new(), Vec::new());
             if dice.chance(0.5) {
                 let name = format!("Đảng bộ cơ sở số {} huyện {}", g + 1, d + 1);
                 tx.create_org(&sys, org(code.clone(), name, "grassroots_committee", Some(&district)))?;
@@ -237,15 +323,28 @@ fn district(
                     let name = format!("Chi bộ {} đảng bộ cơ sở số {} huyện {}", c + 1, g + 1, d + 1);
                     tx.create_org(&sys, org(cell.clone(), name, "subordinate_cell", Some(&code)))?;
                     summary.organizations += 1;
-                    register.extend(members(&mut dice, &cell, today, &mut n));
+                    let drawn = members(&mut dice, &cell, today, &mut n);
+                    cells.push((cell, drawn.len()));
+                    register.extend(drawn);
                 }
             } else {
                 let name = format!("Chi bộ cơ sở số {} huyện {}", g + 1, d + 1);
                 tx.create_org(&sys, org(code.clone(), name, "grassroots_cell", Some(&district)))?;
                 summary.organizations += 1;
-                register.extend(members(&mut dice, &code, today, &mut n));
+                let drawn = members(&mut dice, &code, today, &mut n);
+                cells.push((code, drawn.len()));
+                register.extend(drawn);
             }
-            summary.members += tx.import_members(&sys, &register)?.members;
+            let imported = tx.import_members(&sys, &register)?;
+            summary.members += imported.members;
+            // Each cell's five years of meetings, with absentees among its members.
+            let mut at = 0;
+            for (cell, size) in &cells {
+                let roll: Vec<_> = imported.ids[at..at + size].iter().zip(&register[at..at + size]).collect();
+                at += size;
+                let planned = meetings(&mut dice, &roll, today);
+                summary.meetings += tx.import_meetings(&sys, cell, &planned)?.meetings;
+            }
             let _ = done.send(());
         }
         Ok(())

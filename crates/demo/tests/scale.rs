@@ -34,6 +34,24 @@ fn a_seed_gives_the_same_city_on_every_engine_and_its_statistics_add_up() {
         assert_eq!(stats.members_official + stats.members_probationary, summary.members as i64, "{stats:?}");
         assert!(stats.members_probationary > 0 && stats.members_probationary < summary.members as i64 / 10);
 
+        // Five years of meetings: some cells kept every rule this year, not
+        // every one, and the register counts what the generator wrote.
+        let today = coso_app::today();
+        let cells = (stats.grassroots_cells + stats.subordinate_cells) as usize;
+        let most = cells * 16 * 5 * 8 / 10;
+        assert!((most..=cells * 16 * 5).contains(&summary.meetings), "{summary:?} for {cells} cells");
+        let january = chrono::NaiveDate::from_ymd_opt(chrono::Datelike::year(&today), 1, 1).unwrap();
+        let report = app.meeting_compliance(&Actor::system(), "H000", january, today).unwrap();
+        assert_eq!(report.cells.len(), cells);
+        assert!(
+            report.compliant_cells > 0 && report.compliant_cells < cells,
+            "{} compliant; {:?}",
+            report.compliant_cells,
+            report.cells.iter().map(|c| &c.findings).take(3).collect::<Vec<_>>()
+        );
+        let rate = report.attendance_rate.unwrap();
+        assert!((0.9..1.0).contains(&rate), "attendance {rate}");
+
         let (rows, total) = register(&app);
         assert_eq!(total, summary.members as i64);
         seen.lock().unwrap().push((summary, rows));

@@ -431,6 +431,72 @@ pub fn eligible_on(conn: &mut DbConnection, org_id: &OrgId, on: NaiveDate) -> St
         .collect())
 }
 
+/// The members expected at a cell's meetings between two days, each with the span of the
+/// period that makes them expected: a batch of meetings reads them once and picks by date.
+pub fn eligible_between(
+    conn: &mut DbConnection,
+    org_id: &OrgId,
+    from: NaiveDate,
+    to: NaiveDate,
+) -> StoreResult<Vec<(Eligible, NaiveDate, Option<NaiveDate>)>> {
+    let rows: Vec<(
+        MembershipId,
+        PersonId,
+        String,
+        coso_domain::member::MemberStatus,
+        NaiveDate,
+        Option<NaiveDate>,
+    )> = membership_periods::table
+        .inner_join(memberships::table.on(memberships::id.eq(membership_periods::membership_id)))
+        .inner_join(persons::table.on(persons::id.eq(memberships::person_id)))
+        .filter(membership_periods::org_id.eq(org_id))
+        .filter(membership_periods::valid_from.le(to))
+        .filter(membership_periods::valid_to.is_null().or(membership_periods::valid_to.gt(from)))
+        .filter(membership_periods::status.eq_any(coso_domain::member::MemberStatus::INVITED))
+        .order(persons::name_folded.asc())
+        .select((
+            memberships::id,
+            persons::id,
+            persons::full_name,
+            membership_periods::status,
+            membership_periods::valid_from,
+            membership_periods::valid_to,
+        ))
+        .load(conn)?;
+    Ok(rows
+        .into_iter()
+        .map(|(membership_id, person_id, full_name, status, from, to)| {
+            (Eligible { membership_id, person_id, full_name, status }, from, to)
+        })
+        .collect())
+}
+
+/// The (kind, day) of a cell's meetings between two days: what a batch must not repeat.
+pub fn meeting_days(
+    conn: &mut DbConnection,
+    org_id: &OrgId,
+    from: NaiveDate,
+    to: NaiveDate,
+) -> StoreResult<Vec<(coso_domain::meeting::MeetingKind, NaiveDate)>> {
+    Ok(meetings::table
+        .filter(meetings::org_id.eq(org_id))
+        .filter(meetings::held_on.ge(from))
+        .filter(meetings::held_on.le(to))
+        .select((meetings::kind, meetings::held_on))
+        .load(conn)?)
+}
+
+/// Meetings and their absentees in multi-row inserts: the bulk path of the meeting register.
+pub fn insert_meetings(
+    conn: &mut DbConnection,
+    rows: &[MeetingRow],
+    absences: &[AbsenceRow],
+) -> StoreResult<()> {
+    insert_all!(conn, meetings::table, rows, 500);
+    insert_all!(conn, meeting_absences::table, absences, 2000);
+    Ok(())
+}
+
 pub fn insert_policy(conn: &mut DbConnection, row: &QuotaPolicyRow) -> StoreResult<()> {
     diesel::insert_into(quota_policies::table).values(row).execute(conn)?;
     Ok(())

@@ -273,14 +273,73 @@ pub fn periods(conn: &mut DbConnection, membership_id: &MembershipId) -> StoreRe
         .load(conn)?)
 }
 
-/// Members in the subtree of the filter, with the total before paging. The roll of a unit
-/// with no other filter is read from the roster (ADR 0011): its cost is its page's.
-pub fn list(conn: &mut DbConnection, filter: &MemberFilter) -> StoreResult<(Vec<MemberRow>, i64)> {
-    let unfiltered =
-        filter.query.as_deref().is_none_or(|q| q.trim().is_empty()) && filter.statuses.is_empty();
-    if unfiltered {
-        return list_roll(conn, crate::roster::key_of(&filter.scope_path), filter);
+/// A page of the register and how many members the filter holds.
+#[derive(Debug)]
+pub struct MemberList {
+    pub rows: Vec<MemberRow>,
+    pub total: i64,
+    /// The total is a floor: a name many members share is counted up to [`COUNT_CAP`] only.
+    pub capped: bool,
+}
+
+/// How far a broad name search counts its matches.
+pub const COUNT_CAP: i64 = 1000;
+
+/// Under this many persons with a matching name, a search reads them all by the name index
+/// and sorts them; at or over it, it walks the roll in name order and stops at the page.
+const FEW_MATCHES: i64 = 2000;
+
+/// Members in the subtree of the filter, with the total before paging. The roll of a unit,
+/// unfiltered or searched by a name many share, is read from the roster (ADR 0011): its cost
+/// is its page's.
+pub fn list(conn: &mut DbConnection, filter: &MemberFilter) -> StoreResult<MemberList> {
+    let query = filter.query.as_deref().map(str::trim).filter(|q| !q.is_empty());
+    let unit = crate::roster::key_of(&filter.scope_path);
+    if filter.statuses.is_empty() {
+        match query {
+            None => return list_roll(conn, unit, None, filter),
+            Some(q) if !coso_domain::text::is_card_number_query(q) => {
+                let folded = coso_domain::text::fold(q);
+                if !name_matches_fewer_than(conn, &folded, FEW_MATCHES)? {
+                    return list_roll(conn, unit, Some(&folded), filter);
+                }
+            }
+            Some(_) => {}
+        }
     }
+    list_filtered(conn, filter)
+}
+
+/// Whether fewer than `n` persons have a name containing `folded`, asked of the name index
+/// (ADR 0012 on SQLite, the trigram index on PostgreSQL), which stops at the `n`-th.
+fn name_matches_fewer_than(conn: &mut DbConnection, folded: &str, n: i64) -> StoreResult<bool> {
+    #[derive(QueryableByName)]
+    struct Found {
+        #[diesel(sql_type = diesel::sql_types::BigInt)]
+        found: i64,
+    }
+    let found = match conn {
+        // The trigram index takes no ESCAPE: text with LIKE's own characters walks the roll.
+        DbConnection::Sqlite(_) if folded.contains(['%', '_', '\\']) => return Ok(false),
+        DbConnection::Sqlite(_) => diesel::sql_query(
+            "SELECT count(*) AS found FROM (SELECT 1 FROM person_names WHERE name_folded LIKE ? LIMIT ?)",
+        )
+        .bind::<Text, _>(format!("%{folded}%"))
+        .bind::<diesel::sql_types::BigInt, _>(n)
+        .get_result::<Found>(conn)?,
+        DbConnection::Postgres(_) => diesel::sql_query(
+            "SELECT count(*) AS found FROM \
+             (SELECT 1 FROM persons WHERE name_folded LIKE $1 ESCAPE '\\' LIMIT $2) AS s",
+        )
+        .bind::<Text, _>(format!("%{}%", escape_like(folded)))
+        .bind::<diesel::sql_types::BigInt, _>(n)
+        .get_result::<Found>(conn)?,
+    };
+    Ok(found.found < n)
+}
+
+/// The general path: members filtered by status and search, counted and sorted in full.
+fn list_filtered(conn: &mut DbConnection, filter: &MemberFilter) -> StoreResult<MemberList> {
     let today = filter.today.unwrap_or_else(|| chrono::Utc::now().date_naive());
     let name_index = matches!(conn, DbConnection::Sqlite(_));
     let end = coso_domain::org::subtree_end(&filter.scope_path);
@@ -339,17 +398,49 @@ pub fn list(conn: &mut DbConnection, filter: &MemberFilter) -> StoreResult<(Vec<
         .into_iter()
         .map(|(person, membership, org_name, org_path)| MemberRow { person, membership, org_name, org_path })
         .collect();
-    Ok((members, total))
+    Ok(MemberList { rows: members, total, capped: false })
 }
 
-/// One page of a unit's roll from the roster, in name order.
+/// One page of a unit's roll from the roster in name order, of the names containing `name`
+/// when given. The total of the whole roll is read from the tally; a name's is counted up to
+/// [`COUNT_CAP`].
 fn list_roll(
     conn: &mut DbConnection,
     unit: &str,
+    name: Option<&str>,
     filter: &MemberFilter,
-) -> StoreResult<(Vec<MemberRow>, i64)> {
-    let total = crate::tally::on_roll(conn, unit)?;
-    let ids = crate::roster::page(conn, unit, filter.after.as_ref(), filter.offset, filter.limit)?;
+) -> StoreResult<MemberList> {
+    let (ids, total, capped) = match name {
+        None => {
+            let total = crate::tally::on_roll(conn, unit)?;
+            (
+                crate::roster::page(conn, unit, None, filter.after.as_ref(), filter.offset, filter.limit)?,
+                total,
+                false,
+            )
+        }
+        // The first pages and the count in one walk of the index: the matches up to the cap.
+        Some(name) if filter.after.is_none() || filter.offset + filter.limit <= COUNT_CAP => {
+            let want = (filter.offset + filter.limit).max(COUNT_CAP + 1);
+            let found = crate::roster::page(conn, unit, Some(name), None, 0, want)?;
+            let n = found.len() as i64;
+            let page = found.into_iter().skip(filter.offset as usize).take(filter.limit as usize).collect();
+            (page, n.min(COUNT_CAP), n > COUNT_CAP)
+        }
+        // Further down, the page after the previous one and the count apart.
+        Some(name) => {
+            let page = crate::roster::page(
+                conn,
+                unit,
+                Some(name),
+                filter.after.as_ref(),
+                filter.offset,
+                filter.limit,
+            )?;
+            let n = crate::roster::count_named(conn, unit, name, COUNT_CAP + 1)?;
+            (page, n.min(COUNT_CAP), n > COUNT_CAP)
+        }
+    };
     let found: Vec<(PersonRow, MembershipRow, String, String)> = memberships::table
         .inner_join(persons::table)
         .inner_join(
@@ -365,7 +456,7 @@ fn list_roll(
             (membership.id.clone(), MemberRow { person, membership, org_name, org_path })
         })
         .collect();
-    Ok((ids.iter().filter_map(|id| by_id.remove(id)).collect(), total))
+    Ok(MemberList { rows: ids.iter().filter_map(|id| by_id.remove(id)).collect(), total, capped })
 }
 
 /// Memberships under `root_path` on `on`, counted by organization and status, from the

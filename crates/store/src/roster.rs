@@ -120,11 +120,14 @@ pub fn refresh_person(conn: &mut DbConnection, person_id: &coso_domain::id::Pers
     refresh(conn, &ids)
 }
 
-/// One page of the roll under `ancestor_id` in name order: after the membership `after` when
-/// given (keyset), else skipping `offset` rows.
+/// One page of the roll under `ancestor_id` in name order, of the names containing `name`
+/// (folded) when given: after the membership `after` when given (keyset), else skipping
+/// `offset` rows. A name filter walks the index in name order and stops at the page, so a
+/// name many members share costs its page too ([`count_named`] counts them, up to a cap).
 pub fn page(
     conn: &mut DbConnection,
     ancestor_id: &str,
+    name: Option<&str>,
     after: Option<&MembershipId>,
     offset: i64,
     limit: i64,
@@ -135,6 +138,9 @@ pub fn page(
         .select(roster::membership_id)
         .limit(limit)
         .into_boxed();
+    if let Some(name) = name {
+        q = q.filter(roster::name_folded.like(contains(name)).escape('\\'));
+    }
     let key = match after {
         Some(id) => roster::table
             .filter(roster::ancestor_id.eq(ancestor_id))
@@ -156,6 +162,24 @@ pub fn page(
     }
     let ids: Vec<String> = q.load(conn)?;
     Ok(ids.into_iter().map(MembershipId::from).collect())
+}
+
+/// How many members on the roll under `ancestor_id` have a name containing `name` (folded),
+/// counting no further than `cap`: a broad search says "more than" instead of reading every
+/// match.
+pub fn count_named(conn: &mut DbConnection, ancestor_id: &str, name: &str, cap: i64) -> StoreResult<i64> {
+    let found: Vec<String> = roster::table
+        .filter(roster::ancestor_id.eq(ancestor_id))
+        .filter(roster::name_folded.like(contains(name)).escape('\\'))
+        .select(roster::membership_id)
+        .limit(cap)
+        .load(conn)?;
+    Ok(found.len() as i64)
+}
+
+/// `LIKE` text for names containing `name`.
+fn contains(name: &str) -> String {
+    format!("%{}%", crate::orgs::escape_like(name))
 }
 
 /// Every row, ordered: for checks that the roster holds what the register does.

@@ -19,7 +19,7 @@ pub fn render<T: Template>(t: &T) -> String {
     })
 }
 
-/// Dates as Vietnamese users read them.
+/// Dates and counts as Vietnamese users read them.
 pub trait Vi {
     fn vi(&self) -> String;
 }
@@ -35,6 +35,19 @@ impl Vi for NaiveDate {
 impl Vi for str {
     fn vi(&self) -> String {
         coso_domain::date::parse(self).map_or_else(|| self.to_string(), coso_domain::date::format)
+    }
+}
+
+/// A count with "." between thousands: 3.246 đảng viên.
+impl Vi for i64 {
+    fn vi(&self) -> String {
+        coso_domain::vi::number(*self as f64)
+    }
+}
+
+impl Vi for usize {
+    fn vi(&self) -> String {
+        coso_domain::vi::number(*self as f64)
     }
 }
 

@@ -10,7 +10,8 @@ mod superiors;
 pub use compliance::{CellReport, ComplianceReport, MonthPoint};
 pub use lengths::{CellLengthInput, CellLengthView};
 pub use record::{
-    AbsenceInput, DeleteMeetingInput, DeletedMeetingView, MeetingInput, MinutesText, SuperiorInput,
+    AbsenceInput, DeleteMeetingInput, DeletedMeetingView, ImportedMeetings, MeetingInput, MinutesText,
+    SuperiorInput,
 };
 pub use superiors::{
     AssignmentInput, AssignmentView, CellSuperiors, QuotaPolicyInput, QuotaView, SuperiorReport,

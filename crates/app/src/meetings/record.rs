@@ -314,6 +314,21 @@ fn meeting_row(
     }
 }
 
+/// The absentees the minutes list, as rows of meeting `id`.
+fn absence_rows(id: &MeetingId, input: &MeetingInput) -> Vec<AbsenceRow> {
+    input
+        .absences
+        .iter()
+        .map(|a| AbsenceRow {
+            id: new_id(),
+            meeting_id: id.clone(),
+            membership_id: a.member_id.trim().into(),
+            with_reason: a.with_reason,
+            reason: a.reason.trim().into(),
+        })
+        .collect()
+}
+
 /// Writes the absentees and superiors of a meeting; returns how many were absent. Absentees
 /// must be invited members that day; superiors must be people the cell may list that day
 /// (`listable`), and those not assigned to follow it are flagged.
@@ -351,17 +366,7 @@ fn write_attendance(
     let may_list: Vec<&str> = listable.iter().map(|l| l.person_id.as_str()).collect();
     found.extend(rules::check_attendance(&invitees, &absent, &came, &may_list, m.held_on));
     input::rules(found)?;
-    let absences: Vec<AbsenceRow> = input
-        .absences
-        .iter()
-        .map(|a| AbsenceRow {
-            id: new_id(),
-            meeting_id: m.id.clone(),
-            membership_id: a.member_id.trim().into(),
-            with_reason: a.with_reason,
-            reason: a.reason.trim().into(),
-        })
-        .collect();
+    let absences = absence_rows(&m.id, input);
     let mut attendances = Vec::new();
     for (person_id, s) in superiors {
         let assigned = listable.iter().any(|l| l.person_id == person_id && l.assigned);
@@ -406,5 +411,90 @@ impl Tx<'_> {
         )?;
         let lengths = super::lengths_for(conn, grant.org_id(), row.held_on)?;
         Ok(summary(&row.head(), &cell.org.code, &cell.version.name, absent, &lengths))
+    }
+}
+
+/// How many meetings a batch entered.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct ImportedMeetings {
+    pub meetings: usize,
+    pub absences: usize,
+}
+
+impl Tx<'_> {
+    /// Enters a batch of held meetings of cell `code` (the bulk path: a register kept
+    /// elsewhere, the scale generator). Each row is checked as [`Tx::record_meeting`] checks
+    /// one, and against the rest of the batch; the cell's members are read once for the whole
+    /// span. All or nothing: a refused row reads "Dòng N: …". Superiors' attendance is
+    /// recorded meeting by meeting, since who may be listed depends on the day's assignments.
+    pub fn import_meetings(
+        &mut self,
+        actor: &Actor,
+        code: &str,
+        inputs: &[MeetingInput],
+    ) -> AppResult<ImportedMeetings> {
+        let conn = &mut *self.conn;
+        let row = |i: usize, e: AppError| e.prefixed(&format!("Dòng {}: ", i + 1));
+        let mut checked = Vec::with_capacity(inputs.len());
+        for (i, input) in inputs.iter().enumerate() {
+            if !input.superiors.is_empty() {
+                return Err(row(
+                    i,
+                    AppError::field("superiors", "Người dự từ cấp trên được ghi từng cuộc sinh hoạt một."),
+                ));
+            }
+            checked.push(check_fields(input).map_err(|e| row(i, e))?);
+        }
+        let (Some(from), Some(to)) =
+            (checked.iter().map(|c| c.held_on).min(), checked.iter().map(|c| c.held_on).max())
+        else {
+            return Ok(ImportedMeetings { meetings: 0, absences: 0 });
+        };
+        // The cell stands on the first and the last day, and the actor may write its meetings.
+        let first = checked.iter().position(|c| c.held_on == from).unwrap_or(0);
+        let last = checked.iter().position(|c| c.held_on == to).unwrap_or(0);
+        cell_on(conn, "org", code, from).map_err(|e| row(first, e))?;
+        let cell = cell_on(conn, "org", code, to).map_err(|e| row(last, e))?;
+        let grant = access::org(conn, actor, Permission::WriteMeetings, &cell)?;
+        let mut held: std::collections::HashSet<(MeetingKind, NaiveDate)> =
+            store::meeting_days(conn, grant.org_id(), from, to)?.into_iter().collect();
+        let members = store::eligible_between(conn, grant.org_id(), from, to)?;
+        let (mut rows, mut absences) = (Vec::with_capacity(inputs.len()), Vec::new());
+        for (i, (input, c)) in inputs.iter().zip(&checked).enumerate() {
+            if !held.insert((c.kind, c.held_on)) && !input.confirm_duplicate {
+                return Err(row(
+                    i,
+                    AppError::field(
+                        "confirm_duplicate",
+                        format!(
+                            "Chi bộ đã có cuộc sinh hoạt {} ngày {}.",
+                            c.kind.label().to_lowercase(),
+                            coso_domain::date::format(c.held_on)
+                        ),
+                    ),
+                ));
+            }
+            let invited: Vec<rules::Invitee> = members
+                .iter()
+                .filter(|(_, since, until)| *since <= c.held_on && until.is_none_or(|u| c.held_on < u))
+                .map(|(e, _, _)| rules::Invitee {
+                    membership_id: e.membership_id.as_str(),
+                    person_id: e.person_id.as_str(),
+                    full_name: &e.full_name,
+                })
+                .collect();
+            let absent: Vec<&str> = input.absences.iter().map(|a| a.member_id.trim()).collect();
+            input::rules(rules::check_attendance(&invited, &absent, &[], &[], c.held_on))
+                .map_err(|vs| row(i, AppError::Invalid(vs)))?;
+            let m = meeting_row(new_id().into(), &grant, input, c, invited.len());
+            absences.extend(absence_rows(&m.id, input));
+            rows.push(m);
+        }
+        store::insert_meetings(conn, &rows, &absences)?;
+        // One trail row per batch, naming every meeting it entered.
+        let ids: Vec<&MeetingId> = rows.iter().map(|m| &m.id).collect();
+        let first = ids.first().map_or("", |id| id.as_str());
+        audit::record(conn, actor, "import", "meeting", first, audit::NONE, Some(&ids))?;
+        Ok(ImportedMeetings { meetings: rows.len(), absences: absences.len() })
     }
 }

@@ -48,6 +48,9 @@ pub struct MemberSummary {
 pub struct MemberPage {
     pub members: Vec<MemberSummary>,
     pub total: i64,
+    /// `total` is a floor: a name many members share is counted up to 1,000 only, and the
+    /// pages run on while they are full.
+    pub total_capped: bool,
     pub page: i64,
     pub per_page: i64,
     /// The cursor of the next page (`after`), when there is one: its cost does not grow with
@@ -58,6 +61,11 @@ pub struct MemberPage {
 impl MemberPage {
     pub fn pages(&self) -> i64 {
         ((self.total + self.per_page - 1) / self.per_page).max(1)
+    }
+
+    /// Whether a page follows this one.
+    pub fn has_next(&self) -> bool {
+        if self.total_capped { self.next_after.is_some() } else { self.page < self.pages() }
     }
 }
 
@@ -273,7 +281,7 @@ impl App {
                 offset: (page - 1) * per_page,
                 after: clean(query.after.as_deref()).map(MembershipId::from),
             };
-            let (rows, total) = store::list(conn, &filter)?;
+            let store::MemberList { rows, total, capped } = store::list(conn, &filter)?;
             let codes = coso_store::orgs::names_on(
                 conn,
                 &rows.iter().map(|r| r.membership.org_id.clone()).collect::<Vec<_>>(),
@@ -291,10 +299,10 @@ impl App {
                 })
                 .collect();
             let shown_to = (page - 1) * per_page + rows.len() as i64;
-            let next_after = (rows.len() as i64 == per_page && shown_to < total)
+            let next_after = (rows.len() as i64 == per_page && (capped || shown_to < total))
                 .then(|| rows.last().map(|r| r.membership.id.to_string()))
                 .flatten();
-            Ok(MemberPage { members, total, page, per_page, next_after })
+            Ok(MemberPage { members, total, total_capped: capped, page, per_page, next_after })
         })
     }
 

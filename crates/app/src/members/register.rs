@@ -239,9 +239,11 @@ impl Entry {
 }
 
 /// What an import wrote.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct Imported {
     pub members: usize,
+    /// The memberships entered, in the order of the rows.
+    pub ids: Vec<MembershipId>,
 }
 
 impl Tx<'_> {
@@ -332,7 +334,7 @@ impl Tx<'_> {
         let ids: Vec<&MembershipId> = memberships.iter().map(|m| &m.id).collect();
         let first = ids.first().map_or("", |id| id.as_str());
         audit::record(conn, actor, "import", "membership", first, audit::NONE, Some(&ids))?;
-        Ok(Imported { members: count })
+        Ok(Imported { members: count, ids: memberships.into_iter().map(|m| m.id).collect() })
     }
 
     /// Corrects a member's personal data and card numbers; status changes go through events.

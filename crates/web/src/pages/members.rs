@@ -40,11 +40,8 @@ pub async fn list(
         &status,
     );
     let prev_url = if page.page > 1 { page_url(&q, page.page - 1, None) } else { String::new() };
-    let next_url = if page.page < page.pages() {
-        page_url(&q, page.page + 1, page.next_after.as_deref())
-    } else {
-        String::new()
-    };
+    let next_url =
+        if page.has_next() { page_url(&q, page.page + 1, page.next_after.as_deref()) } else { String::new() };
     let view = MembersPage {
         layout: Layout::of(&session, "members"),
         q: q.q.clone().unwrap_or_default(),
