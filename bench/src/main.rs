@@ -20,7 +20,8 @@ struct Args {
     runs: usize,
 }
 
-fn time<T>(label: &str, runs: usize, mut f: impl FnMut() -> AppResult<T>) -> AppResult<()> {
+/// Times `f` `runs` times, prints p50/p95/max and returns the p50.
+fn time<T, E>(label: &str, runs: usize, mut f: impl FnMut() -> Result<T, E>) -> Result<Duration, E> {
     let mut samples: Vec<Duration> = Vec::with_capacity(runs);
     for _ in 0..runs {
         let start = Instant::now();
@@ -36,6 +37,20 @@ fn time<T>(label: &str, runs: usize, mut f: impl FnMut() -> AppResult<T>) -> App
         ms(p(0.95)),
         ms(p(1.0))
     );
+    Ok(p(0.5))
+}
+
+/// A use case beside its store call alone (the SQL and the decoding of its rows), on the
+/// same database in the same run: what access, mapping and paging add (issue 9.8).
+fn beside_store<T, U>(
+    label: &str,
+    runs: usize,
+    use_case: impl FnMut() -> AppResult<T>,
+    store: impl FnMut() -> coso_store::StoreResult<U>,
+) -> AppResult<()> {
+    let whole = time(label, runs, use_case)?;
+    let alone = time(&format!("  {label}: store alone"), runs, store)?;
+    println!("  ratio {:.2}", whole.as_secs_f64() / alone.as_secs_f64().max(1e-9));
     Ok(())
 }
 
@@ -90,12 +105,35 @@ fn main() -> AppResult<()> {
     time("stats orgs of one grassroots committee", runs, || app.org_stats(&ward, today))?;
     time("tree of one grassroots committee (scoped)", runs, || app.tree(&ward, today))?;
     time("members of the whole tree, page 1", runs, || app.list_members(&sys, &MemberQuery::default()))?;
-    time("members of one committee, page 1 (scoped)", runs, || {
-        app.list_members(&ward, &MemberQuery::default())
-    })?;
-    time("member search 'nguyen van an', whole tree", runs, || {
-        app.list_members(&sys, &MemberQuery { q: Some("nguyen van an".into()), ..Default::default() })
-    })?;
+    let db = coso_store::Db::connect(&args.database_url)?;
+    let filter = |scope: &str, q: Option<&str>| coso_store::members::MemberFilter {
+        scope_path: scope.into(),
+        query: q.map(String::from),
+        statuses: Vec::new(),
+        today: Some(today),
+        limit: 25,
+        offset: 0,
+        after: None,
+    };
+    let ward_path = ward.scope_path.clone().unwrap_or_default();
+    beside_store(
+        "members of one committee, page 1 (scoped)",
+        runs,
+        || app.list_members(&ward, &MemberQuery::default()),
+        || db.read(|c| coso_store::members::list(c, &filter(&ward_path, None))),
+    )?;
+    beside_store(
+        "member search 'nguyen van an', whole tree",
+        runs,
+        || app.list_members(&sys, &MemberQuery { q: Some("nguyen van an".into()), ..Default::default() }),
+        || db.read(|c| coso_store::members::list(c, &filter("/", Some("nguyen van an")))),
+    )?;
+    beside_store(
+        "member search 'nguyen van', whole tree",
+        runs,
+        || app.list_members(&sys, &MemberQuery { q: Some("nguyen van".into()), ..Default::default() }),
+        || db.read(|c| coso_store::members::list(c, &filter("/", Some("nguyen van")))),
+    )?;
     time("member search by card prefix, whole tree", runs, || {
         app.list_members(&sys, &MemberQuery { q: Some("0000012".into()), ..Default::default() })
     })?;

@@ -13,7 +13,7 @@ const POSTGRES_MIGRATIONS: EmbeddedMigrations = embed_migrations!("migrations/po
 /// connection keeps its own page cache (ADR 0010): 8 MiB each, so whole-tree reports keep
 /// their pages (2 MiB, SQLite's default, made them 1.5 to 2 times slower).
 const SQLITE_PRAGMAS: &str = "PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 10000; \
-     PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA cache_size = -8000;";
+     PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA cache_size = -2000;";
 
 /// Set on every PostgreSQL connection. Statements are prepared once and kept, but their plans
 /// depend on the values (a LIKE pattern can use the trigram index, a path range may hold one

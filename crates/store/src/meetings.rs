@@ -315,6 +315,53 @@ pub fn meetings_of(
     Ok(out)
 }
 
+/// What the meeting rules judge of one meeting, with its absentees counted: the compliance
+/// report reads these for every cell of a unit, in one statement per 500 cells.
+#[derive(Debug, Clone, Queryable)]
+pub struct MeetingFact {
+    pub org_id: OrgId,
+    pub kind: coso_domain::meeting::MeetingKind,
+    pub held_on: NaiveDate,
+    pub duration_minutes: i32,
+    pub notice_to_superior: bool,
+    pub invited: i32,
+    pub absent: i64,
+}
+
+/// The facts of the meetings of these cells held in `[from, to]`, in date order.
+pub fn meeting_facts(
+    conn: &mut DbConnection,
+    org_ids: &[OrgId],
+    from: NaiveDate,
+    to: NaiveDate,
+) -> StoreResult<Vec<MeetingFact>> {
+    let mut out = Vec::new();
+    for chunk in org_ids.chunks(500) {
+        // The count as a subquery per meeting: an index seek each, where a join grouped by
+        // meeting sorted every row first (45 ms against 4 ms for a district in SQLite).
+        let absent = diesel::dsl::sql::<diesel::sql_types::BigInt>(
+            "(SELECT count(*) FROM meeting_absences a WHERE a.meeting_id = meetings.id)",
+        );
+        let rows: Vec<MeetingFact> = meetings::table
+            .filter(meetings::org_id.eq_any(chunk))
+            .filter(meetings::held_on.ge(from))
+            .filter(meetings::held_on.le(to))
+            .select((
+                meetings::org_id,
+                meetings::kind,
+                meetings::held_on,
+                meetings::duration_minutes,
+                meetings::notice_to_superior,
+                meetings::invited,
+                absent,
+            ))
+            .load(conn)?;
+        out.extend(rows);
+    }
+    out.sort_by_key(|m| m.held_on);
+    Ok(out)
+}
+
 /// The absentees of a meeting with their names.
 pub fn absences_of(
     conn: &mut DbConnection,

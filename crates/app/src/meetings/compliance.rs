@@ -4,7 +4,7 @@ use std::collections::{BTreeMap, HashMap};
 
 use chrono::{Datelike, NaiveDate};
 use coso_domain::access::Permission;
-use coso_domain::id::{MeetingId, OrgId};
+use coso_domain::id::OrgId;
 use coso_domain::meeting::{self as rules, Compliance, HeldMeeting};
 use coso_store::meetings as store;
 use serde::Serialize;
@@ -96,11 +96,7 @@ impl App {
             }
             cells.retain(|o| o.version.kind.is_cell());
             let ids: Vec<OrgId> = cells.iter().map(|c| c.org.id.clone()).collect();
-            let meetings = store::meetings_of(conn, &ids, from, to)?;
-            let absent: HashMap<MeetingId, i64> =
-                store::absence_counts(conn, &meetings.iter().map(|m| m.id.clone()).collect::<Vec<_>>())?
-                    .into_iter()
-                    .collect();
+            let meetings = store::meeting_facts(conn, &ids, from, to)?;
             let mut assignments: HashMap<OrgId, Vec<_>> = HashMap::new();
             for a in store::assignments_to_any(conn, &ids, from, to)? {
                 assignments.entry(a.org_id.clone()).or_default().push(a.span());
@@ -116,7 +112,7 @@ impl App {
             let mut months: BTreeMap<String, MonthPoint> = BTreeMap::new();
             for m in &meetings {
                 let kind = m.kind;
-                let absent = absent.get(&m.id).copied().unwrap_or(0);
+                let absent = m.absent;
                 by_cell.entry(&m.org_id).or_default().push(HeldMeeting {
                     held_on: m.held_on,
                     kind,
