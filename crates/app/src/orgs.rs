@@ -34,7 +34,7 @@ pub struct OrgSummary {
     pub valid_from: NaiveDate,
     #[schema(value_type = Option<String>, format = Date)]
     pub valid_to: Option<NaiveDate>,
-    /// Members on the roll directly in this organization on the date.
+    /// Members on the roll on the date in this organization and the units under it.
     pub members: i64,
     #[serde(skip)]
     pub path: String,
@@ -233,7 +233,7 @@ impl App {
         self.db.read(|conn| {
             let scope = scope.path();
             let orgs = store::subtree_on(conn, scope, as_of)?;
-            let members: HashMap<OrgId, i64> = members_by_org(conn, scope, as_of)?;
+            let members = subtree_members(conn, scope, &orgs.iter().collect::<Vec<_>>(), as_of)?;
             let counts = store::count_by_kind(conn, scope, as_of)?;
             Ok(Tree {
                 as_of,
@@ -277,9 +277,11 @@ impl App {
             let is_cell = at.version.kind.is_cell();
             let can_record_meetings = is_cell && access::can(conn, actor, Permission::WriteMeetings, &at)?;
             let can_add_members = is_cell && access::can(conn, actor, Permission::WriteMembers, &at)?;
-            let members: HashMap<OrgId, i64> = members_by_org(conn, &at.version.path, as_of)?;
-            let subtree_members = members.values().sum();
-            let children = store::children_on(conn, &at.org.id, as_of)?
+            let children = store::children_on(conn, &at.org.id, as_of)?;
+            let wanted: Vec<&OrgAt> = std::iter::once(&at).chain(&children).collect();
+            let members = subtree_members(conn, &at.version.path, &wanted, as_of)?;
+            let subtree_members = members.get(&at.org.id).copied().unwrap_or(0);
+            let children = children
                 .iter()
                 .map(|c| OrgSummary::of(c, members.get(&c.org.id).copied().unwrap_or(0)))
                 .collect();
@@ -350,11 +352,29 @@ impl App {
 
 /// Members on the roll (probationary, official, exempted) directly in each organization under
 /// `path` on `on`.
-fn members_by_org(conn: &mut DbConnection, path: &str, on: NaiveDate) -> AppResult<HashMap<OrgId, i64>> {
-    let mut by_org = HashMap::new();
-    for (org_id, status, n) in coso_store::members::count_on(conn, path, on)? {
-        if status.on_roll() {
-            *by_org.entry(org_id).or_insert(0) += n;
+/// Members on the roll on `on` in the subtree of each of `orgs` (its own included), all of them
+/// under `root_path`. When nothing has changed since `on`, from the tally's "now" rows, three
+/// rows an organization (ADR 0013); else counted from the periods under `root_path` and added
+/// up each cell's path.
+fn subtree_members(
+    conn: &mut DbConnection,
+    root_path: &str,
+    orgs: &[&OrgAt],
+    on: NaiveDate,
+) -> AppResult<HashMap<OrgId, i64>> {
+    if coso_store::tally::last_change(conn)?.is_none_or(|last| last <= on) {
+        let ids: Vec<&OrgId> = orgs.iter().map(|o| &o.org.id).collect();
+        return Ok(coso_store::tally::on_roll_under(conn, &ids)?);
+    }
+    let mut by_org: HashMap<OrgId, i64> = orgs.iter().map(|o| (o.org.id.clone(), 0)).collect();
+    for (_, path, status, n) in coso_store::members::count_on(conn, root_path, on)? {
+        if !status.on_roll() {
+            continue;
+        }
+        for id in path.split('/').filter(|s| !s.is_empty()) {
+            if let Some(total) = by_org.get_mut(&OrgId::from(id)) {
+                *total += n;
+            }
         }
     }
     Ok(by_org)

@@ -20,7 +20,7 @@ fn counted(conn: &mut DbConnection, path: &str, on: NaiveDate) -> BTreeMap<Strin
     for (kind, n) in coso_store::orgs::count_by_kind(conn, path, on).unwrap() {
         *out.entry(format!("{kind:?}")).or_default() += n;
     }
-    for (_, status, n) in coso_store::members::count_on(conn, path, on).unwrap() {
+    for (_, _, status, n) in coso_store::members::count_on(conn, path, on).unwrap() {
         *out.entry(format!("{status:?}")).or_default() += n;
     }
     out.retain(|_, n| *n != 0);
@@ -46,8 +46,15 @@ fn paths_on(app: &App, on: NaiveDate) -> Vec<String> {
     std::iter::once("/".to_string()).chain(tree.orgs.into_iter().map(|o| o.path)).collect()
 }
 
-/// Tally and count agree for every unit on the first of every month in `years`, and the kept
-/// table equals a rebuild.
+/// Members on the roll under `path` on `on`, counted from the periods.
+fn on_roll(conn: &mut DbConnection, path: &str, on: NaiveDate) -> i64 {
+    let rows = coso_store::members::count_on(conn, path, on).unwrap();
+    rows.into_iter().filter(|(_, _, status, _)| status.on_roll()).map(|(_, _, _, n)| n).sum()
+}
+
+/// Tally and count agree for every unit on the first of every month in `years`, the tree's
+/// count of each unit's subtree too (from the "now" rows after the last change, from the
+/// periods before it), and the kept table equals a rebuild.
 fn check(db: &Db, app: &App, years: std::ops::RangeInclusive<i32>, label: &str) {
     let mut conn = db.connection().unwrap();
     let mut compared = 0;
@@ -58,6 +65,14 @@ fn check(db: &Db, app: &App, years: std::ops::RangeInclusive<i32>, label: &str) 
                 let want = counted(&mut conn, &path, on);
                 assert_eq!(tallied(&mut conn, &path, on), want, "{label}: {path} on {on}");
                 compared += usize::from(!want.is_empty());
+            }
+            for org in ok("tree", app.tree(&Actor::system(), on)).orgs {
+                assert_eq!(
+                    org.members,
+                    on_roll(&mut conn, &org.path, on),
+                    "{label}: tree, {} on {on}",
+                    org.code
+                );
             }
         }
     }

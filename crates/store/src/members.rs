@@ -16,6 +16,13 @@ diesel::define_sql_function! {
 use crate::schema::{membership_events, membership_periods, memberships, org_versions, persons};
 use crate::{DbConnection, StoreResult};
 
+// [`count_on`] groups the periods by organization, its path that day and status.
+diesel::allow_columns_to_appear_in_same_group_by_clause!(
+    membership_periods::org_id,
+    membership_periods::status,
+    org_versions::path,
+);
+
 #[derive(Debug, Clone, Queryable, Selectable, Insertable, AsChangeset, serde::Serialize)]
 #[diesel(table_name = persons, treat_none_as_default_value = false, treat_none_as_null = true)]
 pub struct PersonRow {
@@ -459,14 +466,14 @@ fn list_roll(
     Ok(MemberList { rows: ids.iter().filter_map(|id| by_id.remove(id)).collect(), total, capped })
 }
 
-/// Memberships under `root_path` on `on`, counted by organization and status, from the
-/// periods: the register as it stood that day. Statistics sum it by status, the tree by
-/// organization.
+/// Memberships under `root_path` on `on`, counted by organization (with its path that day)
+/// and status, from the periods: the register as it stood that day. Statistics sum it by
+/// status, the tree by organization.
 pub fn count_on(
     conn: &mut DbConnection,
     root_path: &str,
     on: NaiveDate,
-) -> StoreResult<Vec<(OrgId, MemberStatus, i64)>> {
+) -> StoreResult<Vec<(OrgId, String, MemberStatus, i64)>> {
     let end = coso_domain::org::subtree_end(root_path);
     Ok(membership_periods::table
         .inner_join(
@@ -479,8 +486,8 @@ pub fn count_on(
         .filter(membership_periods::valid_to.is_null().or(membership_periods::valid_to.gt(on)))
         .filter(org_versions::path.ge(root_path))
         .filter(org_versions::path.lt(end))
-        .group_by((membership_periods::org_id, membership_periods::status))
-        .select((membership_periods::org_id, membership_periods::status, count_star()))
+        .group_by((membership_periods::org_id, org_versions::path, membership_periods::status))
+        .select((membership_periods::org_id, org_versions::path, membership_periods::status, count_star()))
         .load(conn)?)
 }
 

@@ -243,6 +243,40 @@ pub fn on_roll(conn: &mut DbConnection, key: &str) -> StoreResult<i64> {
     Ok(n.unwrap_or(0))
 }
 
+/// The day of the latest change the tally counts: after it, every count stays as it is now.
+/// None when nothing is counted.
+pub fn last_change(conn: &mut DbConnection) -> StoreResult<Option<NaiveDate>> {
+    Ok(tally::table
+        .filter(tally::day.gt(NOW_DAY))
+        .order(tally::day.desc())
+        .select(tally::day)
+        .first(conn)
+        .optional()?)
+}
+
+/// How many members are on the roll now under each of these organizations (their subtrees),
+/// from the "now" rows: three rows an organization, whatever its size. Organizations with
+/// nobody are left out.
+pub fn on_roll_under(conn: &mut DbConnection, orgs: &[&OrgId]) -> StoreResult<HashMap<OrgId, i64>> {
+    let measures: Vec<String> = MemberStatus::ALL
+        .into_iter()
+        .filter(|s| s.on_roll())
+        .map(|s| format!("{NOW_PREFIX}{}", Measure::Members(s).key()))
+        .collect();
+    let mut out = HashMap::new();
+    for chunk in orgs.chunks(500) {
+        let rows: Vec<(String, Option<i64>)> = tally::table
+            .filter(tally::ancestor_id.eq_any(chunk.iter().map(|o| o.as_str())))
+            .filter(tally::measure.eq_any(&measures))
+            .filter(tally::day.eq(NOW_DAY))
+            .group_by(tally::ancestor_id)
+            .select((tally::ancestor_id, sum(tally::delta)))
+            .load(conn)?;
+        out.extend(rows.into_iter().map(|(id, n)| (OrgId::from(id), n.unwrap_or(0))));
+    }
+    Ok(out)
+}
+
 /// Whether the table is empty while the tree is not: a database from before migration
 /// 000011, or a bulk load that has not rebuilt it yet.
 pub fn needs_rebuild(conn: &mut DbConnection) -> StoreResult<bool> {

@@ -68,8 +68,8 @@ fn group(org: OrgSummary, children: &mut HashMap<Option<OrgId>, Vec<OrgSummary>>
         }
         rows.push(TreeRow { org: o, indent: indent.min(4) });
     }
-    let members_total = org.members + rows.iter().map(|r| r.org.members).sum::<i64>();
-    TreeGroup { org, members_total, rows }
+    // An organization's count covers the units under it.
+    TreeGroup { members_total: org.members, org, rows }
 }
 
 /// Where a user lands after logging in: a cell secretary or a grassroots committee's staff on
@@ -124,7 +124,14 @@ pub async fn tree(
     let tree = state.run(move |app| app.tree(&actor, as_of)).await?;
     let counts = tree.counts.clone();
     let grassroots_total = counts.iter().filter(|c| c.kind.is_grassroots_org()).map(|c| c.count).sum();
-    let members_total = tree.orgs.iter().map(|o| o.members).sum();
+    // The roots of the reader's view hold everyone in it.
+    let ids: std::collections::HashSet<&OrgId> = tree.orgs.iter().map(|o| &o.id).collect();
+    let members_total = tree
+        .orgs
+        .iter()
+        .filter(|o| o.parent_id.as_ref().is_none_or(|p| !ids.contains(p)))
+        .map(|o| o.members)
+        .sum();
     let (roots, groups) = arrange(tree);
     let page = TreePage {
         layout: Layout::of(&session, "orgs"),
