@@ -74,6 +74,33 @@ pub struct Tree {
     pub counts: Vec<KindCount>,
 }
 
+/// One level of the tree: an organization (or the top of the whole tree) and the units
+/// directly under it, each with the members and units of its subtree. A page of the tree costs
+/// its level, whatever the size of the units below (issue 9).
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
+pub struct TreeLevel {
+    #[schema(value_type = String, format = Date)]
+    pub as_of: NaiveDate,
+    /// The organization whose units these are; none at the top of the whole tree when it has
+    /// several roots (or none on the date).
+    pub org: Option<OrgSummary>,
+    /// Committees first, then cells, each by name.
+    pub units: Vec<LevelUnit>,
+    /// Organizations by kind in the level's subtree, the organization itself included.
+    pub counts: Vec<KindCount>,
+    /// Members on the roll in the level's subtree.
+    pub members: i64,
+}
+
+/// A unit of a tree level.
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
+pub struct LevelUnit {
+    #[serde(flatten)]
+    pub org: OrgSummary,
+    /// Organizations under it, itself not included: none under a cell.
+    pub units_under: i64,
+}
+
 #[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct KindCount {
     #[schema(value_type = String)]
@@ -246,6 +273,67 @@ impl App {
         })
     }
 
+    /// One level of the tree on `as_of`: the units directly under `code`, or at the top of
+    /// the actor's scope (its organization; the root of the whole tree when there is one).
+    pub fn tree_level(&self, actor: &Actor, code: Option<&str>, as_of: NaiveDate) -> AppResult<TreeLevel> {
+        let scope = access::scope(actor, Permission::ReadOrgs)?;
+        self.db.read(|conn| {
+            let parent = match code {
+                Some(code) => {
+                    let at = org_on(conn, code, as_of)?;
+                    access::org(conn, actor, Permission::ReadOrgs, &at)?;
+                    Some(at)
+                }
+                None => match coso_store::roster::unit_of(scope.path()) {
+                    Some(id) => store::by_id(conn, &OrgId::from(id))?
+                        .zip(store::version_on(conn, &OrgId::from(id), as_of)?)
+                        .map(|(org, version)| OrgAt { org, version }),
+                    None => {
+                        let mut roots = store::roots_on(conn, as_of)?;
+                        if roots.len() == 1 { roots.pop() } else { None }
+                    }
+                },
+            };
+            let (path, units) = match &parent {
+                Some(p) => (p.version.path.clone(), store::children_on(conn, &p.org.id, as_of)?),
+                // Several roots, or none that day (a scoped account's unit not yet founded
+                // leaves the level empty).
+                None if code.is_none() && coso_store::roster::unit_of(scope.path()).is_none() => {
+                    (scope.path().to_string(), store::roots_on(conn, as_of)?)
+                }
+                None => (scope.path().to_string(), Vec::new()),
+            };
+            let members = subtree_members(conn, &path, &units.iter().collect::<Vec<_>>(), as_of)?;
+            let under = units_under(conn, &path, &units, as_of)?;
+            let mut level: Vec<LevelUnit> = units
+                .iter()
+                .map(|u| LevelUnit {
+                    org: OrgSummary::of(u, members.get(&u.org.id).copied().unwrap_or(0)),
+                    units_under: under.get(&u.org.id).copied().unwrap_or(0),
+                })
+                .collect();
+            level.sort_by_cached_key(|u| (u.org.kind.rank(), text::fold(&u.org.name)));
+            let key = coso_store::tally::key_of(&path).to_string();
+            let totals = coso_store::tally::totals_on(conn, &key, as_of)?;
+            let mut kinds = Vec::new();
+            let mut on_roll = 0;
+            for (measure, n) in totals {
+                match measure {
+                    coso_store::tally::Measure::Orgs(kind) => kinds.push((kind, n)),
+                    coso_store::tally::Measure::Members(status) if status.on_roll() => on_roll += n,
+                    coso_store::tally::Measure::Members(_) => {}
+                }
+            }
+            Ok(TreeLevel {
+                as_of,
+                org: parent.as_ref().map(|p| OrgSummary::of(p, on_roll)),
+                units: level,
+                counts: kind_counts(&kinds),
+                members: on_roll,
+            })
+        })
+    }
+
     /// The code of the organization an account is bound to: where its home page opens.
     pub fn own_org_code(&self, actor: &Actor) -> AppResult<Option<String>> {
         let Some(id) = actor.org_id.clone() else { return Ok(None) };
@@ -377,6 +465,35 @@ fn subtree_members(
             }
         }
     }
+    Ok(by_org)
+}
+
+/// How many organizations stand on `on` under each of `orgs` (itself not included), all of them
+/// under `root_path`: from the tally's "now" rows when nothing changed since, else counted from
+/// the tree under `root_path`.
+fn units_under(
+    conn: &mut DbConnection,
+    root_path: &str,
+    orgs: &[OrgAt],
+    on: NaiveDate,
+) -> AppResult<HashMap<OrgId, i64>> {
+    let mut by_org: HashMap<OrgId, i64> =
+        if coso_store::tally::last_change(conn)?.is_none_or(|last| last <= on) {
+            let ids: Vec<&OrgId> = orgs.iter().map(|o| &o.org.id).collect();
+            coso_store::tally::units_under(conn, &ids)?
+        } else {
+            let mut counted: HashMap<OrgId, i64> = orgs.iter().map(|o| (o.org.id.clone(), 0)).collect();
+            for o in store::subtree_on(conn, root_path, on)? {
+                for id in o.version.path.split('/').filter(|s| !s.is_empty()) {
+                    if let Some(n) = counted.get_mut(&OrgId::from(id)) {
+                        *n += 1;
+                    }
+                }
+            }
+            counted
+        };
+    // Each count included the organization itself.
+    by_org.values_mut().for_each(|n| *n = (*n - 1).max(0));
     Ok(by_org)
 }
 

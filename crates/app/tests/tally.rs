@@ -66,14 +66,30 @@ fn check(db: &Db, app: &App, years: std::ops::RangeInclusive<i32>, label: &str) 
                 assert_eq!(tallied(&mut conn, &path, on), want, "{label}: {path} on {on}");
                 compared += usize::from(!want.is_empty());
             }
-            for org in ok("tree", app.tree(&Actor::system(), on)).orgs {
-                assert_eq!(
-                    org.members,
-                    on_roll(&mut conn, &org.path, on),
-                    "{label}: tree, {} on {on}",
-                    org.code
-                );
+            let tree = ok("tree", app.tree(&Actor::system(), on)).orgs;
+            for org in &tree {
+                let want = on_roll(&mut conn, &org.path, on);
+                assert_eq!(org.members, want, "{label}: tree, {} on {on}", org.code);
+                // The tree level under it: each unit's members and units below, as counted.
+                let level = ok("level", app.tree_level(&Actor::system(), Some(&org.code), on));
+                assert_eq!(level.members, org.members, "{label}: level of {} on {on}", org.code);
+                let below =
+                    |path: &str| tree.iter().filter(|o| o.path.starts_with(path) && o.path != path).count();
+                let mut want: Vec<(String, i64, i64)> = tree
+                    .iter()
+                    .filter(|o| o.parent_id.as_ref() == Some(&org.id))
+                    .map(|o| (o.code.clone(), o.members, below(&o.path) as i64))
+                    .collect();
+                let mut got: Vec<(String, i64, i64)> =
+                    level.units.iter().map(|u| (u.org.code.clone(), u.org.members, u.units_under)).collect();
+                got.sort();
+                want.sort();
+                assert_eq!(got, want, "{label}: units under {} on {on}", org.code);
             }
+            // The top of the whole tree: its one root, or nothing before it was founded.
+            let top = ok("top", app.tree_level(&Actor::system(), None, on));
+            let root = tree.iter().find(|o| o.parent_id.is_none()).map(|o| o.code.as_str());
+            assert_eq!(top.org.as_ref().map(|o| o.code.as_str()), root, "{label}: top on {on}");
         }
     }
     assert!(compared > 0, "{label}: nothing was compared");

@@ -48,6 +48,13 @@ impl OrgKind {
         Self::ALL.into_iter().find(|k| k.code() == code)
     }
 
+    /// Where the kind comes in a list of units: committees before cells (the order of [`ALL`]).
+    ///
+    /// [`ALL`]: OrgKind::ALL
+    pub fn rank(self) -> usize {
+        Self::ALL.iter().position(|k| *k == self).unwrap_or(Self::ALL.len())
+    }
+
     pub fn label(self) -> &'static str {
         match self {
             OrgKind::CityCommittee => "Đảng bộ cấp huyện (Thành ủy)",

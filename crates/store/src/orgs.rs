@@ -189,6 +189,18 @@ pub fn subtree_on(conn: &mut DbConnection, root_path: &str, on: NaiveDate) -> St
     Ok(rows.into_iter().map(|(org, version)| OrgAt { org, version }).collect())
 }
 
+/// Organizations in force on `on` at the top of the tree (no parent).
+pub fn roots_on(conn: &mut DbConnection, on: NaiveDate) -> StoreResult<Vec<OrgAt>> {
+    let rows: Vec<(OrgRow, OrgVersionRow)> = organizations::table
+        .inner_join(org_versions::table)
+        .filter(org_versions::parent_id.is_null())
+        .filter(in_force_on!(on))
+        .order(org_versions::name_folded.asc())
+        .select((OrgRow::as_select(), OrgVersionRow::as_select()))
+        .load(conn)?;
+    Ok(rows.into_iter().map(|(org, version)| OrgAt { org, version }).collect())
+}
+
 /// Organizations in force on `on` directly under `parent_id`.
 pub fn children_on(conn: &mut DbConnection, parent_id: &OrgId, on: NaiveDate) -> StoreResult<Vec<OrgAt>> {
     let rows: Vec<(OrgRow, OrgVersionRow)> = organizations::table

@@ -258,11 +258,22 @@ pub fn last_change(conn: &mut DbConnection) -> StoreResult<Option<NaiveDate>> {
 /// from the "now" rows: three rows an organization, whatever its size. Organizations with
 /// nobody are left out.
 pub fn on_roll_under(conn: &mut DbConnection, orgs: &[&OrgId]) -> StoreResult<HashMap<OrgId, i64>> {
-    let measures: Vec<String> = MemberStatus::ALL
-        .into_iter()
-        .filter(|s| s.on_roll())
-        .map(|s| format!("{NOW_PREFIX}{}", Measure::Members(s).key()))
-        .collect();
+    let on_roll = MemberStatus::ALL.into_iter().filter(|s| s.on_roll()).map(Measure::Members);
+    now_under(conn, orgs, on_roll)
+}
+
+/// How many organizations stand now under each of these (themselves included).
+pub fn units_under(conn: &mut DbConnection, orgs: &[&OrgId]) -> StoreResult<HashMap<OrgId, i64>> {
+    now_under(conn, orgs, OrgKind::ALL.into_iter().map(Measure::Orgs))
+}
+
+/// The sums of the "now" rows of `measures` under each of `orgs`.
+fn now_under(
+    conn: &mut DbConnection,
+    orgs: &[&OrgId],
+    measures: impl Iterator<Item = Measure>,
+) -> StoreResult<HashMap<OrgId, i64>> {
+    let measures: Vec<String> = measures.map(|m| format!("{NOW_PREFIX}{}", m.key())).collect();
     let mut out = HashMap::new();
     for chunk in orgs.chunks(500) {
         let rows: Vec<(String, Option<i64>)> = tally::table

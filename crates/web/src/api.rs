@@ -15,7 +15,7 @@ use coso_app::meetings::{
 use coso_app::members::{
     EventInput, MemberDetail, MemberEventView, MemberInput, MemberPage, MemberQuery, MemberSummary,
 };
-use coso_app::orgs::{OrgDetail, OrgSummary, Tree};
+use coso_app::orgs::{LevelUnit, OrgDetail, OrgSummary, Tree, TreeLevel};
 use utoipa::OpenApi;
 
 use crate::AppState;
@@ -26,14 +26,14 @@ use crate::session::ApiActor;
 #[openapi(
     info(title = "coso API", version = "1", description = "Tổ chức đảng, đảng viên, sự kiện sinh hoạt đảng, sinh hoạt chi bộ và cấp ủy viên dự sinh hoạt. Xác thực bằng `Authorization: Bearer <mã>` (tạo bằng `coso token create`)."),
     paths(
-        list_orgs, org_tree, get_org, orgs::create_org, orgs::reorganize, orgs::add_position,
+        list_orgs, org_tree, org_tree_level, get_org, orgs::create_org, orgs::reorganize, orgs::add_position,
         list_members, create_member, get_member, update_member, member_events, record_event,
         meetings::list_meetings, meetings::create_meeting, meetings::get_meeting, meetings::update_meeting,
         meetings::compliance, meetings::superiors, meetings::create_quota_policy, meetings::create_assignment,
         meetings::list_lengths, meetings::create_length, meetings::delete_meeting
     ),
     components(schemas(
-        OrgSummary, Tree, OrgDetail, coso_app::orgs::NewOrg, coso_app::reorg::Reorganization, coso_app::positions::PositionInput, MemberPage, MemberSummary, MemberDetail, MemberInput, EventInput, MemberEventView,
+        OrgSummary, Tree, TreeLevel, LevelUnit, OrgDetail, coso_app::orgs::NewOrg, coso_app::reorg::Reorganization, coso_app::positions::PositionInput, MemberPage, MemberSummary, MemberDetail, MemberInput, EventInput, MemberEventView,
         MeetingSummary, MeetingDetail, MeetingInput, MinutesText, AbsenceInput, SuperiorInput, AbsentView, SuperiorView, EligibleView,
         ComplianceReport, CellReport, MonthPoint, SuperiorReport, QuotaView, CellSuperiors, ErrorBody,
         coso_app::meetings::QuotaPolicyInput, coso_app::meetings::AssignmentInput, meetings::Created,
@@ -69,6 +69,7 @@ route_table! {
     get "/openapi.json" => || async { ([(axum::http::header::CONTENT_TYPE, "application/json")], openapi_json()) },
     get "/orgs" => list_orgs,
     get "/orgs/tree" => org_tree,
+    get "/orgs/tree/level" => org_tree_level,
     get "/orgs/{code}" => get_org,
     get "/members" => list_members,
     post "/members" => create_member,
@@ -120,6 +121,28 @@ async fn org_tree(
 ) -> Result<Json<Tree>, ApiError> {
     let as_of = crate::query::day(q.as_of.as_deref(), state.default_day().await?)?;
     Ok(Json(state.run(move |app| app.tree(&actor, as_of)).await?))
+}
+
+#[derive(serde::Deserialize, utoipa::IntoParams)]
+pub struct TreeLevelQuery {
+    /// Date of the tree (yyyy-mm-dd or dd/mm/yyyy); today by default.
+    as_of: Option<String>,
+    /// The organization whose units to list; the top of the caller's scope by default.
+    under: Option<String>,
+}
+
+/// One level of the tree: the units directly under an organization (or at the top of the
+/// caller's scope), each with the members and units of its subtree. Its cost is its level's,
+/// whatever the size of the units below; `/orgs/tree` answers the whole tree at once.
+#[utoipa::path(get, path = "/api/v1/orgs/tree/level", params(TreeLevelQuery), responses((status = 200, body = TreeLevel), (status = 404, body = ErrorBody)))]
+async fn org_tree_level(
+    State(state): State<AppState>,
+    ApiActor(actor): ApiActor,
+    Query(q): Query<TreeLevelQuery>,
+) -> Result<Json<TreeLevel>, ApiError> {
+    let as_of = crate::query::day(q.as_of.as_deref(), state.default_day().await?)?;
+    let under = q.under.map(|c| c.trim().to_string()).filter(|c| !c.is_empty());
+    Ok(Json(state.run(move |app| app.tree_level(&actor, under.as_deref(), as_of)).await?))
 }
 
 /// One organization: details, history, subordinate units, officers.

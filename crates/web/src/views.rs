@@ -4,7 +4,7 @@ pub mod meetings;
 use askama::Template;
 use chrono::NaiveDate;
 use coso_app::members::{EventInput, MemberDetail, MemberInput, MemberPage};
-use coso_app::orgs::{KindCount, NewOrg, OrgDetail, OrgSummary};
+use coso_app::orgs::{KindCount, LevelUnit, NewOrg, OrgDetail, OrgSummary};
 use coso_app::positions::PositionInput;
 use coso_app::reorg::Reorganization;
 
@@ -138,32 +138,26 @@ pub struct PickOrgs {
     pub query: String,
 }
 
-/// An organization placed in the displayed tree, with its depth below its group.
-#[derive(Debug, Clone)]
-pub struct TreeRow {
-    pub org: OrgSummary,
-    pub indent: i32,
-}
-
-/// A TCCSĐ and everything under it.
-#[derive(Debug, Clone)]
-pub struct TreeGroup {
-    pub org: OrgSummary,
-    pub members_total: i64,
-    pub rows: Vec<TreeRow>,
-}
-
 #[derive(Template)]
 #[template(path = "tree.html")]
 pub struct TreePage {
     pub layout: Layout,
     pub as_of: NaiveDate,
-    pub roots: Vec<OrgSummary>,
-    pub groups: Vec<TreeGroup>,
+    /// The organization at the top of the reader's view, when there is one.
+    pub root: Option<OrgSummary>,
+    pub units: Vec<LevelUnit>,
     pub counts: Vec<KindCount>,
     pub grassroots_total: i64,
     pub members_total: i64,
     pub is_today: bool,
+}
+
+/// The units under an organization, loaded when the tree opens it.
+#[derive(Template)]
+#[template(path = "tree_units.html")]
+pub struct TreeUnits {
+    pub as_of: NaiveDate,
+    pub units: Vec<LevelUnit>,
 }
 
 #[derive(Template)]

@@ -189,6 +189,21 @@ async fn walk(c: &Client, base: &str) {
     assert!(text.contains("73"), "the tree shows 73 TCCSĐ on 17/10/2021");
     assert!(text.contains("Đảng bộ phường Hoàng Văn Thụ"));
     shoot(c, "02-tree").await;
+    // Opening a ward loads its cells (a level at a time, issue 9).
+    assert!(!text.contains("Chi bộ khối 9"), "cells load when their ward is opened");
+    c.find(Locator::XPath(
+        "//ul[@id='tree']//summary[.//a[normalize-space()='Đảng bộ phường Hoàng Văn Thụ']]",
+    ))
+    .await
+    .unwrap()
+    .click()
+    .await
+    .unwrap();
+    c.wait()
+        .for_element(Locator::XPath("//ul[@id='tree']//details[@open]//a[normalize-space()='Chi bộ khối 9']"))
+        .await
+        .unwrap();
+    shoot(c, "02-tree-ward-open").await;
 
     // An organization page.
     c.goto(&format!("{base}/orgs/LS-HVT-K9")).await.unwrap();

@@ -58,6 +58,25 @@ fn login_shows_the_tree_and_a_wrong_password_is_refused() {
                 .await
                 .unwrap();
             assert!(!old.contains("Chi bộ khối 1"));
+
+            // The tree shows a level and loads the next when a unit is opened (issue 9): the
+            // ward's cells are not on the page, its fragment lists them with their members.
+            assert!(!html.contains("Chi bộ khối 1"), "the cells load when the ward is opened");
+            assert!(html.contains("hx-get=\"/orgs/T-A/units?as_of=2021-10-17\""));
+            let units = c
+                .get(format!("{}/orgs/T-A/units?as_of=2021-10-17", run.base))
+                .header("hx-request", "true")
+                .send()
+                .await
+                .unwrap()
+                .text()
+                .await
+                .unwrap();
+            assert!(units.contains("Chi bộ khối 1") && units.contains("Chi bộ khối 2"), "{units}");
+            assert!(units.contains("1 đảng viên"), "{units}");
+            let by_address = c.get(format!("{}/orgs/T-A/units", run.base)).send().await.unwrap();
+            assert_eq!(by_address.status(), 303);
+            assert!(by_address.headers()["location"].to_str().unwrap().starts_with("/orgs/T-A?as_of="));
         })
     });
 }
@@ -201,6 +220,23 @@ fn the_api_takes_bearer_tokens_and_answers_errors_in_json() {
                 .await
                 .unwrap();
             assert_eq!(tree["orgs"].as_array().unwrap().len(), 3, "T-A with its two cells");
+            let level: serde_json::Value = c
+                .get(format!("{}/api/v1/orgs/tree/level?under=T-A&as_of=17/10/2021", run.base))
+                .header("authorization", &auth)
+                .send()
+                .await
+                .unwrap()
+                .json()
+                .await
+                .unwrap();
+            let units: Vec<(&str, i64)> = level["units"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|u| (u["code"].as_str().unwrap(), u["members"].as_i64().unwrap()))
+                .collect();
+            assert_eq!(units, [("T-A-1", 1), ("T-A-2", 1)], "{level}");
+            assert_eq!((level["org"]["code"].as_str(), level["members"].as_i64()), (Some("T-A"), Some(2)));
 
             let mut bad = common::member("Nông Văn Sai", "T-A-1", "12");
             bad.cccd = Some("00008000000X".into());

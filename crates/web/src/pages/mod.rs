@@ -20,6 +20,7 @@ route_table! {
     post "/orgs" => orgs::create,
     get "/orgs/new" => orgs::new_form,
     get "/orgs/{code}" => orgs::show,
+    get "/orgs/{code}/units" => orgs::units,
     get "/orgs/{code}/reorganize" => orgs::reorg_form,
     post "/orgs/{code}/reorganize" => orgs::reorganize,
     post "/orgs/{code}/positions" => orgs::add_position,

@@ -1,13 +1,10 @@
 //! Organization pages: the tree as of a date, one organization, founding and reorganizing.
-use std::collections::HashMap;
-
 use axum::extract::{Path, Query, State};
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use coso_app::members::MemberQuery;
-use coso_app::orgs::{NewOrg, OrgSummary, Tree};
+use coso_app::orgs::NewOrg;
 use coso_app::positions::PositionInput;
 use coso_app::reorg::Reorganization;
-use coso_domain::id::OrgId;
 use coso_domain::org::{OrgKind, Sector};
 use coso_domain::position::PositionRole;
 
@@ -17,60 +14,8 @@ use crate::form::FieldErrors;
 use crate::query::DayQuery;
 use crate::session::{Posted, Session};
 use crate::views::{
-    Choice, Layout, OrgFormPage, OrgPage, PickMembers, PickOrgs, ReorgPage, TreeGroup, TreePage, TreeRow,
-    render,
+    Choice, Layout, OrgFormPage, OrgPage, PickMembers, PickOrgs, ReorgPage, TreePage, TreeUnits, render,
 };
-
-/// Orders the tree for people: under each parent, committees before cells, then by name.
-fn arrange(tree: Tree) -> (Vec<OrgSummary>, Vec<TreeGroup>) {
-    let ids: std::collections::HashSet<OrgId> = tree.orgs.iter().map(|o| o.id.clone()).collect();
-    let mut children: HashMap<Option<OrgId>, Vec<OrgSummary>> = HashMap::new();
-    for o in tree.orgs {
-        // An organization whose parent is outside the reader's scope is a root of their view.
-        let parent = o.parent_id.clone().filter(|p| ids.contains(p));
-        children.entry(parent).or_default().push(o);
-    }
-    for list in children.values_mut() {
-        list.sort_by_cached_key(|o| (kind_rank(o.kind), coso_domain::text::fold(&o.name)));
-    }
-    let roots = children.remove(&None).unwrap_or_default();
-    let mut top = Vec::new();
-    let mut groups = Vec::new();
-    for root in roots {
-        if root.kind == OrgKind::CityCommittee {
-            for g in children.remove(&Some(root.id.clone())).unwrap_or_default() {
-                groups.push(group(g, &mut children));
-            }
-            top.push(root);
-        } else {
-            groups.push(group(root, &mut children));
-        }
-    }
-    (top, groups)
-}
-
-fn kind_rank(kind: OrgKind) -> usize {
-    OrgKind::ALL.iter().position(|k| *k == kind).unwrap_or(OrgKind::ALL.len())
-}
-
-fn group(org: OrgSummary, children: &mut HashMap<Option<OrgId>, Vec<OrgSummary>>) -> TreeGroup {
-    let mut rows = Vec::new();
-    let mut stack: Vec<(OrgSummary, i32)> = children
-        .remove(&Some(org.id.clone()))
-        .unwrap_or_default()
-        .into_iter()
-        .rev()
-        .map(|o| (o, 0))
-        .collect();
-    while let Some((o, indent)) = stack.pop() {
-        for c in children.remove(&Some(o.id.clone())).unwrap_or_default().into_iter().rev() {
-            stack.push((c, indent + 1));
-        }
-        rows.push(TreeRow { org: o, indent: indent.min(4) });
-    }
-    // An organization's count covers the units under it.
-    TreeGroup { members_total: org.members, org, rows }
-}
 
 /// Where a user lands after logging in: a cell secretary or a grassroots committee's staff on
 /// their own unit (the cell page leads with "Ghi biên bản sinh hoạt"); the city board and
@@ -121,29 +66,38 @@ pub async fn tree(
 ) -> Result<Html<String>, PageError> {
     let as_of = q.day(session.day)?;
     let actor = session.actor.clone();
-    let tree = state.run(move |app| app.tree(&actor, as_of)).await?;
-    let counts = tree.counts.clone();
-    let grassroots_total = counts.iter().filter(|c| c.kind.is_grassroots_org()).map(|c| c.count).sum();
-    // The roots of the reader's view hold everyone in it.
-    let ids: std::collections::HashSet<&OrgId> = tree.orgs.iter().map(|o| &o.id).collect();
-    let members_total = tree
-        .orgs
-        .iter()
-        .filter(|o| o.parent_id.as_ref().is_none_or(|p| !ids.contains(p)))
-        .map(|o| o.members)
-        .sum();
-    let (roots, groups) = arrange(tree);
+    let level = state.run(move |app| app.tree_level(&actor, None, as_of)).await?;
+    let grassroots_total = level.counts.iter().filter(|c| c.kind.is_grassroots_org()).map(|c| c.count).sum();
     let page = TreePage {
         layout: Layout::of(&session, "orgs"),
         as_of,
-        roots,
-        groups,
-        counts,
+        root: level.org,
+        units: level.units,
+        counts: level.counts,
         grassroots_total,
-        members_total,
+        members_total: level.members,
         is_today: as_of == session.day,
     };
     Ok(Html(render(&page)))
+}
+
+/// The units under an organization, as the tree shows them when it is opened (htmx); a visit
+/// by address goes to the organization's page.
+pub async fn units(
+    State(state): State<AppState>,
+    session: Session,
+    fragment: super::Fragment,
+    Path(code): Path<String>,
+    Query(q): Query<DayQuery>,
+) -> Result<Response, PageError> {
+    let as_of = q.day(session.day)?;
+    let (actor, c) = (session.actor.clone(), code.clone());
+    // Read first: a unit outside the reader's scope is refused either way.
+    let level = state.run(move |app| app.tree_level(&actor, Some(&c), as_of)).await?;
+    if !fragment.0 {
+        return Ok(Redirect::to(&format!("/orgs/{code}?as_of={as_of}")).into_response());
+    }
+    Ok(Html(render(&TreeUnits { as_of, units: level.units })).into_response())
 }
 
 async fn org_page(

@@ -29,10 +29,12 @@ const WIDE: u32 = 760;
 /// The compliance page of the top of the reader's scope.
 pub async fn compliance_home(State(state): State<AppState>, session: Session) -> Result<Response, PageError> {
     let (actor, day) = (session.actor.clone(), session.day);
-    let tree = state.run(move |app| app.tree(&actor, day)).await?;
-    // The tree comes in path order: its first organization is the root of the scope.
-    let root =
-        tree.orgs.first().ok_or_else(|| AppError::NotFound("tổ chức đảng trong phạm vi của bạn".into()))?;
+    let level = state.run(move |app| app.tree_level(&actor, None, day)).await?;
+    // The top of the scope, or its first unit when the whole tree has several roots.
+    let root = level
+        .org
+        .or_else(|| level.units.into_iter().next().map(|u| u.org))
+        .ok_or_else(|| AppError::NotFound("tổ chức đảng trong phạm vi của bạn".into()))?;
     Ok(Redirect::to(&format!("/orgs/{}/compliance", root.code)).into_response())
 }
 
