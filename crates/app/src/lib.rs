@@ -66,6 +66,11 @@ impl App {
         self.transaction(|tx| tx.rebuild_tally())
     }
 
+    /// After a bulk load: the database's planner statistics, so it plans for the data loaded.
+    pub fn analyze(&self) -> AppResult<()> {
+        Ok(self.db.analyze()?)
+    }
+
     /// Whether the database has no organizations and no users.
     pub fn is_empty(&self) -> AppResult<bool> {
         self.db.read(database_is_empty)

@@ -260,7 +260,8 @@ impl App {
         self.db.read(|conn| {
             let scope = scope.path();
             let orgs = store::subtree_on(conn, scope, as_of)?;
-            let members = subtree_members(conn, scope, &orgs.iter().collect::<Vec<_>>(), as_of)?;
+            let now = counted_now(conn, as_of)?;
+            let members = subtree_members(conn, scope, &orgs.iter().collect::<Vec<_>>(), as_of, now)?;
             let counts = store::count_by_kind(conn, scope, as_of)?;
             Ok(Tree {
                 as_of,
@@ -303,8 +304,9 @@ impl App {
                 }
                 None => (scope.path().to_string(), Vec::new()),
             };
-            let members = subtree_members(conn, &path, &units.iter().collect::<Vec<_>>(), as_of)?;
-            let under = units_under(conn, &path, &units, as_of)?;
+            let now = counted_now(conn, as_of)?;
+            let members = subtree_members(conn, &path, &units.iter().collect::<Vec<_>>(), as_of, now)?;
+            let under = units_under(conn, &path, &units, as_of, now)?;
             let mut level: Vec<LevelUnit> = units
                 .iter()
                 .map(|u| LevelUnit {
@@ -367,7 +369,8 @@ impl App {
             let can_add_members = is_cell && access::can(conn, actor, Permission::WriteMembers, &at)?;
             let children = store::children_on(conn, &at.org.id, as_of)?;
             let wanted: Vec<&OrgAt> = std::iter::once(&at).chain(&children).collect();
-            let members = subtree_members(conn, &at.version.path, &wanted, as_of)?;
+            let now = counted_now(conn, as_of)?;
+            let members = subtree_members(conn, &at.version.path, &wanted, as_of, now)?;
             let subtree_members = members.get(&at.org.id).copied().unwrap_or(0);
             let children = children
                 .iter()
@@ -441,16 +444,17 @@ impl App {
 /// Members on the roll (probationary, official, exempted) directly in each organization under
 /// `path` on `on`.
 /// Members on the roll on `on` in the subtree of each of `orgs` (its own included), all of them
-/// under `root_path`. When nothing has changed since `on`, from the tally's "now" rows, three
-/// rows an organization (ADR 0013); else counted from the periods under `root_path` and added
-/// up each cell's path.
+/// under `root_path`. When nothing has changed since `on` ([`counted_now`]), from the tally's
+/// "now" rows, three rows an organization (ADR 0013); else counted from the periods under
+/// `root_path` and added up each cell's path.
 fn subtree_members(
     conn: &mut DbConnection,
     root_path: &str,
     orgs: &[&OrgAt],
     on: NaiveDate,
+    now: bool,
 ) -> AppResult<HashMap<OrgId, i64>> {
-    if coso_store::tally::last_change(conn)?.is_none_or(|last| last <= on) {
+    if now {
         let ids: Vec<&OrgId> = orgs.iter().map(|o| &o.org.id).collect();
         return Ok(coso_store::tally::on_roll_under(conn, &ids)?);
     }
@@ -469,32 +473,37 @@ fn subtree_members(
 }
 
 /// How many organizations stand on `on` under each of `orgs` (itself not included), all of them
-/// under `root_path`: from the tally's "now" rows when nothing changed since, else counted from
-/// the tree under `root_path`.
+/// under `root_path`: from the tally's "now" rows when nothing changed since ([`counted_now`]),
+/// else counted from the tree under `root_path`.
 fn units_under(
     conn: &mut DbConnection,
     root_path: &str,
     orgs: &[OrgAt],
     on: NaiveDate,
+    now: bool,
 ) -> AppResult<HashMap<OrgId, i64>> {
-    let mut by_org: HashMap<OrgId, i64> =
-        if coso_store::tally::last_change(conn)?.is_none_or(|last| last <= on) {
-            let ids: Vec<&OrgId> = orgs.iter().map(|o| &o.org.id).collect();
-            coso_store::tally::units_under(conn, &ids)?
-        } else {
-            let mut counted: HashMap<OrgId, i64> = orgs.iter().map(|o| (o.org.id.clone(), 0)).collect();
-            for o in store::subtree_on(conn, root_path, on)? {
-                for id in o.version.path.split('/').filter(|s| !s.is_empty()) {
-                    if let Some(n) = counted.get_mut(&OrgId::from(id)) {
-                        *n += 1;
-                    }
+    let mut by_org: HashMap<OrgId, i64> = if now {
+        let ids: Vec<&OrgId> = orgs.iter().map(|o| &o.org.id).collect();
+        coso_store::tally::units_under(conn, &ids)?
+    } else {
+        let mut counted: HashMap<OrgId, i64> = orgs.iter().map(|o| (o.org.id.clone(), 0)).collect();
+        for o in store::subtree_on(conn, root_path, on)? {
+            for id in o.version.path.split('/').filter(|s| !s.is_empty()) {
+                if let Some(n) = counted.get_mut(&OrgId::from(id)) {
+                    *n += 1;
                 }
             }
-            counted
-        };
+        }
+        counted
+    };
     // Each count included the organization itself.
     by_org.values_mut().for_each(|n| *n = (*n - 1).max(0));
     Ok(by_org)
+}
+
+/// Whether every count on `on` is the count now: no change lies after that day (ADR 0013).
+fn counted_now(conn: &mut DbConnection, on: NaiveDate) -> AppResult<bool> {
+    Ok(coso_store::tally::last_change(conn)?.is_none_or(|last| last <= on))
 }
 
 /// The name an organization had on a date (or its latest).

@@ -186,6 +186,7 @@ pub fn load(app: &App) -> AppResult<DemoSummary> {
             })
         })
     })?;
+    app.analyze()?;
     tracing::info!(
         organizations = summary.organizations,
         members = summary.members,

@@ -181,6 +181,18 @@ impl Db {
         Ok(())
     }
 
+    /// Refreshes the query planner's statistics after a bulk load. PostgreSQL plans a table it
+    /// has no statistics of as if it were nearly empty until autovacuum gets to it: right after
+    /// the demo loaded, a register page fetched its 25 rows by scanning every cell (2.3 ms
+    /// against 0.26 ms). SQLite plans from its indexes alone and is left as it is.
+    pub fn analyze(&self) -> StoreResult<()> {
+        let mut conn = self.pool.get()?;
+        if let DbConnection::Postgres(c) = &mut *conn {
+            diesel::connection::SimpleConnection::batch_execute(c, "ANALYZE")?;
+        }
+        Ok(())
+    }
+
     /// Runs `work` on a pooled connection, outside any transaction.
     pub fn read<T, E>(&self, work: impl FnOnce(&mut DbConnection) -> Result<T, E>) -> Result<T, E>
     where
