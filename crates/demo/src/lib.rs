@@ -186,7 +186,7 @@ pub fn load(app: &App) -> AppResult<DemoSummary> {
             })
         })
     })?;
-    app.analyze()?;
+    app.vacuum_analyze()?;
     tracing::info!(
         organizations = summary.organizations,
         members = summary.members,

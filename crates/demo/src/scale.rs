@@ -288,7 +288,7 @@ pub fn generate(
     }
     // The workers left the statistics' tally to one pass at the end.
     app.rebuild_tally()?;
-    app.analyze()?;
+    app.vacuum_analyze()?;
     Ok(summary)
 }
 
