@@ -8,6 +8,9 @@
 #   bench/http.sh postgres            # PostgreSQL (database coso_http, recreated)
 #   bench/http.sh sqlite province     # SQLite, a generated province (450,000 members)
 #   DURATION=10s bench/http.sh        # longer runs
+#   DATABASE_URL=postgres://…/coso_nation bench/http.sh postgres national
+#                                     # a database generated before (`coso demo --scale`): not
+#                                     # recreated, only its accounts for the bench are added
 set -euo pipefail
 
 engine="${1:-sqlite}"
@@ -23,18 +26,31 @@ coso="$target/release/coso"
 work="$(mktemp -d)"
 trap 'kill "${server:-0}" 2>/dev/null || true; rm -rf "$work"' EXIT
 
-case "$engine" in
-  sqlite) url="sqlite://$work/coso.db" ;;
-  postgres)
-    pg="${PGURL:-postgres://postgres@127.0.0.1:5432}"
-    psql "$pg/postgres" -qc "DROP DATABASE IF EXISTS coso_http" -c "CREATE DATABASE coso_http" >/dev/null
-    url="$pg/coso_http" ;;
-  *) echo "engine: sqlite or postgres" >&2; exit 2 ;;
-esac
+given="${DATABASE_URL:-}"
+if [ -n "$given" ]; then
+  url="$given"
+else
+  case "$engine" in
+    sqlite) url="sqlite://$work/coso.db" ;;
+    postgres)
+      pg="${PGURL:-postgres://postgres@127.0.0.1:5432}"
+      psql "$pg/postgres" -qc "DROP DATABASE IF EXISTS coso_http" -c "CREATE DATABASE coso_http" >/dev/null
+      url="$pg/coso_http" ;;
+    *) echo "engine: sqlite or postgres" >&2; exit 2 ;;
+  esac
+fi
 
 start=$(date +%s.%N)
 token() { "$coso" --database-url "$url" token create --username "$1" | tail -1; }
-if [ "$scale" = demo ]; then
+if [ -n "$given" ]; then
+  # A database generated before: the bench's two accounts, added once.
+  for a in "huyen city H000" "coso1 org_admin H000-000"; do
+    set -- $a
+    echo "matkhau-$1-bench" | "$coso" --database-url "$url" user add --username "$1" --role "$2" --org "$3" --password-stdin >/dev/null 2>&1 || true
+  done
+  city="$(token huyen)"; cell="$(token coso1)"; whole="$(token admin)"
+  unit=H000; small=H000-000; ward=H000-000
+elif [ "$scale" = demo ]; then
   "$coso" --database-url "$url" demo >/dev/null 2>&1
   city="$(token thanhuy)"; cell="$(token khoi9)"; whole="$city"
   unit=LS; small=LS-HVT-K9; ward=LS-HVT

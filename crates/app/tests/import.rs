@@ -80,10 +80,10 @@ fn a_refused_row_names_its_line_and_nothing_is_written() {
     });
 }
 
-/// A name thousands of members share (issue 9.3): the search walks the roll in name order and
-/// stops at its page, counts up to 1,000 and says there are more, and pages on by number and
-/// by cursor in the same order as a narrow search would sort them. A narrow name is counted
-/// exactly.
+/// A name thousands of members share (issue 9.3): the search reads the roll in name order,
+/// the names starting with the text first, and stops at its page; it counts up to 1,000 and
+/// says there are more, and pages on by number and by cursor in the same order. A narrow name
+/// is counted exactly.
 #[test]
 fn a_broad_name_search_pages_in_name_order_and_caps_its_count() {
     let given = ["An", "Bình", "Cường", "Dũng", "Hà", "Khánh", "Lan", "Minh", "Nga", "Sơn"];
@@ -92,16 +92,22 @@ fn a_broad_name_search_pages_in_name_order_and_caps_its_count() {
         let app = city(db);
         let mut rows = Vec::new();
         for i in 0..3_000 {
-            let family = if i % 10 == 9 { "Hoàng" } else { "Nguyễn" };
+            // Most are Nguyễn; some Lê Nguyễn, whose names contain "nguyen van" later.
+            let family = match i % 10 {
+                9 => "Hoàng",
+                8 => "Lê Nguyễn",
+                _ => "Nguyễn",
+            };
             let middle = if i % 5 == 4 { other_middle[(i / 5) % 3] } else { "Văn" };
-            let name = format!("{family} {middle} {} {i:04}", given[(i / 7) % 10]);
+            let name = format!("{family} {middle} {} {i:04}", given[(i / 11) % 10]);
             rows.push(row(&name, if i % 2 == 0 { "DK-C1" } else { "VT-C1" }, &format!("N{i:05}")));
         }
         assert_eq!(ok("import", import(&app, &rows)), 3_000);
         let fold = |s: &str| coso_domain::text::fold(s);
         let mut want: Vec<String> =
             rows.iter().map(|r| r.full_name.clone()).filter(|n| fold(n).contains("nguyen van")).collect();
-        want.sort_by_key(|n| fold(n));
+        // Names starting with the text first, then those containing it later, each by name.
+        want.sort_by_key(|n| (!fold(n).starts_with("nguyen van"), fold(n)));
         assert!(want.len() > 2_000, "the test needs a name more than 2,000 members share");
 
         let search = |page: i64, after: Option<String>| {
@@ -130,6 +136,13 @@ fn a_broad_name_search_pages_in_name_order_and_caps_its_count() {
         let after = search(42, deep.next_after.clone());
         assert_eq!(names(&after), want[1_025..1_050], "page 42 by cursor");
         assert!(after.total_capped);
+        // The page where the names starting with the text end and the others begin.
+        let starting = want.iter().filter(|n| fold(n).starts_with("nguyen van")).count();
+        assert!(starting < want.len(), "the test needs names containing the text later");
+        let p = starting as i64 / 25 + 1;
+        let turn = search(p, None);
+        let end = (p as usize * 25).min(want.len());
+        assert_eq!(names(&turn), want[(p as usize - 1) * 25..end], "page {p}, where the two parts meet");
 
         // Within one cell, and a name few share: counted exactly.
         let q =
@@ -143,6 +156,16 @@ fn a_broad_name_search_pages_in_name_order_and_caps_its_count() {
             (in_cell.total.min(1_000), in_cell.total_capped),
             (cell_want.min(1_000), cell_want > 1_000)
         );
+        // A narrower name goes by the name index, in the same order.
+        let q =
+            MemberQuery { q: Some("Nguyễn Văn An".into()), per_page: Some(200), ..MemberQuery::default() };
+        let an = ok("narrower", app.list_members(&Actor::system(), &q));
+        let mut an_want: Vec<String> =
+            want.iter().filter(|n| fold(n).contains("nguyen van an")).cloned().collect();
+        an_want.sort_by_key(|n| (!fold(n).starts_with("nguyen van an"), fold(n)));
+        assert!(an_want.iter().any(|n| !fold(n).starts_with("nguyen van an")), "some contain it later");
+        assert_eq!((an.total, an.total_capped), (an_want.len() as i64, false));
+        assert_eq!(names(&an), an_want[..an_want.len().min(200)]);
         let q = MemberQuery { q: Some("Hoàng Hữu".into()), ..MemberQuery::default() };
         let narrow = ok("narrow", app.list_members(&Actor::system(), &q));
         let narrow_want = rows.iter().filter(|r| fold(&r.full_name).contains("hoang huu")).count() as i64;

@@ -13,7 +13,9 @@ diesel::define_sql_function! {
     #[sql_name = "lower"]
     fn lower_opt(x: diesel::sql_types::Nullable<diesel::sql_types::Text>) -> diesel::sql_types::Nullable<diesel::sql_types::Text>;
 }
-use crate::schema::{membership_events, membership_periods, memberships, org_versions, persons};
+use crate::schema::{
+    membership_events, membership_periods, memberships, org_versions, organizations, persons,
+};
 use crate::{DbConnection, StoreResult};
 
 // [`count_on`] groups the periods by organization, its path that day and status.
@@ -99,6 +101,7 @@ pub struct PeriodRow {
 pub struct MemberRow {
     pub person: PersonRow,
     pub membership: MembershipRow,
+    pub org_code: String,
     pub org_name: String,
     pub org_path: String,
 }
@@ -307,8 +310,13 @@ pub fn list(conn: &mut DbConnection, filter: &MemberFilter) -> StoreResult<Membe
             None => return list_roll(conn, unit, None, filter),
             Some(q) if !coso_domain::text::is_card_number_query(q) => {
                 let folded = coso_domain::text::fold(q);
-                if !name_matches_fewer_than(conn, &folded, FEW_MATCHES)? {
-                    return list_roll(conn, unit, Some(&folded), filter);
+                // A name that starts enough names ("nguyen van") answers from one range of the
+                // roster; else the name index says whether the matches are few.
+                let starting = names_starting(conn, unit, &folded, filter)?;
+                if starting.len() as i64 == wanted(filter)
+                    || !name_matches_fewer_than(conn, &folded, FEW_MATCHES)?
+                {
+                    return list_roll(conn, unit, Some((&folded, starting)), filter);
                 }
             }
             Some(_) => {}
@@ -358,6 +366,7 @@ fn list_filtered(conn: &mut DbConnection, filter: &MemberFilter) -> StoreResult<
     let base = || {
         let mut q = memberships::table
             .inner_join(persons::table)
+            .inner_join(organizations::table.on(organizations::id.eq(memberships::org_id)))
             .inner_join(
                 org_versions::table.on(org_versions::org_id
                     .eq(memberships::org_id)
@@ -395,72 +404,106 @@ fn list_filtered(conn: &mut DbConnection, filter: &MemberFilter) -> StoreResult<
         q
     };
     let total: i64 = base().select(count_star()).first(conn)?;
-    let rows: Vec<(PersonRow, MembershipRow, String, String)> = base()
-        .order((persons::name_folded.asc(), persons::id.asc()))
+    // A name search lists the names starting with the text first, as the roll's walk does.
+    let (from, to) = match filter.query.as_deref().map(coso_domain::text::fold) {
+        Some(f) if !f.is_empty() => (f.clone(), format!("{f}\u{7f}")),
+        _ => (String::new(), String::new()),
+    };
+    let later = sql::<Bool>("NOT (persons.name_folded >= ")
+        .bind::<Text, _>(from)
+        .sql(" AND persons.name_folded < ")
+        .bind::<Text, _>(to)
+        .sql(")");
+    let rows: Vec<(PersonRow, MembershipRow, String, String, String)> = base()
+        .order((later.asc(), persons::name_folded.asc(), persons::id.asc()))
         .limit(filter.limit)
         .offset(filter.offset)
-        .select((PersonRow::as_select(), MembershipRow::as_select(), org_versions::name, org_versions::path))
+        .select((
+            PersonRow::as_select(),
+            MembershipRow::as_select(),
+            organizations::code,
+            org_versions::name,
+            org_versions::path,
+        ))
         .load(conn)?;
     let members = rows
         .into_iter()
-        .map(|(person, membership, org_name, org_path)| MemberRow { person, membership, org_name, org_path })
+        .map(|(person, membership, org_code, org_name, org_path)| MemberRow {
+            person,
+            membership,
+            org_code,
+            org_name,
+            org_path,
+        })
         .collect();
     Ok(MemberList { rows: members, total, capped: false })
 }
 
-/// One page of a unit's roll from the roster in name order, of the names containing `name`
-/// when given. The total of the whole roll is read from the tally; a name's is counted up to
-/// [`COUNT_CAP`].
+/// How many matches of a name a page reads: down to its own last row, and one past the count's
+/// cap.
+fn wanted(filter: &MemberFilter) -> i64 {
+    (filter.offset + filter.limit).max(COUNT_CAP + 1)
+}
+
+/// The first [`wanted`] memberships of the roll under `unit` whose names start with `folded`.
+fn names_starting(
+    conn: &mut DbConnection,
+    unit: &str,
+    folded: &str,
+    filter: &MemberFilter,
+) -> StoreResult<Vec<MembershipId>> {
+    crate::roster::page(conn, unit, crate::roster::Names::Starting(folded), None, 0, wanted(filter))
+}
+
+/// One page of a unit's roll from the roster in name order; searched by a name, the names
+/// starting with it first, then those containing it later, each in name order ("nguyen van"
+/// lists the Nguyễn Văn before a Lê Nguyễn Văn). The total of the whole roll is read from the
+/// tally; a name's is counted up to [`COUNT_CAP`], in the same walk as its first pages: those
+/// starting with it are one range of the index, and the walk for the others only runs when
+/// the range holds fewer than the page and the count need.
 fn list_roll(
     conn: &mut DbConnection,
     unit: &str,
-    name: Option<&str>,
+    name: Option<(&str, Vec<MembershipId>)>,
     filter: &MemberFilter,
 ) -> StoreResult<MemberList> {
+    use crate::roster::{Names, page};
     let (ids, total, capped) = match name {
         None => {
             let total = crate::tally::on_roll(conn, unit)?;
-            (
-                crate::roster::page(conn, unit, None, filter.after.as_ref(), filter.offset, filter.limit)?,
-                total,
-                false,
-            )
+            (page(conn, unit, Names::All, filter.after.as_ref(), filter.offset, filter.limit)?, total, false)
         }
-        // The first pages and the count in one walk of the index: the matches up to the cap.
-        Some(name) if filter.after.is_none() || filter.offset + filter.limit <= COUNT_CAP => {
-            let want = (filter.offset + filter.limit).max(COUNT_CAP + 1);
-            let found = crate::roster::page(conn, unit, Some(name), None, 0, want)?;
+        Some((name, mut found)) => {
+            let want = wanted(filter);
+            if (found.len() as i64) < want {
+                let rest = want - found.len() as i64;
+                found.extend(page(conn, unit, Names::ContainingLater(name), None, 0, rest)?);
+            }
             let n = found.len() as i64;
-            let page = found.into_iter().skip(filter.offset as usize).take(filter.limit as usize).collect();
-            (page, n.min(COUNT_CAP), n > COUNT_CAP)
-        }
-        // Further down, the page after the previous one and the count apart.
-        Some(name) => {
-            let page = crate::roster::page(
-                conn,
-                unit,
-                Some(name),
-                filter.after.as_ref(),
-                filter.offset,
-                filter.limit,
-            )?;
-            let n = crate::roster::count_named(conn, unit, name, COUNT_CAP + 1)?;
-            (page, n.min(COUNT_CAP), n > COUNT_CAP)
+            let shown = found.into_iter().skip(filter.offset as usize).take(filter.limit as usize).collect();
+            (shown, n.min(COUNT_CAP), n > COUNT_CAP)
         }
     };
-    let found: Vec<(PersonRow, MembershipRow, String, String)> = memberships::table
+    let found: Vec<(PersonRow, MembershipRow, String, String, String)> = memberships::table
         .inner_join(persons::table)
+        .inner_join(organizations::table.on(organizations::id.eq(memberships::org_id)))
         .inner_join(
             org_versions::table
                 .on(org_versions::org_id.eq(memberships::org_id).and(org_versions::valid_to.is_null())),
         )
         .filter(memberships::id.eq_any(&ids))
-        .select((PersonRow::as_select(), MembershipRow::as_select(), org_versions::name, org_versions::path))
+        .select((
+            PersonRow::as_select(),
+            MembershipRow::as_select(),
+            organizations::code,
+            org_versions::name,
+            org_versions::path,
+        ))
         .load(conn)?;
     let mut by_id: std::collections::HashMap<MembershipId, MemberRow> = found
         .into_iter()
-        .map(|(person, membership, org_name, org_path)| {
-            (membership.id.clone(), MemberRow { person, membership, org_name, org_path })
+        .map(|(person, membership, org_code, org_name, org_path)| {
+            (membership.id.clone(), MemberRow { person, membership, org_code, org_name, org_path })
         })
         .collect();
     Ok(MemberList { rows: ids.iter().filter_map(|id| by_id.remove(id)).collect(), total, capped })

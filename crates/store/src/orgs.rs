@@ -275,22 +275,3 @@ pub fn search_on(
 pub fn escape_like(input: &str) -> String {
     input.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_")
 }
-
-/// The names of a set of organizations as of a date, for labelling rows.
-pub fn names_on(
-    conn: &mut DbConnection,
-    org_ids: &[OrgId],
-    on: NaiveDate,
-) -> StoreResult<Vec<(OrgId, String, String)>> {
-    let mut out = Vec::new();
-    for chunk in org_ids.chunks(500) {
-        let rows: Vec<(OrgId, String, String)> = organizations::table
-            .inner_join(org_versions::table)
-            .filter(organizations::id.eq_any(chunk))
-            .filter(in_force_on!(on))
-            .select((organizations::id, organizations::code, org_versions::name))
-            .load(conn)?;
-        out.extend(rows);
-    }
-    Ok(out)
-}

@@ -120,14 +120,23 @@ pub fn refresh_person(conn: &mut DbConnection, person_id: &coso_domain::id::Pers
     refresh(conn, &ids)
 }
 
-/// One page of the roll under `ancestor_id` in name order, of the names containing `name`
-/// (folded) when given: after the membership `after` when given (keyset), else skipping
-/// `offset` rows. A name filter walks the index in name order and stops at the page, so a
-/// name many members share costs its page too ([`count_named`] counts them, up to a cap).
+/// Which names of the roll a page reads.
+#[derive(Debug, Clone, Copy)]
+pub enum Names<'a> {
+    All,
+    /// Names starting with this (folded) text: one range of the index.
+    Starting(&'a str),
+    /// Names containing this text elsewhere than at their start: a walk of the index with the
+    /// pattern, which stops at the page.
+    ContainingLater(&'a str),
+}
+
+/// One page of the roll under `ancestor_id` in name order, of the names `names`: after the
+/// membership `after` when given (keyset), else skipping `offset` rows.
 pub fn page(
     conn: &mut DbConnection,
     ancestor_id: &str,
-    name: Option<&str>,
+    names: Names,
     after: Option<&MembershipId>,
     offset: i64,
     limit: i64,
@@ -138,8 +147,19 @@ pub fn page(
         .select(roster::membership_id)
         .limit(limit)
         .into_boxed();
-    if let Some(name) = name {
-        q = q.filter(roster::name_folded.like(contains(name)).escape('\\'));
+    match names {
+        Names::All => {}
+        Names::Starting(text) => {
+            q = q
+                .filter(roster::name_folded.ge(text.to_string()))
+                .filter(roster::name_folded.lt(after_all(text)));
+        }
+        Names::ContainingLater(text) => {
+            let pattern = format!("%{}%", crate::orgs::escape_like(text));
+            q = q
+                .filter(roster::name_folded.like(pattern).escape('\\'))
+                .filter(roster::name_folded.lt(text.to_string()).or(roster::name_folded.ge(after_all(text))));
+        }
     }
     let key = match after {
         Some(id) => roster::table
@@ -164,22 +184,9 @@ pub fn page(
     Ok(ids.into_iter().map(MembershipId::from).collect())
 }
 
-/// How many members on the roll under `ancestor_id` have a name containing `name` (folded),
-/// counting no further than `cap`: a broad search says "more than" instead of reading every
-/// match.
-pub fn count_named(conn: &mut DbConnection, ancestor_id: &str, name: &str, cap: i64) -> StoreResult<i64> {
-    let found: Vec<String> = roster::table
-        .filter(roster::ancestor_id.eq(ancestor_id))
-        .filter(roster::name_folded.like(contains(name)).escape('\\'))
-        .select(roster::membership_id)
-        .limit(cap)
-        .load(conn)?;
-    Ok(found.len() as i64)
-}
-
-/// `LIKE` text for names containing `name`.
-fn contains(name: &str) -> String {
-    format!("%{}%", crate::orgs::escape_like(name))
+/// The first text after every text starting with `text`: folded names are ASCII, below DEL.
+fn after_all(text: &str) -> String {
+    format!("{text}\u{7f}")
 }
 
 /// Every row, ordered: for checks that the roster holds what the register does.

@@ -292,6 +292,13 @@ async fn reports(c: &Client, base: &str) {
     // Only the cells with findings, by a tap on the filter; a chip tells its rule on a tap.
     c.find(Locator::Css("#filter label[for=only]")).await.unwrap().click().await.unwrap();
     c.find(Locator::Css("#filter button[type=submit]")).await.unwrap().click().await.unwrap();
+    // The box is ticked before the form is sent: wait for the filtered page itself.
+    for _ in 0..100 {
+        if c.current_url().await.unwrap().query().is_some_and(|q| q.contains("only=")) {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
     c.wait().for_element(Locator::Css("#only:checked")).await.unwrap();
     let rows = c.find_all(Locator::Css("#cells tbody tr")).await.unwrap();
     assert!(!rows.is_empty());

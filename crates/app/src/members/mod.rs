@@ -282,21 +282,9 @@ impl App {
                 after: clean(query.after.as_deref()).map(MembershipId::from),
             };
             let store::MemberList { rows, total, capped } = store::list(conn, &filter)?;
-            let codes = coso_store::orgs::names_on(
-                conn,
-                &rows.iter().map(|r| r.membership.org_id.clone()).collect::<Vec<_>>(),
-                today,
-            )?;
             let members = rows
                 .iter()
-                .map(|r| {
-                    let code = codes
-                        .iter()
-                        .find(|(id, _, _)| *id == r.membership.org_id)
-                        .map(|(_, c, _)| c.clone())
-                        .unwrap_or_default();
-                    summary(&r.person, &r.membership, code, r.org_name.clone())
-                })
+                .map(|r| summary(&r.person, &r.membership, r.org_code.clone(), r.org_name.clone()))
                 .collect();
             let shown_to = (page - 1) * per_page + rows.len() as i64;
             let next_after = (rows.len() as i64 == per_page && (capped || shown_to < total))
