@@ -7,6 +7,7 @@ pub mod member;
 pub mod org;
 pub mod position;
 pub mod quota;
+pub mod rating;
 pub mod reorganization;
 #[cfg(feature = "sql")]
 mod sql;
