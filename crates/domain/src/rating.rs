@@ -4,8 +4,8 @@
 //! [`RatingViolation`] naming its subject, its rule id and the text it comes from.
 //!
 //! This module is the first step of issue 10: the tiers, the choice of policy by year, who is
-//! not rated, and the cap on excellent members. The criteria, discipline and score rules of
-//! each policy follow in the same shape.
+//! not rated, the cap on excellent members and a member's highest tier under the rules of
+//! 2018–2024. The collectives' rules and the 2025 score follow in the same shape.
 use chrono::{Months, NaiveDate};
 use serde::Serialize;
 
@@ -192,6 +192,120 @@ pub fn check_excellent_cap(
     })
 }
 
+/// A criterion's level in a review (2018–2024): Xuất sắc, Tốt, Trung bình, Kém.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Level {
+    Excellent,
+    Good,
+    Average,
+    Poor,
+}
+
+/// A discipline form a member may receive (domain.md §9), lightest first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum MemberDiscipline {
+    Reprimand,
+    Warning,
+    Dismissal,
+    Expulsion,
+}
+
+impl MemberDiscipline {
+    pub fn label(self) -> &'static str {
+        match self {
+            MemberDiscipline::Reprimand => "khiển trách",
+            MemberDiscipline::Warning => "cảnh cáo",
+            MemberDiscipline::Dismissal => "cách chức",
+            MemberDiscipline::Expulsion => "khai trừ",
+        }
+    }
+}
+
+/// What a member's review found, as far as the rules of 2018–2024 read it. An absent fact
+/// means nothing to report.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct MemberFacts {
+    /// The criterion of the tasks assigned.
+    pub task: Option<Level>,
+    /// The lowest of the other criteria (political quality, ethics, discipline…).
+    pub others: Option<Level>,
+    pub discipline_in_year: Option<MemberDiscipline>,
+    /// 2023 on: the violation was found and remedied by the member first.
+    pub self_detected_and_remedied: bool,
+    /// Share of the year's targets met, in percent.
+    pub targets_met_pct: Option<u32>,
+    /// Concluded degraded in political ideology, ethics or lifestyle.
+    pub degraded: bool,
+    pub sick_leave_months: u32,
+}
+
+/// The highest tier a member may get under `policy`, with each rule that lowers it (2018–2024:
+/// 132-QĐ/TW with 16-HD or 21-HD, then 124-QĐ/TW with 25-HD; domain.md §8). The 100-point
+/// rules of 2025 and the years before 2018 are not judged here: every tier stays open.
+pub fn member_max_tier(policy: Policy, id: &str, f: &MemberFacts) -> (Tier, Vec<RatingViolation>) {
+    let (qd132, qd124) = match policy {
+        Policy::Qd132Hd16 | Policy::Qd132Hd21 => (true, false),
+        Policy::Qd124Hd25 => (false, true),
+        Policy::Unchecked | Policy::Qd366Hd43 => return (Tier::Excellent, Vec::new()),
+    };
+    let source = if qd132 { "Quy định 132-QĐ/TW" } else { "Quy định 124-QĐ/TW" };
+    let mut max = Tier::Excellent;
+    let mut found = Vec::new();
+    let mut limit = |tier: Tier, rule: &'static str, message: String| {
+        max = max.max(tier);
+        found.push(RatingViolation { subject: id.to_string(), rule, citation: source, message });
+    };
+    // Excellent only with the task criterion excellent and the others at least good.
+    let excellent_criteria = f.task == Some(Level::Excellent) && f.others.is_none_or(|o| o <= Level::Good);
+    if (f.task.is_some() || f.others.is_some()) && !excellent_criteria {
+        limit(
+            Tier::Good,
+            "excellent_criteria",
+            "Hoàn thành xuất sắc nhiệm vụ cần tiêu chí nhiệm vụ được giao đạt Xuất sắc và các tiêu chí khác từ Tốt trở lên.".into(),
+        );
+    }
+    if f.sick_leave_months >= 3 {
+        limit(
+            Tier::Complete,
+            "sick_leave",
+            format!("Nghỉ ốm {} tháng trong năm: xếp loại tối đa Hoàn thành nhiệm vụ.", f.sick_leave_months),
+        );
+    }
+    if qd124 && [f.task, f.others].contains(&Some(Level::Poor)) {
+        limit(
+            Tier::NotComplete,
+            "poor_criterion",
+            "Có tiêu chí bị đánh giá Kém: Không hoàn thành nhiệm vụ.".into(),
+        );
+    }
+    if let Some(form) = f.discipline_in_year
+        && !(qd124 && f.self_detected_and_remedied)
+    {
+        limit(
+            Tier::NotComplete,
+            "disciplined",
+            format!("Bị kỷ luật {} trong năm: Không hoàn thành nhiệm vụ.", form.label()),
+        );
+    }
+    if f.targets_met_pct.is_some_and(|p| p < 50) {
+        limit(
+            Tier::NotComplete,
+            "targets",
+            "Thực hiện dưới 50% chỉ tiêu, nhiệm vụ: Không hoàn thành nhiệm vụ.".into(),
+        );
+    }
+    if f.degraded {
+        limit(
+            Tier::NotComplete,
+            "degraded",
+            "Có biểu hiện suy thoái đã được cấp có thẩm quyền kết luận: Không hoàn thành nhiệm vụ.".into(),
+        );
+    }
+    (max, found)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -260,6 +374,97 @@ mod tests {
                 assert_eq!((v.subject.as_str(), v.rule), ("LS-DK", "excellent_cap"));
                 assert_eq!(Some(v.citation), policy.excellent_cap());
             }
+        }
+    }
+
+    #[test]
+    fn a_members_facts_cap_the_tier_by_the_years_rules() {
+        // domain.md §8: 132-QĐ/TW (2018–2022) and 124-QĐ/TW (2023–2024).
+        let base =
+            MemberFacts { task: Some(Level::Excellent), others: Some(Level::Good), ..MemberFacts::default() };
+        let with = |f: &dyn Fn(&mut MemberFacts)| {
+            let mut m = base.clone();
+            f(&mut m);
+            m
+        };
+        let (p21, p25) = (Policy::Qd132Hd21, Policy::Qd124Hd25);
+        type Case = (&'static str, Policy, MemberFacts, Tier, &'static [&'static str]);
+        let cases: Vec<Case> = vec![
+            ("excellent criteria", p21, base.clone(), Tier::Excellent, &[]),
+            (
+                "task only good",
+                p21,
+                with(&|m| m.task = Some(Level::Good)),
+                Tier::Good,
+                &["excellent_criteria"],
+            ),
+            (
+                "others average",
+                p21,
+                with(&|m| m.others = Some(Level::Average)),
+                Tier::Good,
+                &["excellent_criteria"],
+            ),
+            ("sick leave 3 months", p21, with(&|m| m.sick_leave_months = 3), Tier::Complete, &["sick_leave"]),
+            ("sick leave 2 months", p21, with(&|m| m.sick_leave_months = 2), Tier::Excellent, &[]),
+            (
+                "disciplined",
+                p21,
+                with(&|m| m.discipline_in_year = Some(MemberDiscipline::Reprimand)),
+                Tier::NotComplete,
+                &["disciplined"],
+            ),
+            (
+                "disciplined, self-detected, 2019–2022: still not complete",
+                p21,
+                with(&|m| {
+                    m.discipline_in_year = Some(MemberDiscipline::Reprimand);
+                    m.self_detected_and_remedied = true;
+                }),
+                Tier::NotComplete,
+                &["disciplined"],
+            ),
+            (
+                "disciplined, self-detected, 2023 on: not limited by it",
+                p25,
+                with(&|m| {
+                    m.discipline_in_year = Some(MemberDiscipline::Reprimand);
+                    m.self_detected_and_remedied = true;
+                }),
+                Tier::Excellent,
+                &[],
+            ),
+            ("targets 49%", p21, with(&|m| m.targets_met_pct = Some(49)), Tier::NotComplete, &["targets"]),
+            ("targets 50%", p21, with(&|m| m.targets_met_pct = Some(50)), Tier::Excellent, &[]),
+            ("degraded", p25, with(&|m| m.degraded = true), Tier::NotComplete, &["degraded"]),
+            (
+                "a poor criterion, 2023 on",
+                p25,
+                with(&|m| m.others = Some(Level::Poor)),
+                Tier::NotComplete,
+                &["excellent_criteria", "poor_criterion"],
+            ),
+            (
+                "a poor criterion, 2019–2022: only not excellent",
+                p21,
+                with(&|m| m.others = Some(Level::Poor)),
+                Tier::Good,
+                &["excellent_criteria"],
+            ),
+            (
+                "2025: the score rules, not these",
+                Policy::Qd366Hd43,
+                with(&|m| m.degraded = true),
+                Tier::Excellent,
+                &[],
+            ),
+        ];
+        for (label, policy, facts, want, rules) in cases {
+            let (tier, found) = member_max_tier(policy, "m1", &facts);
+            assert_eq!(tier, want, "{label}");
+            let got: Vec<&str> = found.iter().map(|v| v.rule).collect();
+            assert_eq!(got, rules, "{label}");
+            assert!(found.iter().all(|v| v.subject == "m1" && !v.citation.is_empty()), "{label}");
         }
     }
 
