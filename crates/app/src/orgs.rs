@@ -279,31 +279,8 @@ impl App {
     pub fn tree_level(&self, actor: &Actor, code: Option<&str>, as_of: NaiveDate) -> AppResult<TreeLevel> {
         let scope = access::scope(actor, Permission::ReadOrgs)?;
         self.db.read(|conn| {
-            let parent = match code {
-                Some(code) => {
-                    let at = org_on(conn, code, as_of)?;
-                    access::org(conn, actor, Permission::ReadOrgs, &at)?;
-                    Some(at)
-                }
-                None => match coso_store::roster::unit_of(scope.path()) {
-                    Some(id) => store::by_id(conn, &OrgId::from(id))?
-                        .zip(store::version_on(conn, &OrgId::from(id), as_of)?)
-                        .map(|(org, version)| OrgAt { org, version }),
-                    None => {
-                        let mut roots = store::roots_on(conn, as_of)?;
-                        if roots.len() == 1 { roots.pop() } else { None }
-                    }
-                },
-            };
-            let (path, units) = match &parent {
-                Some(p) => (p.version.path.clone(), store::children_on(conn, &p.org.id, as_of)?),
-                // Several roots, or none that day (a scoped account's unit not yet founded
-                // leaves the level empty).
-                None if code.is_none() && coso_store::roster::unit_of(scope.path()).is_none() => {
-                    (scope.path().to_string(), store::roots_on(conn, as_of)?)
-                }
-                None => (scope.path().to_string(), Vec::new()),
-            };
+            let (parent, units) = level_of(conn, actor, scope.path(), code, as_of)?;
+            let path = parent.as_ref().map_or_else(|| scope.path().to_string(), |p| p.version.path.clone());
             let now = counted_now(conn, as_of)?;
             let members = subtree_members(conn, &path, &units.iter().collect::<Vec<_>>(), as_of, now)?;
             let under = units_under(conn, &path, &units, as_of, now)?;
@@ -443,6 +420,43 @@ impl App {
 
 /// Members on the roll (probationary, official, exempted) directly in each organization under
 /// `path` on `on`.
+/// The organization a tree level is of and the units directly under it: `code`'s, else the
+/// top of the scope's (the scope's unit; the whole tree's one root, or its roots when there are
+/// several). A scoped account's unit not yet founded on `on` gives an empty level.
+fn level_of(
+    conn: &mut DbConnection,
+    actor: &Actor,
+    scope_path: &str,
+    code: Option<&str>,
+    on: NaiveDate,
+) -> AppResult<(Option<OrgAt>, Vec<OrgAt>)> {
+    let parent = match (code, coso_store::roster::unit_of(scope_path)) {
+        (Some(code), _) => {
+            let at = org_on(conn, code, on)?;
+            access::org(conn, actor, Permission::ReadOrgs, &at)?;
+            Some(at)
+        }
+        (None, Some(id)) => {
+            let id = OrgId::from(id);
+            store::by_id(conn, &id)?
+                .zip(store::version_on(conn, &id, on)?)
+                .map(|(org, version)| OrgAt { org, version })
+        }
+        (None, None) => {
+            let mut roots = store::roots_on(conn, on)?;
+            if roots.len() != 1 {
+                return Ok((None, roots));
+            }
+            roots.pop()
+        }
+    };
+    let units = match &parent {
+        Some(p) => store::children_on(conn, &p.org.id, on)?,
+        None => Vec::new(),
+    };
+    Ok((parent, units))
+}
+
 /// Members on the roll on `on` in the subtree of each of `orgs` (its own included), all of them
 /// under `root_path`. When nothing has changed since `on` ([`counted_now`]), from the tally's
 /// "now" rows, three rows an organization (ADR 0013); else counted from the periods under
@@ -463,7 +477,7 @@ fn subtree_members(
         if !status.on_roll() {
             continue;
         }
-        for id in path.split('/').filter(|s| !s.is_empty()) {
+        for id in coso_domain::org::path_ids(&path) {
             if let Some(total) = by_org.get_mut(&OrgId::from(id)) {
                 *total += n;
             }
@@ -488,7 +502,7 @@ fn units_under(
     } else {
         let mut counted: HashMap<OrgId, i64> = orgs.iter().map(|o| (o.org.id.clone(), 0)).collect();
         for o in store::subtree_on(conn, root_path, on)? {
-            for id in o.version.path.split('/').filter(|s| !s.is_empty()) {
+            for id in coso_domain::org::path_ids(&o.version.path) {
                 if let Some(n) = counted.get_mut(&OrgId::from(id)) {
                     *n += 1;
                 }

@@ -234,6 +234,11 @@ pub fn in_subtree(path: &str, root_path: &str) -> bool {
     path.starts_with(root_path)
 }
 
+/// The organizations of a materialized path, root first: `/a/b/c/` holds a, b and c.
+pub fn path_ids(path: &str) -> impl Iterator<Item = &str> {
+    path.split('/').filter(|s| !s.is_empty())
+}
+
 /// The exclusive upper bound of a subtree's path range: every path under `root_path` sorts
 /// in `[root_path, subtree_end(root_path))` byte-wise, which both databases can index.
 pub fn subtree_end(root_path: &str) -> String {

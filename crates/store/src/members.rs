@@ -96,13 +96,18 @@ pub struct PeriodRow {
     pub valid_to: Option<NaiveDate>,
 }
 
-/// A member as lists show them: person, membership and the current cell's name.
-#[derive(Debug, Clone, serde::Serialize)]
+/// A row of the register: the person, the membership, and its unit's code, name and path.
+#[derive(Debug, Clone, Queryable, Selectable)]
 pub struct MemberRow {
+    #[diesel(embed)]
     pub person: PersonRow,
+    #[diesel(embed)]
     pub membership: MembershipRow,
+    #[diesel(select_expression = organizations::code)]
     pub org_code: String,
+    #[diesel(select_expression = org_versions::name)]
     pub org_name: String,
+    #[diesel(select_expression = org_versions::path)]
     pub org_path: String,
 }
 
@@ -414,29 +419,13 @@ fn list_filtered(conn: &mut DbConnection, filter: &MemberFilter) -> StoreResult<
         .sql(" AND persons.name_folded < ")
         .bind::<Text, _>(to)
         .sql(")");
-    let rows: Vec<(PersonRow, MembershipRow, String, String, String)> = base()
+    let rows: Vec<MemberRow> = base()
         .order((later.asc(), persons::name_folded.asc(), persons::id.asc()))
         .limit(filter.limit)
         .offset(filter.offset)
-        .select((
-            PersonRow::as_select(),
-            MembershipRow::as_select(),
-            organizations::code,
-            org_versions::name,
-            org_versions::path,
-        ))
+        .select(MemberRow::as_select())
         .load(conn)?;
-    let members = rows
-        .into_iter()
-        .map(|(person, membership, org_code, org_name, org_path)| MemberRow {
-            person,
-            membership,
-            org_code,
-            org_name,
-            org_path,
-        })
-        .collect();
-    Ok(MemberList { rows: members, total, capped: false })
+    Ok(MemberList { rows, total, capped: false })
 }
 
 /// How many matches of a name a page reads: down to its own last row, and one past the count's
@@ -484,7 +473,7 @@ fn list_roll(
             (shown, n.min(COUNT_CAP), n > COUNT_CAP)
         }
     };
-    let found: Vec<(PersonRow, MembershipRow, String, String, String)> = memberships::table
+    let found: Vec<MemberRow> = memberships::table
         .inner_join(persons::table)
         .inner_join(organizations::table.on(organizations::id.eq(memberships::org_id)))
         .inner_join(
@@ -492,20 +481,10 @@ fn list_roll(
                 .on(org_versions::org_id.eq(memberships::org_id).and(org_versions::valid_to.is_null())),
         )
         .filter(memberships::id.eq_any(&ids))
-        .select((
-            PersonRow::as_select(),
-            MembershipRow::as_select(),
-            organizations::code,
-            org_versions::name,
-            org_versions::path,
-        ))
+        .select(MemberRow::as_select())
         .load(conn)?;
-    let mut by_id: std::collections::HashMap<MembershipId, MemberRow> = found
-        .into_iter()
-        .map(|(person, membership, org_code, org_name, org_path)| {
-            (membership.id.clone(), MemberRow { person, membership, org_code, org_name, org_path })
-        })
-        .collect();
+    let mut by_id: std::collections::HashMap<MembershipId, MemberRow> =
+        found.into_iter().map(|r| (r.membership.id.clone(), r)).collect();
     Ok(MemberList { rows: ids.iter().filter_map(|id| by_id.remove(id)).collect(), total, capped })
 }
 

@@ -18,10 +18,7 @@ struct RosterRow {
     name_folded: String,
 }
 
-/// The organizations of a materialized path, root first: `/a/b/c/` holds a, b and c.
-fn ancestors(path: &str) -> impl Iterator<Item = &str> {
-    path.split('/').filter(|s| !s.is_empty())
-}
+use coso_domain::org::path_ids as ancestors;
 
 /// The organization a materialized path ends on; none for the whole tree (`/`).
 pub fn unit_of(path: &str) -> Option<&str> {
