@@ -3,14 +3,25 @@
 //! and the rules every policy shares the shape of. A rule that a rating breaks is a
 //! [`RatingViolation`] naming its subject, its rule id and the text it comes from.
 //!
-//! This module is the first step of issue 10: the tiers, the choice of policy by year, who is
-//! not rated, the cap on excellent members and a member's highest tier under the rules of
-//! 2018–2024. The collectives' rules and the 2025 score follow in the same shape.
+//! Here: the tiers, the choice of policy by year, who is not rated, the cap on excellent members
+//! and a member's limits. Beside it: [`collective`] (a cell over its members, a committee over
+//! its organizations), [`score`] (2025 on), [`round`] (one TCCSĐ checked as a whole, what
+//! `coso rating check` prints) and [`texts`] (every rule's citation, in one table).
 use chrono::{Months, NaiveDate};
 use serde::Serialize;
 
+mod collective;
+mod round;
+mod score;
+mod texts;
+
+pub use collective::{CollectiveFacts, Subordinate, collective_limits};
+pub use round::{CheckError, Criteria, MemberInput, RoundInput, UnitInput, UnitKind, Verdict, check};
+pub use score::{ScoreFacts, score_limits};
+pub use texts::citation;
+
 /// A rating tier, best first.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, serde::Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Tier {
     /// Hoàn thành xuất sắc nhiệm vụ (HTXSNV).
@@ -116,17 +127,22 @@ impl Policy {
     }
 
     /// Where the cap on excellent members comes from, when this policy has one: at most 20%
-    /// of those rated good within one TCCSĐ. 21-HD/BTCTW point 2.3 for 2019–2022; 124-QĐ/TW
-    /// Điều 12 keeps it for 2023–2024. 16-HD/BTCTW (2018) and 366-QĐ/TW (2025 on) are not
-    /// verified to set it: none until their text is found.
+    /// of those rated good within one TCCSĐ. 21-HD/BTCTW mục II điểm 2.3 a) for 2019–2022;
+    /// 124-QĐ/TW Điều 12 keeps it for 2023–2024 (domain.md §8). For 2025 on no text was found:
+    /// coso keeps the cap as a setting of its own, [`CAP_FROM_2025`], cited as such. 16-HD/BTCTW
+    /// (2018) is not verified to set it: none.
     pub fn excellent_cap(self) -> Option<&'static str> {
         match self {
-            Policy::Qd132Hd21 => Some("Hướng dẫn 21-HD/BTCTW, điểm 2.3"),
-            Policy::Qd124Hd25 => Some("Quy định 124-QĐ/TW, Điều 12"),
+            Policy::Qd132Hd21 | Policy::Qd124Hd25 => Some(citation(self, "excellent_cap")),
+            Policy::Qd366Hd43 if CAP_FROM_2025 => Some(citation(self, "excellent_cap")),
             Policy::Unchecked | Policy::Qd132Hd16 | Policy::Qd366Hd43 => None,
         }
     }
 }
+
+/// Whether coso keeps the 20% cap on excellent members from 2025 on, until 366-QĐ/TW's or
+/// 43-HD/BTCTW's text on it is read (issue 10: "a policy setting until its text is found").
+pub const CAP_FROM_2025: bool = true;
 
 /// Where a member stands for a rating round: the register's statuses on the roll, and a
 /// suspension from activity (đình chỉ sinh hoạt), which the rating asks about on its own.
@@ -223,7 +239,7 @@ impl MemberDiscipline {
     }
 }
 
-/// What a member's review found, as far as the rules of 2018–2024 read it. An absent fact
+/// What a member's review found, as far as the rules read it. An absent fact
 /// means nothing to report.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct MemberFacts {
@@ -241,69 +257,106 @@ pub struct MemberFacts {
     pub sick_leave_months: u32,
 }
 
+/// A rule that lowers the highest tier a subject may get: the tier it allows at most, and the
+/// violation a rating above that tier commits.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Limit {
+    pub tier: Tier,
+    pub violation: RatingViolation,
+}
+
+/// The limits a subject's facts set, gathered rule by rule.
+pub(crate) struct Limits<'a> {
+    policy: Policy,
+    subject: &'a str,
+    pub(crate) found: Vec<Limit>,
+}
+
+impl<'a> Limits<'a> {
+    pub(crate) fn new(policy: Policy, subject: &'a str) -> Self {
+        Limits { policy, subject, found: Vec::new() }
+    }
+
+    pub(crate) fn limit(&mut self, tier: Tier, rule: &'static str, message: String) {
+        let violation = RatingViolation {
+            subject: self.subject.to_string(),
+            rule,
+            citation: citation(self.policy, rule),
+            message,
+        };
+        self.found.push(Limit { tier, violation });
+    }
+}
+
+/// The best tier every one of `limits` allows.
+pub fn highest(limits: &[Limit]) -> Tier {
+    limits.iter().map(|l| l.tier).max().unwrap_or(Tier::Excellent)
+}
+
 /// The highest tier a member may get under `policy`, with each rule that lowers it (2018–2024:
-/// 132-QĐ/TW with 16-HD or 21-HD, then 124-QĐ/TW with 25-HD; domain.md §8). The 100-point
-/// rules of 2025 and the years before 2018 are not judged here: every tier stays open.
-pub fn member_max_tier(policy: Policy, id: &str, f: &MemberFacts) -> (Tier, Vec<RatingViolation>) {
-    let (qd132, qd124) = match policy {
+/// 132-QĐ/TW with 16-HD or 21-HD, then 124-QĐ/TW with 25-HD; from 2025 the same discipline,
+/// targets and degradation rules beside the score of [`score`]; domain.md §8). Years before
+/// 2018 are not judged: every tier stays open.
+pub fn member_limits(policy: Policy, id: &str, f: &MemberFacts) -> Vec<Limit> {
+    let mut l = Limits::new(policy, id);
+    let (criteria, self_detected_counts) = match policy {
+        Policy::Unchecked => return l.found,
         Policy::Qd132Hd16 | Policy::Qd132Hd21 => (true, false),
-        Policy::Qd124Hd25 => (false, true),
-        Policy::Unchecked | Policy::Qd366Hd43 => return (Tier::Excellent, Vec::new()),
+        Policy::Qd124Hd25 => (true, true),
+        Policy::Qd366Hd43 => (false, true),
     };
-    let source = if qd132 { "Quy định 132-QĐ/TW" } else { "Quy định 124-QĐ/TW" };
-    let mut max = Tier::Excellent;
-    let mut found = Vec::new();
-    let mut limit = |tier: Tier, rule: &'static str, message: String| {
-        max = max.max(tier);
-        found.push(RatingViolation { subject: id.to_string(), rule, citation: source, message });
-    };
-    // Excellent only with the task criterion excellent and the others at least good.
-    let excellent_criteria = f.task == Some(Level::Excellent) && f.others.is_none_or(|o| o <= Level::Good);
-    if (f.task.is_some() || f.others.is_some()) && !excellent_criteria {
-        limit(
-            Tier::Good,
-            "excellent_criteria",
-            "Hoàn thành xuất sắc nhiệm vụ cần tiêu chí nhiệm vụ được giao đạt Xuất sắc và các tiêu chí khác từ Tốt trở lên.".into(),
-        );
+    if criteria {
+        // Excellent only with the task criterion excellent and the others at least good.
+        let excellent = f.task == Some(Level::Excellent) && f.others.is_none_or(|o| o <= Level::Good);
+        if (f.task.is_some() || f.others.is_some()) && !excellent {
+            l.limit(
+                Tier::Good,
+                "excellent_criteria",
+                "Hoàn thành xuất sắc nhiệm vụ cần tiêu chí nhiệm vụ được giao đạt Xuất sắc và các tiêu chí khác từ Tốt trở lên.".into(),
+            );
+        }
+        if f.sick_leave_months >= 3 {
+            l.limit(
+                Tier::Complete,
+                "sick_leave",
+                format!(
+                    "Nghỉ ốm {} tháng trong năm: xếp loại tối đa Hoàn thành nhiệm vụ.",
+                    f.sick_leave_months
+                ),
+            );
+        }
     }
-    if f.sick_leave_months >= 3 {
-        limit(
-            Tier::Complete,
-            "sick_leave",
-            format!("Nghỉ ốm {} tháng trong năm: xếp loại tối đa Hoàn thành nhiệm vụ.", f.sick_leave_months),
-        );
-    }
-    if qd124 && [f.task, f.others].contains(&Some(Level::Poor)) {
-        limit(
+    if criteria && [f.task, f.others].contains(&Some(Level::Poor)) {
+        l.limit(
             Tier::NotComplete,
             "poor_criterion",
             "Có tiêu chí bị đánh giá Kém: Không hoàn thành nhiệm vụ.".into(),
         );
     }
     if let Some(form) = f.discipline_in_year
-        && !(qd124 && f.self_detected_and_remedied)
+        && !(self_detected_counts && f.self_detected_and_remedied)
     {
-        limit(
+        l.limit(
             Tier::NotComplete,
             "disciplined",
             format!("Bị kỷ luật {} trong năm: Không hoàn thành nhiệm vụ.", form.label()),
         );
     }
     if f.targets_met_pct.is_some_and(|p| p < 50) {
-        limit(
+        l.limit(
             Tier::NotComplete,
             "targets",
             "Thực hiện dưới 50% chỉ tiêu, nhiệm vụ: Không hoàn thành nhiệm vụ.".into(),
         );
     }
     if f.degraded {
-        limit(
+        l.limit(
             Tier::NotComplete,
             "degraded",
             "Có biểu hiện suy thoái đã được cấp có thẩm quyền kết luận: Không hoàn thành nhiệm vụ.".into(),
         );
     }
-    (max, found)
+    l.found
 }
 
 #[cfg(test)]
@@ -355,7 +408,7 @@ mod tests {
     #[test]
     fn excellent_members_are_capped_at_a_fifth_of_those_rated_good_or_better() {
         // 21-HD/BTCTW 2.3 (2019–2022), 124-QĐ/TW Điều 12 (2023–2024): excellent × 5 ≤ good +
-        // excellent; 2018 and 2025 on: not verified, not checked.
+        // excellent; 2018: not verified, not checked; 2025 on: coso's own setting.
         let cases = [
             (Policy::Qd132Hd21, 2, 8, false),
             (Policy::Qd132Hd21, 3, 8, true),
@@ -364,7 +417,8 @@ mod tests {
             (Policy::Qd124Hd25, 4, 16, false),
             (Policy::Qd124Hd25, 5, 16, true),
             (Policy::Qd132Hd16, 5, 0, false),
-            (Policy::Qd366Hd43, 5, 0, false),
+            (Policy::Qd366Hd43, 5, 0, true),
+            (Policy::Qd366Hd43, 1, 4, false),
             (Policy::Unchecked, 5, 0, false),
         ];
         for (policy, excellent, good, refused) in cases {
@@ -445,26 +499,52 @@ mod tests {
                 &["excellent_criteria", "poor_criterion"],
             ),
             (
-                "a poor criterion, 2019–2022: only not excellent",
+                "a poor criterion, 2019–2022 too (132-QĐ/TW Điều 12 khoản 4)",
                 p21,
                 with(&|m| m.others = Some(Level::Poor)),
-                Tier::Good,
-                &["excellent_criteria"],
+                Tier::NotComplete,
+                &["excellent_criteria", "poor_criterion"],
             ),
             (
-                "2025: the score rules, not these",
+                "2025: degradation still not complete",
                 Policy::Qd366Hd43,
                 with(&|m| m.degraded = true),
+                Tier::NotComplete,
+                &["degraded"],
+            ),
+            (
+                "2025: the criteria levels are not used",
+                Policy::Qd366Hd43,
+                with(&|m| m.others = Some(Level::Poor)),
                 Tier::Excellent,
                 &[],
             ),
+            (
+                "2025: self-detected and remedied",
+                Policy::Qd366Hd43,
+                with(&|m| {
+                    m.discipline_in_year = Some(MemberDiscipline::Warning);
+                    m.self_detected_and_remedied = true;
+                }),
+                Tier::Excellent,
+                &[],
+            ),
+            ("before 2018: unchecked", Policy::Unchecked, with(&|m| m.degraded = true), Tier::Excellent, &[]),
         ];
         for (label, policy, facts, want, rules) in cases {
-            let (tier, found) = member_max_tier(policy, "m1", &facts);
+            let found = member_limits(policy, "m1", &facts);
+            let tier = highest(&found);
             assert_eq!(tier, want, "{label}");
-            let got: Vec<&str> = found.iter().map(|v| v.rule).collect();
+            let got: Vec<&str> = found.iter().map(|l| l.violation.rule).collect();
             assert_eq!(got, rules, "{label}");
-            assert!(found.iter().all(|v| v.subject == "m1" && !v.citation.is_empty()), "{label}");
+            for l in &found {
+                assert_eq!(l.violation.subject, "m1", "{label}");
+                assert_eq!(l.violation.citation, citation(policy, l.violation.rule), "{label}");
+                assert!(
+                    l.violation.citation.contains("-QĐ/TW") || l.violation.citation.contains("-HD/BTCTW"),
+                    "{label}"
+                );
+            }
         }
     }
 
