@@ -1,6 +1,7 @@
 //! The `coso` command: serve the web application, migrate, load the demo, manage accounts and
 //! tokens, and print statistics.
 mod progress;
+mod rating;
 mod report;
 
 use std::io::Read;
@@ -59,6 +60,11 @@ enum Command {
     Report {
         #[command(subcommand)]
         command: report::ReportCommand,
+    },
+    /// The annual rating: judge a proposed rating from a file (rating check).
+    Rating {
+        #[command(subcommand)]
+        command: rating::RatingCommand,
     },
     /// Print statistics.
     Stats {
@@ -319,6 +325,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
             Ok(())
         }
         Command::Report { command } => report::run(&open(&cli.database_url)?, command),
+        Command::Rating { command } => rating::run(command),
         Command::Audit { command: AuditCommand::List { entity, id, since, limit, format } } => {
             let since = match since.as_deref() {
                 Some(s) => Some(coso_domain::date::parse(s).ok_or_else(|| {

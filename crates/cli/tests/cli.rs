@@ -188,3 +188,110 @@ fn accounts_and_tokens_from_the_command_line() {
     assert_eq!(newest.as_array().unwrap().len(), 1, "{newest}");
     assert_eq!(newest[0]["action"], "revoke", "the newest line is kept: {newest}");
 }
+
+/// `coso rating check` reads one TCCSĐ from a file and touches no database: the URL below
+/// points where nothing can be opened.
+#[test]
+fn a_rating_is_checked_from_a_file_without_a_database() {
+    let dir = std::env::temp_dir().join(format!("coso-rating-check-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let no_db = "sqlite:///nonexistent/dir/coso.db";
+    let write = |name: &str, body: &str| {
+        let path = dir.join(name);
+        std::fs::write(&path, body).unwrap();
+        path.to_string_lossy().into_owned()
+    };
+    // 21-HD/BTCTW mục II điểm 2.3 a): one excellent needs four good; a reprimanded member
+    // is not complete, and so the cell is not excellent; a member admitted in August 2020 is not rated in December 2020.
+    let round = r#"{"unit": {"id": "LS-HVT-K9", "kind": "grassroots_cell", "proposed": "excellent"},
+      "rated_on": "2020-12-10",
+      "members": [
+        {"id": "m1", "status": "official", "admitted_on": "2001-05-19", "proposed": "excellent",
+         "criteria": {"task": "excellent", "others": "good"}},
+        {"id": "m2", "status": "official", "admitted_on": "2010-03-02", "proposed": "good",
+         "discipline_in_year": "reprimand"},
+        {"id": "m3", "status": "official", "admitted_on": "2012-09-01", "proposed": "good"},
+        {"id": "m4", "status": "probationary", "admitted_on": "2020-08-01", "proposed": "good"},
+        {"id": "m5", "status": "exempted", "admitted_on": "1975-01-01"}]}"#;
+    let file = write("k9.json", round);
+    let out = coso(no_db, &["rating", "check", "--year", "2020", "--input", &file, "--format", "json"], None);
+    assert!(!out.status.success());
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["policy"], "132-QĐ/TW+21-HD/BTCTW");
+    assert_eq!(v["valid"], false);
+    let found: Vec<(String, String)> = v["violations"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|x| (x["subject"].as_str().unwrap().into(), x["rule"].as_str().unwrap().into()))
+        .collect();
+    // m2, not complete, also bars the cell from excellent (100% at least complete).
+    let want = [
+        ("m2", "disciplined"),
+        ("m4", "not_rated"),
+        ("LS-HVT-K9", "excellent_cap"),
+        ("LS-HVT-K9", "collective_excellent"),
+    ];
+    assert_eq!(found, want.map(|(s, r)| (s.to_string(), r.to_string())));
+    assert!(v["violations"][2]["citation"].as_str().unwrap().contains("21-HD/BTCTW, mục II, điểm 2.3"));
+    assert_eq!(v["excluded"], serde_json::json!(["m4", "m5"]));
+    assert_eq!(v["max_tier"]["m2"], "not_complete");
+    assert!(text(&out.stderr).contains("vi phạm 4 quy định"), "{}", text(&out.stderr));
+
+    // The same unit with the rules kept: valid, exit 0.
+    let kept = round
+        .replace(
+            r#""proposed": "excellent",
+         "criteria""#,
+            r#""proposed": "good",
+         "criteria""#,
+        )
+        .replace(
+            r#""proposed": "good",
+         "discipline_in_year""#,
+            r#""proposed": "not_complete",
+         "discipline_in_year""#,
+        )
+        .replace(r#""admitted_on": "2020-08-01", "proposed": "good""#, r#""admitted_on": "2020-08-01""#)
+        .replace(r#""proposed": "excellent"}"#, r#""proposed": "good"}"#);
+    let out =
+        coso(no_db, &["rating", "check", "--year", "2020", "--input", &write("kept.json", &kept)], None);
+    assert!(out.status.success(), "{}{}", text(&out.stdout), text(&out.stderr));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!((v["valid"].as_bool(), v["violations"].as_array().map(Vec::len)), (Some(true), Some(0)));
+
+    // Malformed files: the field is named, nothing printed on stdout, exit non-zero.
+    let bad = [
+        (
+            r#"{"unit": {"id": "x", "kind": "grassroots_cell"}, "members": [{"id": "a", "status": "official"}]}"#,
+            "members[0]: thiếu trường `admitted_on`",
+        ),
+        (
+            r#"{"unit": {"id": "x", "kind": "grassroots_cell", "proposed": "best"}}"#,
+            "unit.proposed: giá trị không hợp lệ `best`",
+        ),
+        (
+            r#"{"unit": {"id": "x", "kind": "grassroots_cell"}, "members": [{"id": "a", "status": "official", "admitted_on": "2020-13-01"}]}"#,
+            "members[0].admitted_on: ngày không hợp lệ",
+        ),
+        (r#"{"unit": {"kind": "grassroots_cell"}}"#, "thiếu trường `id`"),
+        (
+            r#"{"unit": {"id": "x", "kind": "grassroots_cell"}, "members": [{"id": "a", "status": "official", "admitted_on": "2000-01-01", "targets_met_pct": 140}]}"#,
+            "members[0].targets_met_pct",
+        ),
+        ("not json", "không hợp lệ"),
+    ];
+    for (i, (body, said)) in bad.iter().enumerate() {
+        let out = coso(
+            no_db,
+            &["rating", "check", "--year", "2020", "--input", &write(&format!("bad{i}.json"), body)],
+            None,
+        );
+        assert!(!out.status.success(), "{body}");
+        assert!(out.stdout.is_empty(), "{body}");
+        assert!(text(&out.stderr).contains(said), "{body}: {}", text(&out.stderr));
+    }
+    let out = coso(no_db, &["rating", "check", "--year", "2020", "--input", "-"], Some(&kept));
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    std::fs::remove_dir_all(&dir).unwrap();
+}

@@ -4,9 +4,9 @@
 //! [`RatingViolation`] naming its subject, its rule id and the text it comes from.
 //!
 //! Here: the tiers, the choice of policy by year, who is not rated, the cap on excellent members
-//! and a member's limits. Beside it: [`collective`] (a cell over its members, a committee over
-//! its organizations), [`score`] (2025 on), [`round`] (one TCCSĐ checked as a whole, what
-//! `coso rating check` prints) and [`texts`] (every rule's citation, in one table).
+//! and a member's limits. Beside it: `collective` (a cell over its members, a committee over
+//! its organizations), `score` (2025 on), `round` (one TCCSĐ checked as a whole, what
+//! `coso rating check` prints) and `texts` (every rule's citation, in one table).
 use chrono::{Months, NaiveDate};
 use serde::Serialize;
 

@@ -252,7 +252,8 @@ pub fn check(year: i32, input: &RoundInput) -> Result<Verdict, CheckError> {
         limits.extend(score_limits(policy, &m.id, &score, false));
         let max = broken(m.proposed, limits, &mut violations);
         max_tier.insert(m.id.clone(), max);
-        member_tiers.push(m.proposed.unwrap_or(max));
+        // A proposal above what the rules allow counts at what they allow.
+        member_tiers.push(m.proposed.map_or(max, |p| p.max(max)));
     }
     let excellent = member_tiers.iter().filter(|t| **t == Tier::Excellent).count();
     let good = member_tiers.iter().filter(|t| **t == Tier::Good).count();
