@@ -1,6 +1,7 @@
 //! coso-domain: the pure types and rules of party-building work, free of IO.
 pub mod access;
 pub mod date;
+pub mod discipline;
 pub mod id;
 pub mod meeting;
 pub mod member;

@@ -23,6 +23,10 @@ macro_rules! text_columns {
             $crate::org::OrgEventKind => "organization event",
             $crate::position::PositionRole => "position",
             $crate::quota::QuotaLevel => "quota level",
+            $crate::rating::Tier => "rating tier",
+            $crate::rating::RatingStage => "rating stage",
+            $crate::discipline::DisciplineForm => "discipline form",
+            $crate::discipline::InspectionKind => "inspection kind",
         );
         $crate::text_columns!(@ids $backend;
             $crate::id::OrgId,

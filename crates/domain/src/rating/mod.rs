@@ -23,6 +23,7 @@ pub use texts::citation;
 /// A rating tier, best first.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, serde::Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "sql", derive(diesel::AsExpression, diesel::FromSqlRow), diesel(sql_type = diesel::sql_types::Text))]
 pub enum Tier {
     /// Hoàn thành xuất sắc nhiệm vụ (HTXSNV).
     Excellent,
@@ -72,6 +73,43 @@ impl Tier {
     /// Good or better: the share the seed reports every year.
     pub fn good_or_better(self) -> bool {
         self <= Tier::Good
+    }
+}
+
+/// Where a rating stands in the round (domain.md §8): the subject's own assessment, the
+/// proposal of the cell or committee, and the decision of the competent level, which may
+/// re-rate.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "sql", derive(diesel::AsExpression, diesel::FromSqlRow), diesel(sql_type = diesel::sql_types::Text))]
+pub enum RatingStage {
+    SelfAssessed,
+    Proposed,
+    Decided,
+}
+
+impl RatingStage {
+    pub const ALL: [RatingStage; 3] =
+        [RatingStage::SelfAssessed, RatingStage::Proposed, RatingStage::Decided];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            RatingStage::SelfAssessed => "self",
+            RatingStage::Proposed => "proposed",
+            RatingStage::Decided => "decided",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|s| s.code() == code)
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            RatingStage::SelfAssessed => "Tự đánh giá",
+            RatingStage::Proposed => "Đề xuất",
+            RatingStage::Decided => "Quyết định",
+        }
     }
 }
 

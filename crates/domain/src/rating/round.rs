@@ -334,23 +334,31 @@ mod tests {
         let mut ms: Vec<MemberInput> = (0..8).map(|i| member(&format!("m{i}"), Good)).collect();
         ms[0].proposed = Some(Excellent);
         ms[1].proposed = Some(Excellent);
-        ms[1].discipline_in_year = Some(MemberDiscipline::Reprimand);
         ms[2].status = RatedStatus::Exempted;
+        ms[3].discipline_in_year = Some(MemberDiscipline::Reprimand);
         let v = check(2020, &cell(Excellent, ms.clone())).unwrap();
         assert_eq!(v.policy, "132-QĐ/TW+21-HD/BTCTW");
         assert!(!v.valid);
-        // m1 disciplined proposed excellent; m2 exempted but proposed; two excellent of 7 good
-        // or better breaks the cap (2 × 5 > 7); one not complete bars the cell from excellent.
-        assert_eq!(rules(&v), [("m1", "disciplined"), ("m2", "not_rated"), ("C1", "excellent_cap")]);
+        // m2 exempted but proposed; m3 reprimanded but proposed good; two excellent of six good
+        // or better break the cap (2 × 5 > 6); m3, not complete, bars the cell from excellent.
+        assert_eq!(
+            rules(&v),
+            [
+                ("m2", "not_rated"),
+                ("m3", "disciplined"),
+                ("C1", "excellent_cap"),
+                ("C1", "collective_excellent")
+            ]
+        );
         assert_eq!(v.excluded, ["m2"]);
-        assert_eq!(v.max_tier["m1"], NotComplete);
-        assert_eq!(v.max_tier["C1"], Excellent);
+        assert_eq!(v.max_tier["m3"], NotComplete);
+        assert_eq!(v.max_tier["C1"], Good);
 
-        ms[1].proposed = Some(NotComplete);
+        ms[1].proposed = Some(Good);
         ms[2].proposed = None;
+        ms[3].proposed = Some(NotComplete);
         let v = check(2020, &cell(Excellent, ms)).unwrap();
         assert_eq!(rules(&v), [("C1", "collective_excellent")]);
-        assert_eq!(v.max_tier["C1"], Good);
     }
 
     #[test]
