@@ -3,12 +3,14 @@
 pub mod access;
 mod audit;
 pub mod auth;
+pub mod discipline;
 mod error;
 mod input;
 pub mod meetings;
 pub mod members;
 pub mod orgs;
 pub mod positions;
+pub mod ratings;
 pub mod reorg;
 pub mod stats;
 pub mod trail;

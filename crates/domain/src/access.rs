@@ -33,6 +33,15 @@ pub enum Permission {
     /// Meetings, attendance and the reports on them.
     ReadMeetings,
     WriteMeetings,
+    /// The annual rating: reading it and its statistics.
+    ReadRatings,
+    /// Self-assessment and the proposal of a cell or committee.
+    ProposeRatings,
+    /// The decision of the competent level (its scope must hold the rated unit's superior).
+    DecideRatings,
+    /// Inspection and supervision cases and discipline decisions.
+    ReadInspections,
+    WriteInspections,
 }
 
 impl Permission {
@@ -40,8 +49,9 @@ impl Permission {
     pub fn is_write(self) -> bool {
         use Permission::*;
         match self {
-            WriteOrgs | WriteMembers | ManageUsers | WriteMeetings => true,
-            ReadOrgs | ReadMembers | ReadAudit | ReadMeetings => false,
+            WriteOrgs | WriteMembers | ManageUsers | WriteMeetings | ProposeRatings | DecideRatings
+            | WriteInspections => true,
+            ReadOrgs | ReadMembers | ReadAudit | ReadMeetings | ReadRatings | ReadInspections => false,
         }
     }
 }
@@ -97,13 +107,38 @@ impl Role {
             Role::City => permission != ManageUsers,
             Role::OrgAdmin => matches!(
                 permission,
-                ReadOrgs | WriteOrgs | ReadMembers | WriteMembers | ReadMeetings | WriteMeetings
+                ReadOrgs
+                    | WriteOrgs
+                    | ReadMembers
+                    | WriteMembers
+                    | ReadMeetings
+                    | WriteMeetings
+                    | ReadRatings
+                    | ProposeRatings
+                    | DecideRatings
+                    | ReadInspections
+                    | WriteInspections
             ),
-            Role::CellSecretary => {
-                matches!(permission, ReadOrgs | ReadMembers | WriteMembers | ReadMeetings | WriteMeetings)
+            Role::CellSecretary => matches!(
+                permission,
+                ReadOrgs
+                    | ReadMembers
+                    | WriteMembers
+                    | ReadMeetings
+                    | WriteMeetings
+                    | ReadRatings
+                    | ProposeRatings
+            ),
+            Role::Cadre => matches!(permission, ReadOrgs | ReadMeetings | ReadRatings),
+            Role::Inspector => {
+                matches!(
+                    permission,
+                    ReadOrgs | ReadMembers | ReadMeetings | ReadRatings | ReadInspections | WriteInspections
+                )
             }
-            Role::Cadre => matches!(permission, ReadOrgs | ReadMeetings),
-            Role::Inspector | Role::Viewer => matches!(permission, ReadOrgs | ReadMembers | ReadMeetings),
+            Role::Viewer => {
+                matches!(permission, ReadOrgs | ReadMembers | ReadMeetings | ReadRatings | ReadInspections)
+            }
         }
     }
 }
@@ -134,6 +169,19 @@ mod tests {
             (Role::Viewer, WriteMeetings, false),
             (Role::Cadre, ReadMeetings, true),
             (Role::Cadre, WriteMeetings, false),
+            // Ratings: the cell proposes, the committee above decides (domain.md §8).
+            (Role::CellSecretary, ProposeRatings, true),
+            (Role::CellSecretary, DecideRatings, false),
+            (Role::OrgAdmin, DecideRatings, true),
+            (Role::City, DecideRatings, true),
+            (Role::Viewer, ReadRatings, true),
+            (Role::Viewer, ProposeRatings, false),
+            (Role::Cadre, ReadRatings, true),
+            (Role::Inspector, WriteInspections, true),
+            (Role::Inspector, ProposeRatings, false),
+            (Role::CellSecretary, ReadInspections, false),
+            (Role::OrgAdmin, WriteInspections, true),
+            (Role::OrgAdmin, ManageUsers, false),
         ];
         for (role, p, want) in cases {
             assert_eq!(role.allows(p), want, "{role:?} {p:?}");

@@ -7,9 +7,9 @@ use crate::org::OrgKind;
 use crate::rating::MemberDiscipline;
 
 /// Where the forms come from: the Party Statute's chapter on discipline.
-pub const FORMS_CITATION: &str = "Điều lệ Đảng (2011), Chương VIII, Điều 35 (khoản chưa đối chiếu)";
+pub const FORMS_CITATION: &str = "Điều lệ Đảng, Điều 35, khoản 2";
 /// Who may decide them.
-pub const COMPETENCE_CITATION: &str = "Điều lệ Đảng (2011), Chương VIII, Điều 36 (khoản chưa đối chiếu)";
+pub const COMPETENCE_CITATION: &str = "Điều lệ Đảng, Điều 36 (khoản chưa đối chiếu)";
 
 /// A case of inspection or supervision (Quy định 22-QĐ/TW, 2021).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]

@@ -7,7 +7,9 @@ pub mod xlsx;
 #[cfg(test)]
 mod sample;
 
-pub use model::{CellCompliance, MeetingRegister, Minutes, QuotaLine, QuotaReport, Series};
+pub use model::{
+    CellCompliance, MeetingRegister, Minutes, QuotaLine, QuotaReport, RatingStatistics, Series, TierLine,
+};
 
 /// Why a report could not be rendered.
 #[derive(Debug, thiserror::Error)]

@@ -97,3 +97,25 @@ pub struct Series {
     /// (label, value) in display order.
     pub points: Vec<(String, f64)>,
 }
+
+/// A line of the rating statistics: how many subjects of one level got each tier.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct TierLine {
+    pub label: String,
+    pub total: i64,
+    pub excellent: i64,
+    pub good: i64,
+    pub complete: i64,
+    pub not_complete: i64,
+}
+
+/// The year's rating statistics in the usual statistical layout: one line per level (the
+/// TCCSĐ, their cells, the members), counts and shares per tier, then the units below target.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct RatingStatistics {
+    pub title: String,
+    pub subtitle: String,
+    pub lines: Vec<TierLine>,
+    /// (code, name, why).
+    pub below_target: Vec<(String, String, String)>,
+}

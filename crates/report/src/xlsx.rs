@@ -2,7 +2,7 @@
 use rust_xlsxwriter::{Color, Format, FormatAlign, FormatBorder, Workbook, Worksheet, XlsxError};
 
 use crate::ReportError;
-use crate::model::{MeetingRegister, QuotaReport};
+use crate::model::{MeetingRegister, QuotaReport, RatingStatistics};
 
 /// Vietnamese offices print in Times New Roman; the sheets match the Word documents.
 const FONT: &str = "Times New Roman";
@@ -71,6 +71,54 @@ pub fn meeting_register(report: &MeetingRegister) -> Result<Vec<u8>, ReportError
         sheet.write_blank(row, 6, &f.total_number)?;
         sheet.write_number_with_format(row, 7, sum(|c| c.short_meetings), &f.total_number)?;
         sheet.write_blank(row, 8, &f.total_number)?;
+    }
+    Ok(book.save_to_buffer()?)
+}
+
+/// The year's rating statistics: per level the number rated and, per tier, the count and its
+/// share, with the good-or-better share last; then the units below target on a second sheet.
+pub fn rating_statistics(report: &RatingStatistics) -> Result<Vec<u8>, ReportError> {
+    const COLUMNS: [(&str, f64); 12] = [
+        ("STT", 5.0),
+        ("Đối tượng", 30.0),
+        ("Tổng số được xếp loại", 11.0),
+        ("HTXSNV: số", 9.0),
+        ("HTXSNV: tỷ lệ (%)", 9.0),
+        ("HTTNV: số", 9.0),
+        ("HTTNV: tỷ lệ (%)", 9.0),
+        ("HTNV: số", 9.0),
+        ("HTNV: tỷ lệ (%)", 9.0),
+        ("KHTNV: số", 9.0),
+        ("KHTNV: tỷ lệ (%)", 9.0),
+        ("Từ HTTNV trở lên (%)", 11.0),
+    ];
+    let f = Formats::new();
+    let mut book = Workbook::new();
+    let sheet = book.add_worksheet();
+    sheet.set_name("Xếp loại chất lượng")?;
+    sheet.set_landscape();
+    let head = heading(sheet, &f, &report.title, &report.subtitle, &[], &COLUMNS)?;
+    for ((row, stt), line) in (head + 1..).zip(1u32..).zip(&report.lines) {
+        let share = |n: i64| if line.total > 0 { n as f64 / line.total as f64 } else { 0.0 };
+        sheet.write_number_with_format(row, 0, stt, &f.number)?;
+        sheet.write_string_with_format(row, 1, &line.label, &f.text)?;
+        sheet.write_number_with_format(row, 2, line.total as f64, &f.number)?;
+        for (i, n) in [line.excellent, line.good, line.complete, line.not_complete].into_iter().enumerate() {
+            let col = 3 + 2 * i as u16;
+            sheet.write_number_with_format(row, col, n as f64, &f.number)?;
+            sheet.write_number_with_format(row, col + 1, share(n), &f.percent)?;
+        }
+        sheet.write_number_with_format(row, 11, share(line.excellent + line.good), &f.percent)?;
+    }
+    let below = book.add_worksheet();
+    below.set_name("Dưới chỉ tiêu")?;
+    let columns = [("STT", 5.0), ("Mã", 12.0), ("Đơn vị", 36.0), ("Lý do", 50.0)];
+    let head = heading(below, &f, "ĐƠN VỊ DƯỚI CHỈ TIÊU", &report.subtitle, &[], &columns)?;
+    for ((row, stt), (code, name, why)) in (head + 1..).zip(1u32..).zip(&report.below_target) {
+        below.write_number_with_format(row, 0, stt, &f.number)?;
+        below.write_string_with_format(row, 1, code, &f.text)?;
+        below.write_string_with_format(row, 2, name, &f.text)?;
+        below.write_string_with_format(row, 3, why, &f.alert_text)?;
     }
     Ok(book.save_to_buffer()?)
 }

@@ -211,6 +211,10 @@ diesel::allow_tables_to_appear_in_same_query!(
     settings,
     deleted_meetings,
     roster,
+    org_ratings,
+    member_ratings,
+    inspections,
+    disciplines,
 );
 
 diesel::table! {
@@ -343,3 +347,65 @@ diesel::table! {
         delta -> Integer,
     }
 }
+
+diesel::table! {
+    org_ratings (org_id, year, stage) {
+        org_id -> Text,
+        year -> Integer,
+        stage -> Text,
+        tier -> Text,
+        policy -> Text,
+        facts -> Text,
+        recorded_by -> Text,
+        recorded_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    member_ratings (membership_id, year, stage) {
+        membership_id -> Text,
+        year -> Integer,
+        stage -> Text,
+        org_id -> Text,
+        tier -> Text,
+        policy -> Text,
+        facts -> Text,
+        recorded_by -> Text,
+        recorded_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    inspections (id) {
+        id -> Text,
+        kind -> Text,
+        org_id -> Text,
+        membership_id -> Nullable<Text>,
+        by_org_id -> Text,
+        period_from -> Date,
+        period_to -> Date,
+        findings -> Text,
+        conclusion -> Text,
+        follow_up -> Text,
+        concluded_on -> Nullable<Date>,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    disciplines (id) {
+        id -> Text,
+        org_id -> Text,
+        membership_id -> Nullable<Text>,
+        form -> Text,
+        decided_on -> Date,
+        by_org_id -> Text,
+        document -> Text,
+        reason -> Text,
+        self_detected -> Bool,
+        inspection_id -> Nullable<Text>,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::joinable!(member_ratings -> memberships (membership_id));

@@ -124,6 +124,22 @@ pub(crate) fn transfer_for_reorganization(
     audit::record(conn, actor, "event.transfer_internal", "membership", &m.id, Some(&before), Some(&*m))
 }
 
+/// A member expelled by a discipline decision: the membership ends through the lifecycle,
+/// dated and numbered as the decision.
+pub(crate) fn expel(
+    conn: &mut DbConnection,
+    actor: &Actor,
+    m: &mut MembershipRow,
+    on: NaiveDate,
+    decision: &str,
+) -> AppResult<()> {
+    let before = m.clone();
+    let grounds =
+        Grounds { decision: decision.into(), note: "Kỷ luật khai trừ".into(), ..Grounds::default() };
+    write_event(conn, m, MemberEventKind::Expulsion, on, None, grounds)?;
+    audit::record(conn, actor, "event.expulsion", "membership", &m.id, Some(&before), Some(&*m))
+}
+
 impl App {
     /// Records a lifecycle event; refused with a Vietnamese reason if the statute forbids it.
     pub fn record_member_event(

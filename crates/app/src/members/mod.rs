@@ -13,7 +13,7 @@ use crate::access;
 use crate::orgs::{name_of, org_on};
 use crate::{Actor, App, AppError, AppResult};
 
-mod lifecycle;
+pub(crate) mod lifecycle;
 mod register;
 
 pub(crate) use lifecycle::transfer_for_reorganization;

@@ -16,7 +16,10 @@ mod score;
 mod texts;
 
 pub use collective::{CollectiveFacts, Subordinate, collective_limits};
-pub use round::{CheckError, Criteria, MemberInput, RoundInput, UnitInput, UnitKind, Verdict, check};
+pub use round::{
+    CheckError, Criteria, MemberInput, RoundInput, UnitInput, UnitKind, Verdict, check,
+    check_subordinate_cell,
+};
 pub use score::{ScoreFacts, score_limits};
 pub use texts::citation;
 

@@ -207,6 +207,16 @@ fn broken(proposed: Option<Tier>, limits: Vec<Limit>, out: &mut Vec<RatingViolat
 
 /// Judges one TCCSĐ's rating for `year` under the policy in force for it.
 pub fn check(year: i32, input: &RoundInput) -> Result<Verdict, CheckError> {
+    judge(year, input, true)
+}
+
+/// Judges a cell inside a grassroots committee: every rule but the cap on excellent members,
+/// which counts over the whole TCCSĐ and is the committee's to check ([`check_excellent_cap`]).
+pub fn check_subordinate_cell(year: i32, input: &RoundInput) -> Result<Verdict, CheckError> {
+    judge(year, input, false)
+}
+
+fn judge(year: i32, input: &RoundInput, with_cap: bool) -> Result<Verdict, CheckError> {
     validate(year, input)?;
     let policy = Policy::for_year(year);
     let rated_on = input.rated_on.unwrap_or_else(|| default_rating_day(year));
@@ -257,7 +267,9 @@ pub fn check(year: i32, input: &RoundInput) -> Result<Verdict, CheckError> {
     }
     let excellent = member_tiers.iter().filter(|t| **t == Tier::Excellent).count();
     let good = member_tiers.iter().filter(|t| **t == Tier::Good).count();
-    violations.extend(check_excellent_cap(policy, &input.unit.id, excellent, good));
+    if with_cap {
+        violations.extend(check_excellent_cap(policy, &input.unit.id, excellent, good));
+    }
 
     let u = &input.unit;
     let committee = u.kind == UnitKind::GrassrootsCommittee;

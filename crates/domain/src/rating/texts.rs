@@ -69,10 +69,20 @@ const CITATIONS: &[(Policy, &str, &str)] = &[
 ];
 
 /// Rules every checked policy shares, cited the same way for each.
-const SHARED: &[(&str, &str)] = &[(
-    "not_rated",
-    "Hướng dẫn 21-HD/BTCTW, mục II, tiểu mục 6 (đảng viên chưa đủ 6 tháng); miễn, đình chỉ sinh hoạt: điểm chưa đối chiếu",
-)];
+const SHARED: &[(&str, &str)] = &[
+    (
+        "not_rated",
+        "Hướng dẫn 21-HD/BTCTW, mục II, tiểu mục 6 (đảng viên chưa đủ 6 tháng); miễn, đình chỉ sinh hoạt: điểm chưa đối chiếu",
+    ),
+    (
+        "competence",
+        "Quy định về kiểm điểm, đánh giá, xếp loại chất lượng: cấp ủy cấp trên trực tiếp quyết định (domain.md §8; điểm chưa đối chiếu)",
+    ),
+    (
+        "order",
+        "Quy định về kiểm điểm, đánh giá, xếp loại chất lượng: tập thể trước, cá nhân sau; cấp dưới trước, cấp trên sau (domain.md §8)",
+    ),
+];
 
 /// The text `rule` comes from under `policy`.
 pub fn citation(policy: Policy, rule: &str) -> &'static str {
