@@ -150,7 +150,7 @@ fn a_cell_proposes_and_its_committee_decides_under_the_years_rules() {
         ok("decide DK-C2", w.app.rate(&w.ward, "DK-C2", 2020, rate("decided", Some("good"), &[])));
         ok("decide DK", w.app.rate(&w.city, "DK", 2020, rate("decided", Some("good"), &[])));
 
-        let stats = ok("stats", w.app.rating_stats(&w.city, 2020));
+        let stats = ok("stats", w.app.rating_stats(&w.city, 2020, None));
         assert_eq!((stats.orgs.total, stats.orgs.good), (1, 1), "{stats:?}");
         assert_eq!((stats.members.total, stats.members.excellent, stats.members.good), (6, 1, 5));
         assert_eq!(stats.members.good_or_better_pct, 100.0);
@@ -262,7 +262,10 @@ fn discipline_forms_follow_the_subject_and_the_bodys_competence() {
         assert_eq!(counts(), before);
 
         // The ward expels an official member: the membership ends through the lifecycle.
-        ok("confirm", w.app.record_member_event(&Actor::system(), &w.c1[5], event("confirmation", "2011-03-02", None)));
+        ok(
+            "confirm",
+            w.app.record_member_event(&Actor::system(), &w.c1[5], event("confirmation", "2011-03-02", None)),
+        );
         ok(
             "expel",
             w.app.decide_discipline(

@@ -1,4 +1,5 @@
-//! `coso report …`: meeting compliance and superior attendance, as JSON or Excel files.
+//! `coso report …`: meeting compliance, superior attendance and the rating's statistics, as
+//! JSON or Excel files.
 use clap::{Subcommand, ValueEnum};
 use coso_app::{Actor, App};
 
@@ -17,6 +18,18 @@ pub enum ReportCommand {
         #[arg(long, value_enum, default_value_t = ReportFormat::Json)]
         format: ReportFormat,
         /// Where to write the Excel file (default: a name in the current folder).
+        #[arg(long)]
+        output: Option<String>,
+    },
+    /// The year's rating statistics: TCCSĐ and members by tier (issue 10).
+    Ratings {
+        #[arg(long)]
+        year: i32,
+        /// Only under this unit (its code), as the tree stood at the year's end.
+        #[arg(long)]
+        org: Option<String>,
+        #[arg(long, value_enum, default_value_t = ReportFormat::Json)]
+        format: ReportFormat,
         #[arg(long)]
         output: Option<String>,
     },
@@ -71,6 +84,13 @@ pub fn run(app: &App, command: ReportCommand) -> Result<(), Failure> {
                 }
             }
         }
+        ReportCommand::Ratings { year, org, format, output } => match format {
+            ReportFormat::Json => json(&app.rating_stats(&sys, year, org.as_deref())?),
+            ReportFormat::Xlsx => {
+                let bytes = app.rating_stats_xlsx(&sys, year, org.as_deref())?;
+                write_file(&output.unwrap_or_else(|| format!("xep-loai-chat-luong-{year}.xlsx")), &bytes)
+            }
+        },
         ReportCommand::Superiors { from, to, year, format, output } => {
             let (from, to) = (parse_date(&from)?, parse_date(&to)?);
             let year = year.unwrap_or_else(|| chrono::Datelike::year(&to));

@@ -65,6 +65,52 @@ fn meeting_figures(db: &str) -> (serde_json::Value, Vec<(String, i64, i64, i64)>
     (sup["total_attendances"].clone(), people)
 }
 
+/// The seed's rating figures, 2016–2020, as `coso report ratings` prints them (issue 10):
+/// every year ≥ 90% of TCCSĐ and > 95% of members good or better; the city committee
+/// excellent in 2019 and 2020; Đông Kinh's cells 80% good or better in 2017 and 100% in 2020;
+/// Chi bộ khối Cửa Nam good or better every year, with more than 90% of its members.
+fn rating_figures(db: &str) -> Vec<serde_json::Value> {
+    let ratings = |year: &str, org: Option<&str>| {
+        let mut args = vec!["report", "ratings", "--year", year, "--format", "json"];
+        if let Some(org) = org {
+            args.extend(["--org", org]);
+        }
+        json_of(db, &args)
+    };
+    let level = |v: &serde_json::Value, label: &str| {
+        v["levels"].as_array().unwrap().iter().find(|l| l["level"] == label).map(|l| l["counts"].clone())
+    };
+    let mut all = Vec::new();
+    for year in 2016..=2020 {
+        let y = year.to_string();
+        let v = ratings(&y, None);
+        for key in ["total", "excellent", "good", "complete", "not_complete", "good_or_better_pct"] {
+            assert!(v["orgs"][key].is_number() && v["members"][key].is_number(), "{key} in {year}");
+        }
+        assert_eq!(v["orgs"]["total"], v["rated_units"], "every TCCSĐ rated in {year}");
+        assert!(v["orgs"]["good_or_better_pct"].as_f64().unwrap() >= 90.0, "{year}: {}", v["orgs"]);
+        assert!(v["members"]["good_or_better_pct"].as_f64().unwrap() > 95.0, "{year}: {}", v["members"]);
+        let city = level(&v, "Đảng bộ cấp huyện (Thành ủy)").unwrap();
+        assert_eq!(city["excellent"].as_i64() == Some(1), year >= 2019, "{year}: {city}");
+        let cua_nam = ratings(&y, Some("LS-CL-CN"));
+        let cell = level(&cua_nam, "Chi bộ trực thuộc").unwrap();
+        assert_eq!(
+            (cell["total"].as_i64(), cell["good_or_better_pct"].as_f64()),
+            (Some(1), Some(100.0)),
+            "{year}"
+        );
+        assert!(cua_nam["members"]["good_or_better_pct"].as_f64().unwrap() > 90.0, "{year}");
+        let dk = level(&ratings(&y, Some("LS-DK")), "Chi bộ trực thuộc").unwrap();
+        match year {
+            2017 => assert_eq!(dk["good_or_better_pct"].as_f64(), Some(80.0), "{dk}"),
+            2020 => assert_eq!(dk["good_or_better_pct"].as_f64(), Some(100.0), "{dk}"),
+            _ => {}
+        }
+        all.push(v);
+    }
+    all
+}
+
 fn stats(db: &str) -> serde_json::Value {
     let out = coso(db, &["stats", "orgs", "--as-of", "17/10/2021", "--format", "json"], None);
     assert!(out.status.success(), "{}", text(&out.stderr));
@@ -90,6 +136,7 @@ fn the_demo_gives_the_seed_figures_on_both_backends() {
     assert_eq!(by_default, on_sqlite, "the default day of a demo database is its reference day");
 
     let figures = meeting_figures(&sqlite.url);
+    let ratings = rating_figures(&sqlite.url);
     let xlsx = std::env::temp_dir().join(format!("coso-register-{}.xlsx", std::process::id()));
     let out = coso(
         &sqlite.url,
@@ -112,6 +159,14 @@ fn the_demo_gives_the_seed_figures_on_both_backends() {
     assert!(out.status.success(), "{}", text(&out.stderr));
     assert!(std::fs::read(&xlsx).unwrap().starts_with(b"PK"), "an Excel file is a ZIP");
     let _ = std::fs::remove_file(&xlsx);
+    let out = coso(
+        &sqlite.url,
+        &["report", "ratings", "--year", "2020", "--format", "xlsx", "--output", xlsx.to_str().unwrap()],
+        None,
+    );
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert!(std::fs::read(&xlsx).unwrap().starts_with(b"PK"), "an Excel file is a ZIP");
+    let _ = std::fs::remove_file(&xlsx);
 
     // A second load is refused with one line and a non-zero exit.
     let again = coso(&sqlite.url, &["demo"], None);
@@ -126,6 +181,7 @@ fn the_demo_gives_the_seed_figures_on_both_backends() {
         assert!(out.status.success(), "{}", text(&out.stderr));
         assert_eq!(stats(&pg.url), on_sqlite, "both backends give the same statistics");
         assert_eq!(meeting_figures(&pg.url), figures, "both backends give the same meeting figures");
+        assert_eq!(rating_figures(&pg.url), ratings, "both backends give the same ratings");
     } else {
         eprintln!("-- postgres skipped: COSO_TEST_POSTGRES_URL is not set");
     }

@@ -84,7 +84,11 @@ pub(crate) const PLACES: [Place; 8] = [
         ward: true,
         numbered_blocks: 7,
         named: &[],
-        services: &[("MN", "Chi bộ Trường Mầm non Đông Kinh", Profile::School)],
+        // Ten cells: the seed's 80% of 2017 and 100% of 2020 are shares of them.
+        services: &[
+            ("MN", "Chi bộ Trường Mầm non Đông Kinh", Profile::School),
+            ("YT", "Chi bộ Trạm Y tế phường Đông Kinh", Profile::Health),
+        ],
     },
     Place {
         code: "HVT", name: "Hoàng Văn Thụ", ward: true, numbered_blocks: 9, named: &[], services: &[]

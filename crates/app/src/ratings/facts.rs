@@ -389,16 +389,17 @@ impl Round {
         self.members
             .iter()
             .map(|e| {
-                let excluded = verdict.excluded.contains(&e.roll.membership_id.to_string()).then(|| {
-                    let status = match e.roll.status {
-                        MemberStatus::Exempted => RatedStatus::Exempted,
-                        _ => RatedStatus::Official,
-                    };
-                    rules::not_rated(status, e.roll.admitted_on, self.on).unwrap_or_default().to_string()
-                });
+                // Who is not rated is a fact of the record, shown in every year; the rules
+                // refuse a tier for them from 2018 (before, nothing is checked).
+                let status = match e.roll.status {
+                    MemberStatus::Exempted => RatedStatus::Exempted,
+                    _ => RatedStatus::Official,
+                };
+                let excluded = rules::not_rated(status, e.roll.admitted_on, self.on).map(String::from);
                 RoundMember {
                     membership_id: e.roll.membership_id.to_string(),
                     full_name: e.roll.full_name.clone(),
+                    status: e.roll.status,
                     status_label: e.roll.status.label().into(),
                     excluded,
                     discipline: e.discipline.as_ref().map(|d| {

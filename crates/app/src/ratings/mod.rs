@@ -53,6 +53,8 @@ impl Stages {
 pub struct RoundMember {
     pub membership_id: String,
     pub full_name: String,
+    #[schema(value_type = String)]
+    pub status: coso_domain::member::MemberStatus,
     pub status_label: String,
     /// Why the member is not rated this year, if not.
     pub excluded: Option<String>,

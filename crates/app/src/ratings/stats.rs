@@ -88,6 +88,8 @@ pub struct TrendPoint {
 #[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct RatingStats {
     pub year: i32,
+    /// The unit the statistics are under, when one was asked for.
+    pub scope_name: Option<String>,
     pub policy_texts: String,
     /// The TCCSĐ: grassroots committees and grassroots cells.
     pub orgs: TierCounts,
@@ -175,24 +177,33 @@ fn year_counts(conn: &mut DbConnection, scope: &str, year: i32) -> AppResult<Yea
 }
 
 impl App {
-    /// The statistics of `year`'s decided ratings in the actor's scope, with the trend over
-    /// every year rated.
-    pub fn rating_stats(&self, actor: &Actor, year: i32) -> AppResult<RatingStats> {
+    /// The statistics of `year`'s decided ratings in the actor's scope, or under the unit
+    /// `under` (as the tree stood at the year's end), with the trend over every year rated.
+    pub fn rating_stats(&self, actor: &Actor, year: i32, under: Option<&str>) -> AppResult<RatingStats> {
         let scope = access::scope(actor, Permission::ReadRatings)?;
         self.db.read(|conn| {
+            let (path, scope_name) = match under.map(str::trim).filter(|c| !c.is_empty()) {
+                Some(code) => {
+                    let at = crate::orgs::org_on(conn, code, rules::default_rating_day(year))?;
+                    access::org(conn, actor, Permission::ReadRatings, &at)?;
+                    (at.version.path, Some(at.version.name))
+                }
+                None => (scope.path().to_string(), None),
+            };
             let years = store::years(conn)?;
             let mut trend = Vec::new();
             for y in &years {
-                let c = year_counts(conn, scope.path(), *y)?;
+                let c = year_counts(conn, &path, *y)?;
                 trend.push(TrendPoint {
                     year: *y,
                     orgs_pct: c.orgs.good_or_better_pct,
                     members_pct: c.members.good_or_better_pct,
                 });
             }
-            let c = year_counts(conn, scope.path(), year)?;
+            let c = year_counts(conn, &path, year)?;
             Ok(RatingStats {
                 year,
+                scope_name,
                 policy_texts: rules::Policy::for_year(year).texts().into(),
                 rated_units: c.orgs.total,
                 units: c.units,
@@ -208,6 +219,25 @@ impl App {
                 years,
             })
         })
+    }
+}
+
+impl App {
+    /// The statistics of `year` as an Excel file in the usual statistical layout.
+    pub fn rating_stats_xlsx(&self, actor: &Actor, year: i32, under: Option<&str>) -> AppResult<Vec<u8>> {
+        let stats = self.rating_stats(actor, year, under)?;
+        let scope = match (&stats.scope_name, &actor.org_id) {
+            (Some(name), _) => Some(name.clone()),
+            (None, Some(id)) => {
+                self.db.read(|conn| crate::orgs::name_of(conn, id, rules::default_rating_day(year)))?
+            }
+            (None, None) => None,
+        };
+        let report = stats.report(scope.as_deref().unwrap_or("Toàn hệ thống"));
+        let bytes = coso_report::xlsx::rating_statistics(&report)
+            .map_err(|e| crate::AppError::Internal(e.to_string()))?;
+        self.log_access(actor, "export", "rating_statistics", &year.to_string())?;
+        Ok(bytes)
     }
 }
 
