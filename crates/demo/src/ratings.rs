@@ -2,7 +2,7 @@
 //! decisions that the ratings respect. Every unit is rated bottom-up through the round's use
 //! cases (the cell proposes, the level above decides), so each rating is valid under its
 //! year's rules or the load fails. The seed's figures hold: every year ≥ 90% of TCCSĐ and
-//! > 95% of members good or better; Đông Kinh's cells 80% good or better in 2017 and all in
+//! more than 95% of members good or better; Đông Kinh's cells 80% good or better in 2017 and all in
 //! 2020; Chi bộ khối Cửa Nam good or better every year with all its members good or better;
 //! the city committee excellent in 2019 and 2020.
 use std::collections::HashSet;
