@@ -162,3 +162,9 @@ document.addEventListener('htmx:afterSettle', countRoll);
     }
   });
 })();
+// A message the page opens with (a refused rating, a saved step) is brought into view and read
+// out: on a phone it would otherwise sit below the fold.
+document.addEventListener('DOMContentLoaded', function () {
+  var m = document.querySelector('[data-focus]');
+  if (m) { m.setAttribute('tabindex', '-1'); m.focus(); }
+});

@@ -1,6 +1,7 @@
 //! The JSON API under /api/v1, described by the OpenAPI document it serves.
 pub(crate) mod meetings;
 pub(crate) mod orgs;
+pub(crate) mod ratings;
 
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
@@ -30,7 +31,8 @@ use crate::session::ApiActor;
         list_members, create_member, get_member, update_member, member_events, record_event,
         meetings::list_meetings, meetings::create_meeting, meetings::get_meeting, meetings::update_meeting,
         meetings::compliance, meetings::superiors, meetings::create_quota_policy, meetings::create_assignment,
-        meetings::list_lengths, meetings::create_length, meetings::delete_meeting
+        meetings::list_lengths, meetings::create_length, meetings::delete_meeting,
+        ratings::stats, ratings::round, ratings::rate, ratings::cases, ratings::open_inspection, ratings::decide_discipline
     ),
     components(schemas(
         OrgSummary, Tree, TreeLevel, LevelUnit, OrgDetail, coso_app::orgs::NewOrg, coso_app::reorg::Reorganization, coso_app::positions::PositionInput, MemberPage, MemberSummary, MemberDetail, MemberInput, EventInput, MemberEventView,
@@ -38,7 +40,13 @@ use crate::session::ApiActor;
         ComplianceReport, CellReport, MonthPoint, SuperiorReport, QuotaView, CellSuperiors, ErrorBody,
         coso_app::meetings::QuotaPolicyInput, coso_app::meetings::AssignmentInput, meetings::Created,
         coso_app::meetings::CellLengthInput, coso_app::meetings::CellLengthView,
-        coso_app::meetings::DeleteMeetingInput
+        coso_app::meetings::DeleteMeetingInput,
+        coso_app::ratings::RoundView, coso_app::ratings::RoundMember, coso_app::ratings::RoundSubordinate, coso_app::ratings::Stages,
+        coso_app::ratings::RateInput, coso_app::ratings::RateMember, coso_app::ratings::MemberFactsInput, coso_app::ratings::UnitFactsInput,
+        coso_app::ratings::stats::RatingStats, coso_app::ratings::stats::TierCounts, coso_app::ratings::stats::LevelCounts,
+        coso_app::ratings::stats::UnitBelow, coso_app::ratings::stats::TrendPoint,
+        coso_app::discipline::Cases, coso_app::discipline::InspectionView, coso_app::discipline::DisciplineView,
+        coso_app::discipline::InspectionInput, coso_app::discipline::DisciplineInput
     )),
     modifiers(&BearerAuth),
     security(("bearer" = []))
@@ -84,6 +92,7 @@ pub fn routes() -> Router<AppState> {
     own_routes()
         .merge(orgs::routes())
         .merge(meetings::routes())
+        .merge(ratings::routes())
         .fallback(|| async { ApiError(AppError::NotFound("địa chỉ API này".into())) })
 }
 

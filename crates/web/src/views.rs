@@ -1,5 +1,6 @@
 //! The pages' view models (askama templates) and the small formatting they share.
 pub mod meetings;
+pub mod ratings;
 
 use askama::Template;
 use chrono::NaiveDate;
@@ -88,6 +89,8 @@ pub struct Layout {
     pub can_manage: bool,
     /// Whether the role founds organizations (in its scope): the tree offers "Thêm tổ chức".
     pub can_add_orgs: bool,
+    /// Whether the role reads inspection and discipline cases: the menu offers them.
+    pub can_read_cases: bool,
     /// The demo's reference day, when the database holds the demo: every page says so.
     pub demo_until: Option<chrono::NaiveDate>,
 }
@@ -101,6 +104,7 @@ impl Layout {
             nav,
             can_manage: session.actor.role.allows(coso_domain::access::Permission::WriteMembers),
             can_add_orgs: session.actor.role.allows(coso_domain::access::Permission::WriteOrgs),
+            can_read_cases: session.actor.role.allows(coso_domain::access::Permission::ReadInspections),
             demo_until: session.demo_until,
         }
     }

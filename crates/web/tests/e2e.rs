@@ -168,6 +168,7 @@ fn the_demo_walked_by_its_users_in_a_browser() {
             walk(&c, &run.base).await;
             reports(&c, &run.base).await;
             secretary_records_a_meeting(&c, &run.base).await;
+            a_rating_round_on_a_phone(&c, &run.base).await;
             let _ = c.close().await;
             let _ = std::fs::remove_dir_all(&profile);
         })
@@ -471,4 +472,110 @@ async fn secretary_records_a_meeting(c: &Client, base: &str) {
     c.execute("document.getElementById('deleted').scrollIntoView();", vec![]).await.unwrap();
     shoot(c, "17-meetings-deleted").await;
     c.set_window_size(DESKTOP.0, DESKTOP.1).await.unwrap();
+}
+
+async fn login(c: &Client, base: &str, username: &str, password: &str) {
+    c.delete_all_cookies().await.unwrap();
+    c.goto(&format!("{base}/login")).await.unwrap();
+    fill(c, "username", username).await;
+    fill(c, "password", password).await;
+    c.find(Locator::Css("button[type=submit]")).await.unwrap().click().await.unwrap();
+    // The menu is on every page but the login form: the login is through.
+    c.wait().for_element(Locator::Css("nav[aria-label='Chức năng chính']")).await.unwrap();
+}
+
+/// Checks every rated member's radio of `tier`, as a secretary tapping down the list would.
+async fn every_member(c: &Client, tier: &str) {
+    c.execute(
+        &format!("document.querySelectorAll('#members input[value={tier}]').forEach(function (i) {{ i.checked = true; }});"),
+        vec![],
+    )
+    .await
+    .unwrap();
+}
+
+/// Issue 10 on a phone: the secretary of Chi bộ khối 9 proposes the cell's rating of 2021 and
+/// sees a proposal that breaks a rule refused with its text; the ward's committee re-rates
+/// everyone excellent, is refused by the cap on excellent members with 21-HD's point, and
+/// decides what the cell proposed; the city board reads the statistics and the cases.
+async fn a_rating_round_on_a_phone(c: &Client, base: &str) {
+    c.set_window_size(PHONE.0, PHONE.1).await.unwrap();
+    login(c, base, "khoi9", "khoi9bithu").await;
+    c.goto(&format!("{base}/orgs/LS-HVT-K9/ratings?year=2021")).await.unwrap();
+    c.wait().for_element(Locator::Id("rate")).await.unwrap();
+    let text = body_text(c).await;
+    assert!(
+        text.contains("Xếp loại chất lượng năm 2021") && text.contains("Hướng dẫn 21-HD/BTCTW"),
+        "{text}"
+    );
+    assert!(text.contains("Cấp quyết định: Đảng bộ phường Hoàng Văn Thụ"));
+    // A secretary proposes; the decision is not theirs to take.
+    assert!(c.find(Locator::Css("input[name=stage][value=decided]")).await.is_err());
+    shoot(c, "40-rating-round").await;
+
+    // The cell excellent with a member not complete: refused, the rule and its text named.
+    tap(c, &c.find(Locator::Css("#unit-tier label.tier-excellent")).await.unwrap()).await;
+    every_member(c, "good").await;
+    tap(c, &c.find(Locator::Css("#members label.tier-not_complete")).await.unwrap()).await;
+    tap(c, &c.find(Locator::Css("#rate button[type=submit]")).await.unwrap()).await;
+    let refused = c.wait().for_element(Locator::Id("refused")).await.unwrap();
+    let said = refused.text().await.unwrap();
+    assert!(
+        said.contains("Chi bộ khối 9: Chỉ được Hoàn thành xuất sắc nhiệm vụ khi 100% đảng viên"),
+        "{said}"
+    );
+    assert!(said.contains("Căn cứ: Hướng dẫn 21-HD/BTCTW"), "{said}");
+    // The choices come back as they were sent.
+    let kept = c.find_all(Locator::Css("#members input[value=not_complete]:checked")).await.unwrap();
+    assert_eq!(kept.len(), 1, "the refused form keeps the secretary's choices");
+    shoot(c, "41-rating-refused").await;
+
+    // Corrected: all good, one excellent.
+    every_member(c, "good").await;
+    tap(c, &c.find(Locator::Css("#members label.tier-excellent")).await.unwrap()).await;
+    tap(c, &c.find(Locator::Css("#rate button[type=submit]")).await.unwrap()).await;
+    let saved = c.wait().for_element(Locator::Id("saved")).await.unwrap();
+    assert_eq!(saved.text().await.unwrap(), "Đã lưu bước «Đề xuất».");
+    assert!(body_text(c).await.contains("Đề xuất: HTXSNV"), "the proposals are shown");
+    shoot(c, "42-rating-proposed").await;
+
+    // The ward re-rates everyone excellent: more than a fifth of its members, refused.
+    login(c, base, "hoangvanthu", "hoangvanthu1").await;
+    c.goto(&format!("{base}/orgs/LS-HVT-K9/ratings?year=2021")).await.unwrap();
+    let decided = c.wait().for_element(Locator::Css("input[name=stage][value=decided]")).await.unwrap();
+    assert_eq!(
+        decided.prop("checked").await.unwrap().as_deref(),
+        Some("true"),
+        "the decision is the ward's default"
+    );
+    every_member(c, "excellent").await;
+    tap(c, &c.find(Locator::Css("#rate button[type=submit]")).await.unwrap()).await;
+    let said = c.wait().for_element(Locator::Id("refused")).await.unwrap().text().await.unwrap();
+    assert!(said.contains("Đảng bộ phường Hoàng Văn Thụ: Số đảng viên hoàn thành xuất sắc"), "{said}");
+    assert!(said.contains("vượt quá 20%"), "{said}");
+    assert!(said.contains("Căn cứ: Hướng dẫn 21-HD/BTCTW, mục II, điểm 2.3 a)"), "{said}");
+    shoot(c, "43-rating-decision-refused").await;
+
+    // It decides what the cell proposed, as the form opens.
+    c.goto(&format!("{base}/orgs/LS-HVT-K9/ratings?year=2021")).await.unwrap();
+    c.wait().for_element(Locator::Id("rate")).await.unwrap();
+    tap(c, &c.find(Locator::Css("#rate button[type=submit]")).await.unwrap()).await;
+    let saved = c.wait().for_element(Locator::Id("saved")).await.unwrap();
+    assert_eq!(saved.text().await.unwrap(), "Đã lưu bước «Quyết định».");
+    assert!(body_text(c).await.contains("Quyết định: HTXSNV"));
+    shoot(c, "44-rating-decided").await;
+
+    // The city board: the year's statistics and the cases.
+    c.set_window_size(DESKTOP.0, DESKTOP.1).await.unwrap();
+    login(c, base, "thanhuy", "thanhuy123").await;
+    c.goto(&format!("{base}/ratings?year=2020")).await.unwrap();
+    let orgs = c.wait().for_element(Locator::Id("orgs-pct")).await.unwrap().text().await.unwrap();
+    let pct: f64 = orgs.trim_end_matches('%').replace(',', ".").parse().unwrap();
+    assert!(pct >= 90.0, "{orgs}");
+    assert!(c.find(Locator::Id("levels")).await.is_ok());
+    shoot(c, "45-rating-statistics").await;
+    c.goto(&format!("{base}/cases")).await.unwrap();
+    let text = body_text(c).await;
+    assert!(text.contains("Khiển trách") && text.contains("Cảnh cáo"), "the demo's decisions are listed");
+    shoot(c, "46-cases").await;
 }

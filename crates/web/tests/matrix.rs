@@ -137,7 +137,8 @@ fn request(method: &str, path: &str, o: &Objects, inside: bool, n: usize) -> (St
     let url = path
         .replace("{code}", cell)
         .replace("/members/{id}", &format!("/members/{member}"))
-        .replace("/meetings/{id}", &format!("/meetings/{meeting_id}"));
+        .replace("/meetings/{id}", &format!("/meetings/{meeting_id}"))
+        .replace("{year}", "2021");
     assert!(!url.contains('{'), "{method} {path}: the matrix does not know this parameter; add it");
     if method == "get" {
         return (url, Value::Null);
@@ -177,6 +178,17 @@ fn request(method: &str, path: &str, o: &Objects, inside: bool, n: usize) -> (St
         }
         ("post", "/members/{id}/events") => json!({"kind": "exemption", "occurred_on": "2021-06-01",
             "decision_number": "4-QĐ/ĐU"}),
+        ("post", "/orgs/{code}/ratings" | "/ratings/{code}/{year}") => {
+            json!({"year": "2021", "stage": "proposed", "unit_tier": "good"})
+        }
+        ("post", "/cases/inspections" | "/inspections") => json!({"kind": "thematic", "org_code": cell,
+            "by_org_code": cell, "period_from": "2021-03-01", "period_to": "2021-03-31",
+            "findings": "Kiểm tra chuyên đề sinh hoạt chi bộ", "conclusion": "Thực hiện tốt", "follow_up": ""}),
+        ("post", "/cases/disciplines" | "/disciplines") => {
+            json!({"membership_id": member, "form": "reprimand",
+            "decided_on": "2021-06-01", "by_org_code": cell, "document": format!("{n}-QĐ/CB"),
+            "reason": "Vi phạm quy định sinh hoạt"})
+        }
         _ => panic!("{method} {path}: the matrix has no body for this write; add one"),
     };
     // Forms send flat fields; the JSON body becomes one.

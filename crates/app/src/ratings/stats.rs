@@ -259,3 +259,24 @@ impl RatingStats {
         }
     }
 }
+
+/// Which share a trend chart follows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Trend {
+    Orgs,
+    Members,
+}
+
+/// The good-or-better share over the years, as an SVG bar chart `width` pixels wide.
+pub fn trend_chart(stats: &RatingStats, trend: Trend, width: u32) -> String {
+    let (title, pick): (&str, fn(&TrendPoint) -> f64) = match trend {
+        Trend::Orgs => ("TCCSĐ hoàn thành tốt nhiệm vụ trở lên (%)", |p| p.orgs_pct),
+        Trend::Members => ("Đảng viên hoàn thành tốt nhiệm vụ trở lên (%)", |p| p.members_pct),
+    };
+    let series = coso_report::Series {
+        title: title.into(),
+        unit: "%".into(),
+        points: stats.trend.iter().map(|p| (p.year.to_string(), pick(p))).collect(),
+    };
+    coso_report::svg::bar_chart(&series, width, if width < 400 { 240 } else { 260 })
+}

@@ -224,10 +224,12 @@ fn judge(year: i32, input: &RoundInput, with_cap: bool) -> Result<Verdict, Check
     let mut excluded = Vec::new();
     let mut max_tier = BTreeMap::new();
     let mut member_tiers = Vec::new();
+    let mut proposed_tiers = Vec::new();
     for m in &input.members {
         if policy == Policy::Unchecked {
             max_tier.insert(m.id.clone(), Tier::Excellent);
             member_tiers.extend(m.proposed);
+            proposed_tiers.extend(m.proposed);
             continue;
         }
         if let Some(why) = not_rated(m.status, m.admitted_on, rated_on) {
@@ -262,11 +264,14 @@ fn judge(year: i32, input: &RoundInput, with_cap: bool) -> Result<Verdict, Check
         limits.extend(score_limits(policy, &m.id, &score, false));
         let max = broken(m.proposed, limits, &mut violations);
         max_tier.insert(m.id.clone(), max);
-        // A proposal above what the rules allow counts at what they allow.
+        // A proposal above what the rules allow counts at what they allow; a member without
+        // one counts, for the collective, at the most the rules allow, and not for the cap,
+        // which counts the tiers given.
         member_tiers.push(m.proposed.map_or(max, |p| p.max(max)));
+        proposed_tiers.extend(m.proposed.map(|p| p.max(max)));
     }
-    let excellent = member_tiers.iter().filter(|t| **t == Tier::Excellent).count();
-    let good = member_tiers.iter().filter(|t| **t == Tier::Good).count();
+    let excellent = proposed_tiers.iter().filter(|t| **t == Tier::Excellent).count();
+    let good = proposed_tiers.iter().filter(|t| **t == Tier::Good).count();
     if with_cap {
         violations.extend(check_excellent_cap(policy, &input.unit.id, excellent, good));
     }
@@ -371,6 +376,23 @@ mod tests {
         ms[3].proposed = Some(NotComplete);
         let v = check(2020, &cell(Excellent, ms)).unwrap();
         assert_eq!(rules(&v), [("C1", "collective_excellent")]);
+    }
+
+    #[test]
+    fn the_cap_counts_the_tiers_given_not_the_members_yet_to_be_rated() {
+        // One member proposed excellent, four not yet proposed: 1 × 5 > 1 breaks the cap;
+        // with four proposed good it holds (21-HD/BTCTW mục II điểm 2.3 a)).
+        let mut ms: Vec<MemberInput> = (0..5).map(|i| member(&format!("m{i}"), Tier::Good)).collect();
+        for m in &mut ms[1..] {
+            m.proposed = None;
+        }
+        ms[0].proposed = Some(Tier::Excellent);
+        let v = check(2020, &cell(Tier::Good, ms.clone())).unwrap();
+        assert_eq!(rules(&v), [("C1", "excellent_cap")]);
+        for m in &mut ms[1..] {
+            m.proposed = Some(Tier::Good);
+        }
+        assert!(check(2020, &cell(Tier::Good, ms)).unwrap().valid);
     }
 
     #[test]

@@ -1,11 +1,15 @@
 //! The HTML pages: login, the organization tree and pages, the member register and records,
-//! cell meetings with their minutes, and the reports on meetings and superior attendance.
+//! cell meetings with their minutes, the reports on meetings and superior attendance, and the
+//! annual rating with inspections and discipline.
 mod login;
 mod meeting_form;
 mod meetings;
 mod members;
 mod orgs;
+mod ratings;
 mod reports;
+
+pub(crate) use ratings::rating_year;
 
 route_table! {
     /// The pages, each a GET to read or a POST of its form.
@@ -48,6 +52,13 @@ route_table! {
     post "/members/{id}" => members::update,
     get "/members/{id}/edit" => members::edit_form,
     post "/members/{id}/events" => members::record_event,
+    get "/ratings" => ratings::stats,
+    get "/ratings.xlsx" => ratings::stats_xlsx,
+    get "/orgs/{code}/ratings" => ratings::round,
+    post "/orgs/{code}/ratings" => ratings::rate,
+    get "/cases" => ratings::cases,
+    post "/cases/inspections" => ratings::open_inspection,
+    post "/cases/disciplines" => ratings::decide_discipline,
 }
 
 /// Whether htmx asked for a fragment of the page (`HX-Request`). A history restore asks for
