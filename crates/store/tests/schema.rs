@@ -12,7 +12,7 @@ use diesel::sql_types::Text;
 const DIESEL_TABLE: &str = "__diesel_schema_migrations";
 
 /// The tables the migrations must create on every backend.
-const TABLES: [&str; 23] = [
+const TABLES: [&str; 27] = [
     "organizations",
     "org_versions",
     "org_events",
@@ -36,6 +36,10 @@ const TABLES: [&str; 23] = [
     "deleted_meetings",
     "roster",
     "tally",
+    "org_ratings",
+    "member_ratings",
+    "inspections",
+    "disciplines",
 ];
 
 #[derive(Debug, QueryableByName)]
@@ -137,6 +141,10 @@ fn schema() -> BTreeSet<(String, String)> {
         deleted_meetings,
         roster,
         tally,
+        org_ratings,
+        member_ratings,
+        inspections,
+        disciplines,
     )
 }
 

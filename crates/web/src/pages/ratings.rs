@@ -76,6 +76,7 @@ fn round_page(
     let sent = |name: &str| posted.iter().find(|(k, _)| k == name).map(|(_, v)| v.as_str());
     let mut stages = Vec::new();
     if r.can_propose {
+        stages.push((RatingStage::SelfAssessed, "Tự đánh giá (đảng viên tự nhận mức)"));
         stages.push((RatingStage::Proposed, "Đề xuất (chi bộ, đảng ủy đề xuất)"));
     }
     if r.can_decide {
