@@ -293,6 +293,10 @@ impl Tx<'_> {
             }
         };
         within(&by, &org)?;
+        // An expulsion ends the membership: the register's grant too.
+        if form == DisciplineForm::Expulsion {
+            access::org(conn, actor, Permission::WriteMembers, &org)?;
+        }
         let own = by.org.id == org.org.id;
         (
             rule(rules::check_form(subject, form)),
@@ -300,11 +304,12 @@ impl Tx<'_> {
         )
             .all()?;
         let inspection_id = match input.inspection_id.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
-            Some(id) => Some(
-                store::inspection(conn, id)?
-                    .ok_or_else(|| AppError::field("inspection_id", "Không tìm thấy cuộc kiểm tra."))?
-                    .id,
-            ),
+            Some(id) => {
+                let case = store::inspection(conn, id)?
+                    .ok_or_else(|| AppError::field("inspection_id", "Không tìm thấy cuộc kiểm tra."))?;
+                within(&by, &org_by_id_on(conn, &case.org_id, case.period_to)?)?;
+                Some(case.id)
+            }
             None => None,
         };
         let row = DisciplineRow {

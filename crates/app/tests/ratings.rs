@@ -283,3 +283,63 @@ fn discipline_forms_follow_the_subject_and_the_bodys_competence() {
         assert_eq!(view.members.len(), 6);
     });
 }
+
+#[test]
+fn facts_recorded_at_the_proposal_stand_at_the_decision_and_a_units_own_discipline_counts() {
+    use coso_app::ratings::MemberFactsInput;
+    each_backend(|db| {
+        let w = world(db);
+        let c = &w.c1;
+        // The proposal records that c[0] met under half of the targets: not complete.
+        let mut input = rate("proposed", Some("good"), &c.iter().map(|id| (id, "good")).collect::<Vec<_>>());
+        input.members[0].tier = Some("not_complete".into());
+        input.members[0].facts =
+            Some(MemberFactsInput { targets_met_pct: Some(40), ..MemberFactsInput::default() });
+        ok("propose", w.app.rate(&w.secretary, "DK-C1", 2020, input));
+        // The decision sends tiers only: the facts on record still hold c[0] to not complete.
+        let wrong =
+            refused(w.app.rate(&w.ward, "DK-C1", 2020, rate("decided", Some("good"), &[(&c[0], "good")])));
+        assert!(wrong[0].0.contains("dưới 50% chỉ tiêu"), "{wrong:?}");
+        // Facts the rules cannot read are the submitter's to correct, not a server error.
+        let mut bad = rate("proposed", None, &[(&c[1], "good")]);
+        bad.members[0].facts =
+            Some(MemberFactsInput { targets_met_pct: Some(140), ..MemberFactsInput::default() });
+        let wrong = refused(w.app.rate(&w.secretary, "DK-C1", 2020, bad));
+        assert!(
+            wrong[0].0.starts_with("Đồng chí Đảng viên C1 số 1 (targets_met_pct): số liệu không hợp lệ"),
+            "{wrong:?}"
+        );
+
+        // The ward warns the cell itself in 2020 (132-QĐ/TW Điều 12 khoản 4 điểm a): not complete.
+        ok(
+            "warn the cell",
+            w.app.decide_discipline(&w.ward, discipline("warning", "DK", None, Some("DK-C1"), "2020-09-01")),
+        );
+        let wrong = refused(w.app.rate(&w.secretary, "DK-C1", 2020, rate("proposed", Some("good"), &[])));
+        assert!(wrong[0].0.starts_with("Chi bộ khối 1: Tổ chức bị kỷ luật"), "{wrong:?}");
+        assert_eq!(wrong[0].1, Some("Quy định 132-QĐ/TW, Điều 12, khoản 4, điểm a"));
+
+        // An inspector records discipline but may not end a membership.
+        let inspector = account(&w.app, "dk.ubkt", "inspector", Some("DK"));
+        ok(
+            "confirm",
+            w.app.record_member_event(&Actor::system(), &c[4], event("confirmation", "2011-03-02", None)),
+        );
+        let before = (audit_rows(&w.db), membership_rows(&w.db));
+        assert!(matches!(
+            w.app.decide_discipline(
+                &inspector,
+                discipline("expulsion", "DK", Some(&c[4]), None, "2020-11-01")
+            ),
+            Err(AppError::Forbidden)
+        ));
+        assert_eq!((audit_rows(&w.db), membership_rows(&w.db)), before);
+        ok(
+            "reprimand",
+            w.app.decide_discipline(
+                &inspector,
+                discipline("reprimand", "DK", Some(&c[4]), None, "2020-11-01"),
+            ),
+        );
+    });
+}

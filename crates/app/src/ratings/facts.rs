@@ -78,6 +78,8 @@ pub(super) struct Round {
     members: Vec<Entry>,
     subordinates: Vec<Sub>,
     leadership: Option<MemberDiscipline>,
+    /// The unit's own discipline of the year, the heaviest.
+    own: Option<DisciplineRow>,
     /// For a cell inside a grassroots committee: that committee, over which the cap counts.
     tccsd: Option<OrgAt>,
 }
@@ -103,7 +105,10 @@ impl Round {
         let (from, to) = year_span(year);
         let mut unit_stages = Stages::default();
         let mut unit_facts = UnitFactsInput::default();
-        for r in store::of_org(conn, &unit.org.id, year)? {
+        // The facts of the latest stage stand: a decision's over a proposal's over the member's own.
+        let mut rows = store::of_org(conn, &unit.org.id, year)?;
+        rows.sort_by_key(|r| r.stage);
+        for r in rows {
             unit_stages.set(r.stage, r.tier);
             unit_facts = serde_json::from_str(&r.facts).unwrap_or_default();
         }
@@ -112,7 +117,9 @@ impl Round {
             let roll = store::roll_on(conn, &unit.org.id, on)?;
             let ids: Vec<MembershipId> = roll.iter().map(|m| m.membership_id.clone()).collect();
             let mut stored: HashMap<MembershipId, (Stages, MemberFactsInput)> = HashMap::new();
-            for r in store::of_members_in(conn, &unit.org.id, year)? {
+            let mut rows = store::of_members_in(conn, &unit.org.id, year)?;
+            rows.sort_by_key(|r| r.stage);
+            for r in rows {
                 let e = stored.entry(r.membership_id.clone()).or_default();
                 e.0.set(r.stage, r.tier);
                 e.1 = serde_json::from_str(&r.facts).unwrap_or_default();
@@ -136,6 +143,9 @@ impl Round {
             .map(|r| (r.org_id, r.tier))
             .collect();
         let disciplined = cases::of_orgs_between(conn, &child_ids, from, to)?;
+        let own =
+            heaviest(cases::of_orgs_between(conn, std::slice::from_ref(&unit.org.id), from, to)?.iter())
+                .cloned();
         let subordinates = children
             .into_iter()
             .map(|at| Sub {
@@ -166,6 +176,7 @@ impl Round {
             members,
             subordinates,
             leadership,
+            own,
             tccsd,
         })
     }
@@ -185,7 +196,9 @@ impl Round {
         });
         if let Some(t) = unit {
             self.unit_stages.set(stage, t);
-            self.unit_facts = input.unit_facts.clone();
+            if let Some(f) = &input.unit_facts {
+                self.unit_facts = f.clone();
+            }
         }
         let mut members = Vec::new();
         for m in &input.members {
@@ -205,7 +218,9 @@ impl Round {
                 Ok(None) => {}
                 Ok(Some(t)) => {
                     entry.stages.set(stage, t);
-                    entry.facts = m.facts.clone();
+                    if let Some(f) = &m.facts {
+                        entry.facts = f.clone();
+                    }
                     members.push((id, t));
                 }
             }
@@ -310,6 +325,8 @@ impl Round {
                 .collect(),
             tasks_late_pct: f.tasks_late_pct,
             shortcomings_remedied: f.shortcomings_remedied,
+            disciplined: self.own.is_some(),
+            self_detected_and_remedied: self.own.as_ref().is_some_and(|d| d.self_detected),
         };
         RoundInput { unit, rated_on: Some(self.on), members }
     }
@@ -320,10 +337,9 @@ impl Round {
     pub(super) fn judge(&self, conn: &mut DbConnection, stage: RatingStage) -> AppResult<Verdict> {
         let input = self.input(stage);
         let Some(tccsd) = &self.tccsd else {
-            return rules::check(self.year, &input).map_err(|e| AppError::Internal(e.to_string()));
+            return rules::check(self.year, &input).map_err(|e| self.refusal(e));
         };
-        let mut verdict = rules::check_subordinate_cell(self.year, &input)
-            .map_err(|e| AppError::Internal(e.to_string()))?;
+        let mut verdict = rules::check_subordinate_cell(self.year, &input).map_err(|e| self.refusal(e))?;
         if stage == RatingStage::Decided {
             let (mut excellent, mut good) = (0usize, 0usize);
             for (org, tier, n) in store::member_counts_under(
@@ -356,6 +372,28 @@ impl Round {
             }
         }
         Ok(verdict)
+    }
+
+    /// Facts the rules cannot read (a percentage over 100, more sick leave than a year) are the
+    /// submitter's to correct: said with the member's name and the field.
+    fn refusal(&self, e: rules::CheckError) -> AppError {
+        let whom = e
+            .field
+            .strip_prefix("members[")
+            .and_then(|rest| rest.split_once(']'))
+            .and_then(|(i, field)| {
+                let e = self.members.get(i.parse::<usize>().ok()?)?;
+                Some(format!("Đồng chí {} ({})", e.roll.full_name, field.trim_start_matches('.')))
+            })
+            .unwrap_or_else(|| {
+                format!("{} ({})", self.unit.version.name, e.field.trim_start_matches("unit."))
+            });
+        AppError::Invalid(vec![Violation::new(format!("{whom}: số liệu không hợp lệ: {}", e.message))])
+    }
+
+    /// Whether `subject` is one of the round's members (not the unit or its committee).
+    pub(super) fn is_member(&self, subject: &str) -> bool {
+        self.members.iter().any(|e| e.roll.membership_id.as_str() == subject)
     }
 
     /// A rule's violation as the user reads it: the subject by name, with the citation.

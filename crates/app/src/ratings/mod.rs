@@ -112,7 +112,8 @@ pub struct RateInput {
     pub stage: String,
     /// `excellent`, `good`, `complete` or `not_complete`; absent leaves the unit's as it is.
     pub unit_tier: Option<String>,
-    pub unit_facts: UnitFactsInput,
+    /// Absent keeps the facts recorded at an earlier stage.
+    pub unit_facts: Option<UnitFactsInput>,
     pub members: Vec<RateMember>,
 }
 
@@ -121,7 +122,8 @@ pub struct RateInput {
 pub struct RateMember {
     pub membership_id: String,
     pub tier: Option<String>,
-    pub facts: MemberFactsInput,
+    /// Absent keeps the facts recorded at an earlier stage.
+    pub facts: Option<MemberFactsInput>,
 }
 
 /// The units a rating round is held for: every organization but a party group.
@@ -203,10 +205,15 @@ impl Tx<'_> {
         let verdict = round.judge(conn, stage)?;
         // A self-assessment is the member's own word: recorded as given, but never for
         // someone the round does not rate.
+        // Refused is what this submission touches: the members it rates, and the unit and the
+        // cap, which read every member; a member left as recorded does not block the others.
+        let written: std::collections::HashSet<&str> =
+            tiers.members.iter().map(|(id, _)| id.as_str()).collect();
         let refused: Vec<Violation> = verdict
             .violations
             .iter()
             .filter(|v| stage != RatingStage::SelfAssessed || v.rule == "not_rated")
+            .filter(|v| written.contains(v.subject.as_str()) || !round.is_member(&v.subject))
             .map(|v| round.explain(v))
             .collect();
         if !refused.is_empty() {

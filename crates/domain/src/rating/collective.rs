@@ -22,6 +22,10 @@ pub struct CollectiveFacts {
     pub leadership_discipline: Option<MemberDiscipline>,
     /// Share of its subordinate organizations disciplined in the year, in percent.
     pub disciplined_subordinates_pct: Option<u32>,
+    /// The collective itself was disciplined in the year.
+    pub disciplined: bool,
+    /// 2023 on: it found and remedied the violation first.
+    pub self_detected_and_remedied: bool,
 }
 
 /// The limits on a collective under `policy`. `rated` are the tiers of what it is judged over:
@@ -82,6 +86,30 @@ pub fn collective_limits(
             _ => {}
         }
     }
+    // 132-QĐ/TW and 124-QĐ/TW Điều 12 khoản 4 (a collective disciplined in the year: not
+    // complete; from 2023 unless it found and remedied the violation itself); 366-QĐ/TW Điều 11
+    // khoản 1 (excellent only if not disciplined).
+    if f.disciplined {
+        match policy {
+            Policy::Qd132Hd16 | Policy::Qd132Hd21 => l.limit(
+                Tier::NotComplete,
+                "unit_disciplined",
+                "Tổ chức bị kỷ luật trong năm: Không hoàn thành nhiệm vụ.".into(),
+            ),
+            Policy::Qd124Hd25 if !f.self_detected_and_remedied => l.limit(
+                Tier::NotComplete,
+                "unit_disciplined",
+                "Tổ chức bị kỷ luật trong năm (không tự phát hiện, khắc phục): Không hoàn thành nhiệm vụ."
+                    .into(),
+            ),
+            Policy::Qd366Hd43 => l.limit(
+                Tier::Good,
+                "unit_disciplined",
+                "Tổ chức bị kỷ luật trong năm: không được Hoàn thành xuất sắc nhiệm vụ.".into(),
+            ),
+            _ => {}
+        }
+    }
     if let Some(pct) = f.disciplined_subordinates_pct.filter(|p| *p > 0) {
         if pct > 20 {
             // 132-QĐ/TW and 124-QĐ/TW Điều 12 khoản 4 điểm a; kept from 2025 (issue 10).
@@ -136,10 +164,16 @@ mod tests {
     fn leadership_and_subordinate_discipline_limit_a_collective_by_the_years_text() {
         // 21-HD/BTCTW mục II: leadership member disciplined with a warning or heavier; 132-QĐ/TW
         // and 124-QĐ/TW Điều 12 khoản 4 điểm a: leadership disciplined, or > 20% of the units
-        // disciplined; 366-QĐ/TW Điều 11 khoản 1: excellent needs none disciplined.
+        // disciplined, or the collective itself (from 2023 unless self-detected); 366-QĐ/TW
+        // Điều 11 khoản 1: excellent needs none disciplined.
         let lead = |form| CollectiveFacts { leadership_discipline: Some(form), ..CollectiveFacts::default() };
         let subs =
             |pct| CollectiveFacts { disciplined_subordinates_pct: Some(pct), ..CollectiveFacts::default() };
+        let own = |self_detected| CollectiveFacts {
+            disciplined: true,
+            self_detected_and_remedied: self_detected,
+            ..CollectiveFacts::default()
+        };
         let cases = [
             (Policy::Qd132Hd21, lead(MemberDiscipline::Reprimand), E),
             (Policy::Qd132Hd21, lead(MemberDiscipline::Warning), N),
@@ -152,6 +186,11 @@ mod tests {
             (Policy::Qd366Hd43, subs(10), G),
             (Policy::Qd366Hd43, subs(30), N),
             (Policy::Unchecked, subs(90), E),
+            (Policy::Qd132Hd21, own(false), N),
+            (Policy::Qd124Hd25, own(false), N),
+            (Policy::Qd124Hd25, own(true), E),
+            (Policy::Qd132Hd21, own(true), N),
+            (Policy::Qd366Hd43, own(false), G),
         ];
         for (policy, facts, want) in cases {
             let found = collective_limits(policy, "LS-DK", true, &facts, &[]);

@@ -356,7 +356,9 @@ pub fn member_limits(policy: Policy, id: &str, f: &MemberFacts) -> Vec<Limit> {
                 "Hoàn thành xuất sắc nhiệm vụ cần tiêu chí nhiệm vụ được giao đạt Xuất sắc và các tiêu chí khác từ Tốt trở lên.".into(),
             );
         }
-        if f.sick_leave_months >= 3 {
+        // 21-HD/BTCTW mục II tiểu mục 6; domain.md §8 lists it for 2018–2022 only, and 124-QĐ/TW's
+        // guidance on it was not read: not applied from 2023.
+        if f.sick_leave_months >= 3 && policy != Policy::Qd124Hd25 {
             l.limit(
                 Tier::Complete,
                 "sick_leave",
@@ -501,6 +503,13 @@ mod tests {
                 &["excellent_criteria"],
             ),
             ("sick leave 3 months", p21, with(&|m| m.sick_leave_months = 3), Tier::Complete, &["sick_leave"]),
+            (
+                "sick leave, 2023–2024: not read in 124-QĐ/TW's texts, not applied",
+                p25,
+                with(&|m| m.sick_leave_months = 4),
+                Tier::Excellent,
+                &[],
+            ),
             ("sick leave 2 months", p21, with(&|m| m.sick_leave_months = 2), Tier::Excellent, &[]),
             (
                 "disciplined",

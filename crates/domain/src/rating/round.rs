@@ -57,6 +57,12 @@ pub struct UnitInput {
     pub tasks_late_pct: Option<u32>,
     #[serde(default)]
     pub shortcomings_remedied: Option<bool>,
+    /// The unit itself was disciplined in the year.
+    #[serde(default)]
+    pub disciplined: bool,
+    /// 2023 on: the unit found and remedied the violation first.
+    #[serde(default)]
+    pub self_detected_and_remedied: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
@@ -284,8 +290,12 @@ fn judge(year: i32, input: &RoundInput, with_cap: bool) -> Result<Verdict, Check
     });
     let rated: Vec<Tier> =
         if committee { u.subordinates.iter().filter_map(|s| s.tier).collect() } else { member_tiers };
-    let facts =
-        CollectiveFacts { leadership_discipline: u.leadership_discipline, disciplined_subordinates_pct };
+    let facts = CollectiveFacts {
+        leadership_discipline: u.leadership_discipline,
+        disciplined_subordinates_pct,
+        disciplined: u.disciplined,
+        self_detected_and_remedied: u.self_detected_and_remedied,
+    };
     let score = ScoreFacts {
         score: u.score,
         tasks_on_time_pct: u.tasks_on_time_pct,
@@ -337,6 +347,8 @@ mod tests {
             subordinates: Vec::new(),
             tasks_late_pct: None,
             shortcomings_remedied: None,
+            disciplined: false,
+            self_detected_and_remedied: false,
         };
         RoundInput { unit, rated_on: None, members }
     }

@@ -20,6 +20,7 @@ const CITATIONS: &[(Policy, &str, &str)] = &[
     (Policy::Qd132Hd16, "collective_excellent", "Hướng dẫn 16-HD/BTCTW, mục II (điểm chưa đối chiếu)"),
     (Policy::Qd132Hd16, "leadership_discipline", "Quy định 132-QĐ/TW, Điều 12, khoản 4, điểm a"),
     (Policy::Qd132Hd16, "disciplined_subordinates", "Quy định 132-QĐ/TW, Điều 12, khoản 4, điểm a"),
+    (Policy::Qd132Hd16, "unit_disciplined", "Quy định 132-QĐ/TW, Điều 12, khoản 4, điểm a"),
     // 2019–2022: 132-QĐ/TW with 21-HD/BTCTW.
     (Policy::Qd132Hd21, "excellent_cap", "Hướng dẫn 21-HD/BTCTW, mục II, điểm 2.3 a)"),
     (Policy::Qd132Hd21, "excellent_criteria", "Hướng dẫn 21-HD/BTCTW, mục II, điểm 2.3 a)"),
@@ -35,11 +36,11 @@ const CITATIONS: &[(Policy, &str, &str)] = &[
         "Hướng dẫn 21-HD/BTCTW, mục II (tập thể không hoàn thành nhiệm vụ)",
     ),
     (Policy::Qd132Hd21, "disciplined_subordinates", "Quy định 132-QĐ/TW, Điều 12, khoản 4, điểm a"),
+    (Policy::Qd132Hd21, "unit_disciplined", "Quy định 132-QĐ/TW, Điều 12, khoản 4, điểm a"),
     (Policy::Qd132Hd21, "not_rated", "Hướng dẫn 21-HD/BTCTW, mục II, tiểu mục 6"),
     // 2023–2024: 124-QĐ/TW with 25-HD/BTCTW.
     (Policy::Qd124Hd25, "excellent_cap", "Quy định 124-QĐ/TW, Điều 12 (nguyên văn chưa đối chiếu)"),
     (Policy::Qd124Hd25, "excellent_criteria", "Quy định 124-QĐ/TW, Điều 12 (điểm chưa đối chiếu)"),
-    (Policy::Qd124Hd25, "sick_leave", "Hướng dẫn 25-HD/BTCTW (điểm chưa đối chiếu)"),
     (Policy::Qd124Hd25, "poor_criterion", "Quy định 124-QĐ/TW, Điều 12, khoản 4"),
     (Policy::Qd124Hd25, "disciplined", "Quy định 124-QĐ/TW, Điều 12, khoản 4"),
     (Policy::Qd124Hd25, "targets", "Quy định 124-QĐ/TW, Điều 12, khoản 4"),
@@ -51,6 +52,7 @@ const CITATIONS: &[(Policy, &str, &str)] = &[
     ),
     (Policy::Qd124Hd25, "leadership_discipline", "Quy định 124-QĐ/TW, Điều 12, khoản 4"),
     (Policy::Qd124Hd25, "disciplined_subordinates", "Quy định 124-QĐ/TW, Điều 12, khoản 4"),
+    (Policy::Qd124Hd25, "unit_disciplined", "Quy định 124-QĐ/TW, Điều 12, khoản 4"),
     // 2025 on: 366-QĐ/TW with 43-HD/BTCTW, the 100-point score.
     (Policy::Qd366Hd43, "score_excellent", "Quy định 366-QĐ/TW, Điều 11, khoản 1"),
     (Policy::Qd366Hd43, "score_good", "Quy định 366-QĐ/TW, Điều 11, khoản 2"),
@@ -61,6 +63,7 @@ const CITATIONS: &[(Policy, &str, &str)] = &[
     (Policy::Qd366Hd43, "collective_excellent", "Quy định 366-QĐ/TW, Điều 11, khoản 1"),
     (Policy::Qd366Hd43, "leadership_discipline", "Quy định 366-QĐ/TW, Điều 11, khoản 1"),
     (Policy::Qd366Hd43, "disciplined_subordinates", "Quy định 366-QĐ/TW, Điều 11, khoản 1"),
+    (Policy::Qd366Hd43, "unit_disciplined", "Quy định 366-QĐ/TW, Điều 11, khoản 1"),
     (
         Policy::Qd366Hd43,
         "excellent_cap",

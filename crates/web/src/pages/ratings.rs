@@ -4,6 +4,7 @@ use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use chrono::Datelike;
+use coso_app::AppError;
 use coso_app::discipline::{DisciplineInput, InspectionInput};
 use coso_app::ratings::stats::{Trend, trend_chart};
 use coso_app::ratings::{RateInput, RateMember, RoundView};
@@ -142,8 +143,10 @@ pub async fn rate(
 ) -> Result<Response, PageError> {
     let form = posted.form;
     let value = |name: &str| form.iter().find(|(k, _)| k == name).map(|(_, v)| v.trim().to_string());
-    let year: i32 =
-        value("year").and_then(|y| y.parse().ok()).unwrap_or_else(|| rating_year(posted.session.day));
+    let year: i32 = match value("year") {
+        None => rating_year(posted.session.day),
+        Some(y) => y.parse().map_err(|_| AppError::field("year", format!("Năm «{y}» không hợp lệ.")))?,
+    };
     let input = RateInput {
         stage: value("stage").unwrap_or_default(),
         unit_tier: value("unit_tier").filter(|v| !v.is_empty()),
@@ -210,7 +213,10 @@ pub async fn stats(
         ("trend-orgs".to_string(), chart(Trend::Orgs)),
         ("trend-members".to_string(), chart(Trend::Members)),
     ];
-    let org_param = q.org.as_deref().map(|o| format!("&org={o}")).unwrap_or_default();
+    let xlsx_url = crate::query::with_query(
+        "/ratings.xlsx",
+        &[("year", year.to_string()), ("org", q.org.clone().unwrap_or_default())],
+    );
     let page = StatsPage {
         layout: Layout::of(&session, "ratings"),
         years: year_choices(year, rating_year(session.day)),
@@ -218,7 +224,7 @@ pub async fn stats(
         members_pct: percent(s.members.good_or_better_pct),
         orgs_ok: s.orgs.total > 0 && s.orgs.good_or_better_pct >= ORGS_TARGET_PCT,
         members_ok: s.members.total > 0 && s.members.good_or_better_pct > MEMBERS_TARGET_PCT,
-        xlsx_url: format!("/ratings.xlsx?year={year}{org_param}"),
+        xlsx_url,
         lines,
         charts,
         own_code,
