@@ -1,4 +1,6 @@
 //! coso-domain: the pure types and rules of party-building work, free of IO.
+#[macro_use]
+mod coded;
 pub mod access;
 pub mod date;
 pub mod discipline;
@@ -6,6 +8,7 @@ pub mod id;
 pub mod meeting;
 pub mod member;
 pub mod org;
+pub mod pilot;
 pub mod position;
 pub mod quota;
 pub mod rating;
@@ -13,6 +16,7 @@ pub mod reorganization;
 #[cfg(feature = "sql")]
 mod sql;
 pub mod text;
+pub mod training;
 pub mod vi;
 pub mod violation;
 

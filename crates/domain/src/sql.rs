@@ -27,6 +27,11 @@ macro_rules! text_columns {
             $crate::rating::RatingStage => "rating stage",
             $crate::discipline::DisciplineForm => "discipline form",
             $crate::discipline::InspectionKind => "inspection kind",
+            $crate::pilot::Indicator => "pilot indicator",
+            $crate::pilot::ActionStatus => "action status",
+            $crate::training::Category => "training category",
+            $crate::training::Audience => "training audience",
+            $crate::training::Outcome => "training outcome",
         );
         $crate::text_columns!(@ids $backend;
             $crate::id::OrgId,
