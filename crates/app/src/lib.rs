@@ -9,11 +9,13 @@ mod input;
 pub mod meetings;
 pub mod members;
 pub mod orgs;
+pub mod pilots;
 pub mod positions;
 pub mod ratings;
 pub mod reorg;
 pub mod stats;
 pub mod trail;
+pub mod training;
 
 pub use access::Actor;
 /// Connections in the database pool; the server runs as many threads for database work.

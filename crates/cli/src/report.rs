@@ -33,6 +33,28 @@ pub enum ReportCommand {
         #[arg(long)]
         output: Option<String>,
     },
+    /// Pilot units selected in a period: by the city and by the committees below it (issue 11).
+    Pilots {
+        #[arg(long)]
+        from: String,
+        #[arg(long)]
+        to: String,
+        #[arg(long, value_enum, default_value_t = ReportFormat::Json)]
+        format: ReportFormat,
+        #[arg(long)]
+        output: Option<String>,
+    },
+    /// Training classes starting in a period, with totals by category and audience.
+    Training {
+        #[arg(long)]
+        from: String,
+        #[arg(long)]
+        to: String,
+        #[arg(long, value_enum, default_value_t = ReportFormat::Json)]
+        format: ReportFormat,
+        #[arg(long)]
+        output: Option<String>,
+    },
     /// Superior committee members' attendance of cell meetings and their yearly quotas.
     Superiors {
         #[arg(long)]
@@ -91,6 +113,26 @@ pub fn run(app: &App, command: ReportCommand) -> Result<(), Failure> {
                 write_file(&output.unwrap_or_else(|| format!("xep-loai-chat-luong-{year}.xlsx")), &bytes)
             }
         },
+        ReportCommand::Pilots { from, to, format, output } => {
+            let (from, to) = (parse_date(&from)?, parse_date(&to)?);
+            match format {
+                ReportFormat::Json => json(&app.pilot_report(&sys, from, to)?),
+                ReportFormat::Xlsx => write_file(
+                    &output.unwrap_or_else(|| format!("chi-dao-diem-{from}-{to}.xlsx")),
+                    &app.pilot_report_xlsx(&sys, from, to)?,
+                ),
+            }
+        }
+        ReportCommand::Training { from, to, format, output } => {
+            let (from, to) = (parse_date(&from)?, parse_date(&to)?);
+            match format {
+                ReportFormat::Json => json(&app.training_report(&sys, from, to)?),
+                ReportFormat::Xlsx => write_file(
+                    &output.unwrap_or_else(|| format!("dao-tao-boi-duong-{from}-{to}.xlsx")),
+                    &app.training_report_xlsx(&sys, from, to)?,
+                ),
+            }
+        }
         ReportCommand::Superiors { from, to, year, format, output } => {
             let (from, to) = (parse_date(&from)?, parse_date(&to)?);
             let year = year.unwrap_or_else(|| chrono::Datelike::year(&to));

@@ -111,6 +111,52 @@ fn rating_figures(db: &str) -> Vec<serde_json::Value> {
     all
 }
 
+/// The seed's pilot and training figures (issue 11): from 2017 to 17/10/2021 the city picked
+/// Đông Kinh and 22 more units, Đông Kinh picking 1 or 2 of its cells a year; Đông Kinh's
+/// cells 80% good or better when picked (2017) and 100% in 2020; from 2016 116 classes with
+/// more than 10,500 and fewer than 11,000 trainees, 2 of them for 285 cell committee members.
+fn pilot_and_training_figures(db: &str) -> (serde_json::Value, serde_json::Value) {
+    let pilots =
+        json_of(db, &["report", "pilots", "--from", "01/01/2017", "--to", "17/10/2021", "--format", "json"]);
+    assert_eq!(pilots["units_selected_by_city"], 23);
+    let dk =
+        pilots["units"].as_array().unwrap().iter().find(|u| u["org_code"] == "LS-DK").expect("Đông Kinh");
+    assert_eq!(dk["selected_on"], "2017-03-15");
+    assert_eq!(dk["indicator"], "cells_good_pct");
+    assert_eq!(
+        (dk["indicator_baseline"].as_f64(), dk["indicator_latest"].as_f64()),
+        (Some(80.0), Some(100.0))
+    );
+    assert!(!dk["weaknesses"].as_array().unwrap().is_empty());
+    let by_ward: Vec<&serde_json::Value> =
+        pilots["units_selected_by_others"].as_array().unwrap().iter().collect();
+    for year in 2017..=2021 {
+        let n = by_ward
+            .iter()
+            .filter(|u| u["selected_on"].as_str().unwrap().starts_with(&year.to_string()))
+            .count();
+        assert!((1..=2).contains(&n), "Đông Kinh picks 1 or 2 cells in {year}: {n}");
+    }
+    let training = json_of(
+        db,
+        &["report", "training", "--from", "01/01/2016", "--to", "17/10/2021", "--format", "json"],
+    );
+    assert_eq!(training["classes"], 116);
+    let trainees = training["trainees"].as_i64().unwrap();
+    assert!((10_501..11_000).contains(&trainees), "{trainees}");
+    let cells = training["by_audience"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| a["audience"] == "cell_committee_members")
+        .unwrap();
+    assert_eq!((cells["classes"].as_i64(), cells["trainees"].as_i64()), (Some(2), Some(285)));
+    let categories: i64 =
+        training["by_category"].as_array().unwrap().iter().map(|c| c["classes"].as_i64().unwrap()).sum();
+    assert_eq!(categories, 116);
+    (pilots, training)
+}
+
 fn stats(db: &str) -> serde_json::Value {
     let out = coso(db, &["stats", "orgs", "--as-of", "17/10/2021", "--format", "json"], None);
     assert!(out.status.success(), "{}", text(&out.stderr));
@@ -137,6 +183,7 @@ fn the_demo_gives_the_seed_figures_on_both_backends() {
 
     let figures = meeting_figures(&sqlite.url);
     let ratings = rating_figures(&sqlite.url);
+    let pilots = pilot_and_training_figures(&sqlite.url);
     let xlsx = std::env::temp_dir().join(format!("coso-register-{}.xlsx", std::process::id()));
     let out = coso(
         &sqlite.url,
@@ -182,6 +229,12 @@ fn the_demo_gives_the_seed_figures_on_both_backends() {
         assert_eq!(stats(&pg.url), on_sqlite, "both backends give the same statistics");
         assert_eq!(meeting_figures(&pg.url), figures, "both backends give the same meeting figures");
         assert_eq!(rating_figures(&pg.url), ratings, "both backends give the same ratings");
+        let on_pg = pilot_and_training_figures(&pg.url);
+        assert_eq!(on_pg.0["units"].as_array().map(Vec::len), pilots.0["units"].as_array().map(Vec::len));
+        assert_eq!(
+            on_pg.1["by_audience"], pilots.1["by_audience"],
+            "both backends give the same training totals"
+        );
     } else {
         eprintln!("-- postgres skipped: COSO_TEST_POSTGRES_URL is not set");
     }

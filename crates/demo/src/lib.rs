@@ -8,7 +8,7 @@
 //! register ([`lifecycle`], [`register`]), the officers of 2020 ([`officers`]) and of the term
 //! before ([`terms`]), and the cells' meetings from 2019 ([`calendar`], [`attendance`],
 //! [`visits`], [`minutes`]). Loading then records it through the same use cases people use
-//! ([`history`], [`minutes`], [`ratings`], [`accounts`]). Later stages extend [`Demo`]: plan from
+//! ([`history`], [`minutes`], [`ratings`], [`pilots`], [`accounts`]). Later stages extend [`Demo`]: plan from
 //! its tree and members, then record after the meetings.
 mod accounts;
 mod attendance;
@@ -21,6 +21,7 @@ mod minutes;
 mod names;
 mod officers;
 mod people;
+mod pilots;
 mod ratings;
 mod register;
 mod roll;
@@ -156,6 +157,7 @@ impl Demo {
         self.record_officers(tx, actor)?;
         let meetings = self.record_meetings(tx, actor)?;
         self.record_ratings(tx, actor)?;
+        self.record_pilots_and_training(tx, actor)?;
         self.open_accounts(tx, actor)?;
         Ok(meetings)
     }

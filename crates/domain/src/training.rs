@@ -52,6 +52,7 @@ pub struct TraineeRow {
     pub line: usize,
     pub full_name: String,
     pub born_on: String,
+    pub sex: String,
     pub unit: String,
     pub outcome: String,
     pub grade: String,
@@ -63,6 +64,8 @@ pub struct Trainee {
     pub line: usize,
     pub full_name: String,
     pub born_on: NaiveDate,
+    /// Needed only for someone coso does not know yet.
+    pub sex: Option<crate::member::Sex>,
     pub unit: String,
     pub outcome: Option<Outcome>,
     pub grade: String,
@@ -105,17 +108,27 @@ pub fn check_rows(rows: &[TraineeRow]) -> (Vec<Trainee>, Vec<Violation>) {
         if let Err(e) = &outcome {
             why.push(e.clone());
         }
+        let sex = match crate::text::fold(r.sex.trim()).as_str() {
+            "" => Ok(None),
+            "nam" | "male" => Ok(Some(crate::member::Sex::Male)),
+            "nu" | "female" => Ok(Some(crate::member::Sex::Female)),
+            _ => Err(format!("giới tính «{}» không phải «Nam» hoặc «Nữ»", r.sex.trim())),
+        };
+        if let Err(e) = &sex {
+            why.push(e.clone());
+        }
         if let Some(b) = born
             && !name.is_empty()
             && !seen.insert((crate::text::fold(&name), b))
         {
             why.push(format!("{name} ({}) đã có ở dòng trên", crate::date::format(b)));
         }
-        match (born, outcome) {
-            (Some(born_on), Ok(outcome)) if why.is_empty() => ok.push(Trainee {
+        match (born, outcome, sex) {
+            (Some(born_on), Ok(outcome), Ok(sex)) if why.is_empty() => ok.push(Trainee {
                 line: r.line,
                 full_name: name,
                 born_on,
+                sex,
                 unit: r.unit.trim().to_string(),
                 outcome,
                 grade: r.grade.trim().to_string(),

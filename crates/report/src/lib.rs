@@ -1,6 +1,8 @@
-//! coso-report: renders report models into Word (.docx), Excel (.xlsx) and SVG chart files.
+//! coso-report: renders report models into Word (.docx), Excel (.xlsx) and SVG chart files,
+//! and reads the spreadsheets people send ([`sheet`]).
 pub mod docx;
 pub mod model;
+pub mod sheet;
 pub mod svg;
 pub mod xlsx;
 
@@ -21,4 +23,7 @@ pub enum ReportError {
     Docx(#[from] docx_rs::DocxError),
     #[error("không tạo được tệp Excel")]
     Xlsx(#[from] rust_xlsxwriter::XlsxError),
+    /// A file sent in could not be read as a spreadsheet.
+    #[error("không đọc được tệp bảng tính: {0}")]
+    Unreadable(String),
 }

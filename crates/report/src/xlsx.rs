@@ -123,6 +123,44 @@ pub fn rating_statistics(report: &RatingStatistics) -> Result<Vec<u8>, ReportErr
     Ok(book.save_to_buffer()?)
 }
 
+/// One cell of a plain table.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Cell {
+    Text(String),
+    Number(f64),
+    /// A share from 0.0 to 1.0, shown as a percentage.
+    Percent(f64),
+    Empty,
+}
+
+/// A plain table in the house's layout: title, subtitle, one header row, one line per row
+/// (the pilot board, the training totals).
+pub fn table(
+    sheet_name: &str,
+    title: &str,
+    subtitle: &str,
+    columns: &[(&str, f64)],
+    rows: &[Vec<Cell>],
+) -> Result<Vec<u8>, ReportError> {
+    let f = Formats::new();
+    let mut book = Workbook::new();
+    let sheet = book.add_worksheet();
+    sheet.set_name(sheet_name)?;
+    sheet.set_landscape();
+    let head = heading(sheet, &f, title, subtitle, &[], columns)?;
+    for (row, cells) in (head + 1..).zip(rows) {
+        for (col, cell) in (0u16..).zip(cells) {
+            match cell {
+                Cell::Text(t) => sheet.write_string_with_format(row, col, t, &f.text)?,
+                Cell::Number(n) => sheet.write_number_with_format(row, col, *n, &f.number)?,
+                Cell::Percent(p) => sheet.write_number_with_format(row, col, *p, &f.percent)?,
+                Cell::Empty => sheet.write_blank(row, col, &f.text)?,
+            };
+        }
+    }
+    Ok(book.save_to_buffer()?)
+}
+
 /// Superior committee members' attendance of cell meetings against their yearly quota.
 pub fn quota_report(report: &QuotaReport) -> Result<Vec<u8>, ReportError> {
     const COLUMNS: [(&str, f64); 7] = [

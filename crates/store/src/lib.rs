@@ -20,12 +20,14 @@ pub mod discipline;
 pub mod meetings;
 pub mod members;
 pub mod orgs;
+pub mod pilots;
 pub mod positions;
 pub mod ratings;
 pub mod roster;
 pub mod schema;
 pub mod settings;
 pub mod tally;
+pub mod training;
 
 pub use db::{
     BackendKind, ConnectionManager, Db, DbConnection, POOL_SIZE, StoreError, StoreResult, new_id, now,

@@ -215,6 +215,12 @@ diesel::allow_tables_to_appear_in_same_query!(
     member_ratings,
     inspections,
     disciplines,
+    pilots,
+    pilot_followers,
+    pilot_visits,
+    pilot_actions,
+    training_classes,
+    enrollments,
 );
 
 diesel::table! {
@@ -409,3 +415,88 @@ diesel::table! {
 }
 
 diesel::joinable!(member_ratings -> memberships (membership_id));
+
+diesel::table! {
+    pilots (id) {
+        id -> Text,
+        org_id -> Text,
+        selected_by_org_id -> Text,
+        selected_on -> Date,
+        ends_on -> Nullable<Date>,
+        weaknesses -> Text,
+        weakness_note -> Text,
+        objectives -> Text,
+        indicator -> Text,
+        target_pct -> Nullable<Integer>,
+        closing_assessment -> Text,
+        decision -> Text,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    pilot_followers (id) {
+        id -> Text,
+        pilot_id -> Text,
+        person_id -> Text,
+        role_note -> Text,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    pilot_visits (id) {
+        id -> Text,
+        pilot_id -> Text,
+        visited_on -> Date,
+        findings -> Text,
+        obstacles_removed -> Text,
+        assessment -> Text,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    pilot_actions (id) {
+        id -> Text,
+        pilot_id -> Text,
+        title -> Text,
+        owner -> Text,
+        set_on -> Date,
+        due_on -> Date,
+        status -> Text,
+        evidence -> Text,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    training_classes (id) {
+        id -> Text,
+        title -> Text,
+        category -> Text,
+        audience -> Text,
+        level -> Text,
+        organizer_org_id -> Text,
+        starts_on -> Date,
+        ends_on -> Date,
+        place -> Text,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    enrollments (id) {
+        id -> Text,
+        class_id -> Text,
+        person_id -> Text,
+        unit -> Text,
+        outcome -> Nullable<Text>,
+        grade -> Text,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::joinable!(enrollments -> training_classes (class_id));
+diesel::joinable!(pilot_followers -> persons (person_id));

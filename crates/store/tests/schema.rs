@@ -12,7 +12,7 @@ use diesel::sql_types::Text;
 const DIESEL_TABLE: &str = "__diesel_schema_migrations";
 
 /// The tables the migrations must create on every backend.
-const TABLES: [&str; 27] = [
+const TABLES: [&str; 33] = [
     "organizations",
     "org_versions",
     "org_events",
@@ -40,6 +40,12 @@ const TABLES: [&str; 27] = [
     "member_ratings",
     "inspections",
     "disciplines",
+    "pilots",
+    "pilot_followers",
+    "pilot_visits",
+    "pilot_actions",
+    "training_classes",
+    "enrollments",
 ];
 
 #[derive(Debug, QueryableByName)]
@@ -145,6 +151,12 @@ fn schema() -> BTreeSet<(String, String)> {
         member_ratings,
         inspections,
         disciplines,
+        pilots,
+        pilot_followers,
+        pilot_visits,
+        pilot_actions,
+        training_classes,
+        enrollments,
     )
 }
 
