@@ -356,6 +356,19 @@ impl App {
         Ok(bytes)
     }
 
+    /// The pilot an action belongs to, for a reader of that pilot.
+    pub fn action_pilot(&self, actor: &Actor, action_id: &str) -> AppResult<String> {
+        self.db.read(|conn| {
+            let a =
+                store::action(conn, action_id)?.ok_or_else(|| AppError::NotFound("việc khắc phục".into()))?;
+            let p = store::pilot(conn, &a.pilot_id)?
+                .ok_or_else(|| AppError::NotFound("đơn vị chỉ đạo điểm".into()))?;
+            let unit = org_by_id_on(conn, &p.org_id, p.selected_on)?;
+            access::org(conn, actor, Permission::ReadOrgs, &unit)?;
+            Ok(p.id)
+        })
+    }
+
     pub fn open_pilot(&self, actor: &Actor, input: PilotInput) -> AppResult<String> {
         self.transaction(|tx| tx.open_pilot(actor, input))
     }
@@ -520,4 +533,14 @@ impl Tx<'_> {
         store::update_action(conn, &a)?;
         audit::record(conn, actor, "pilot.action_update", "pilot", &a.pilot_id, Some(&before), Some(&a))
     }
+}
+
+/// The pilot's indicator over the years as an SVG bar chart `width` pixels wide.
+pub fn indicator_chart(p: &PilotDetail, width: u32) -> String {
+    let series = coso_report::Series {
+        title: format!("{} (%)", p.unit.indicator_label),
+        unit: "%".into(),
+        points: p.series.iter().map(|x| (x.year.to_string(), x.pct)).collect(),
+    };
+    coso_report::svg::bar_chart(&series, width, if width < 400 { 240 } else { 260 })
 }

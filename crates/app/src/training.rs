@@ -60,6 +60,22 @@ pub struct ClassView {
     pub trainees: i64,
 }
 
+/// A trainee of a class.
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
+pub struct TraineeView {
+    pub full_name: String,
+    pub unit: String,
+    pub outcome: Option<String>,
+}
+
+/// A class with its trainees.
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
+pub struct ClassDetail {
+    pub class: ClassView,
+    pub trainees: Vec<TraineeView>,
+    pub can_write: bool,
+}
+
 /// A row of a trainee list as the preview shows it.
 #[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct PreviewRow {
@@ -269,7 +285,7 @@ impl App {
                 to,
                 classes: list.len() as i64,
                 trainees: list.iter().map(|c| c.trainees).sum(),
-                people: store::people_between(conn, from, to)?,
+                people: store::people_in(conn, &list.iter().map(|c| c.id.clone()).collect::<Vec<_>>())?,
                 by_category,
                 by_audience,
                 list,
@@ -277,13 +293,33 @@ impl App {
         })
     }
 
+    /// A class and its trainees.
+    pub fn class_detail(&self, actor: &Actor, id: &str) -> AppResult<ClassDetail> {
+        self.db.read(|conn| {
+            let c = store::class(conn, id)?.ok_or_else(|| AppError::NotFound("lớp học".into()))?;
+            let organizer = org_by_id_on(conn, &c.organizer_org_id, c.starts_on)?;
+            access::org(conn, actor, Permission::ReadMembers, &organizer)?;
+            let can_write = access::can(conn, actor, Permission::WriteOrgs, &organizer)?;
+            let trainees: Vec<TraineeView> = store::trainees(conn, &c.id)?
+                .into_iter()
+                .map(|(e, full_name)| TraineeView {
+                    full_name,
+                    unit: e.unit,
+                    outcome: e.outcome.map(|o| o.label().to_string()),
+                })
+                .collect();
+            let n = trainees.len() as i64;
+            Ok(ClassDetail { class: class_view(conn, c, n)?, trainees, can_write })
+        })
+    }
+
     /// What importing `bytes` into the class would write, row by row, writing nothing.
     pub fn preview_trainees(&self, actor: &Actor, class_id: &str, bytes: &[u8]) -> AppResult<TraineePreview> {
-        let rows = read_trainee_list(bytes)?;
         self.db.read(|conn| {
             let c = store::class(conn, class_id)?.ok_or_else(|| AppError::NotFound("lớp học".into()))?;
             let organizer = org_by_id_on(conn, &c.organizer_org_id, c.starts_on)?;
             access::org(conn, actor, Permission::ReadMembers, &organizer)?;
+            let rows = read_trainee_list(bytes)?;
             let (ok, known, wrong) = check_list(conn, &rows)?;
             Ok(TraineePreview {
                 rows: ok
@@ -361,8 +397,11 @@ impl App {
 
     /// Imports a trainee list: every row is written, or none when any is refused.
     pub fn import_trainees(&self, actor: &Actor, class_id: &str, bytes: &[u8]) -> AppResult<usize> {
-        let rows = read_trainee_list(bytes)?;
-        self.transaction(|tx| tx.import_trainees(actor, class_id, &rows))
+        self.transaction(|tx| {
+            class_for_write(tx.conn, actor, class_id)?;
+            let rows = read_trainee_list(bytes)?;
+            tx.import_trainees(actor, class_id, &rows)
+        })
     }
 }
 

@@ -79,14 +79,19 @@ pub fn enrollment_counts(
         .load(conn)?)
 }
 
-/// Distinct people enrolled in classes starting between two days.
-pub fn people_between(conn: &mut DbConnection, from: NaiveDate, to: NaiveDate) -> StoreResult<i64> {
-    Ok(enrollments::table
-        .inner_join(training_classes::table)
-        .filter(training_classes::starts_on.ge(from))
-        .filter(training_classes::starts_on.le(to))
-        .select(diesel::dsl::count(enrollments::person_id).aggregate_distinct())
-        .first(conn)?)
+/// Distinct people enrolled in the given classes.
+pub fn people_in(conn: &mut DbConnection, class_ids: &[String]) -> StoreResult<i64> {
+    let mut people = std::collections::HashSet::new();
+    for chunk in class_ids.chunks(500) {
+        people.extend(
+            enrollments::table
+                .filter(enrollments::class_id.eq_any(chunk))
+                .select(enrollments::person_id)
+                .distinct()
+                .load::<PersonId>(conn)?,
+        );
+    }
+    Ok(people.len() as i64)
 }
 
 /// A class's trainees with their names, by name.

@@ -1,6 +1,7 @@
 //! The JSON API under /api/v1, described by the OpenAPI document it serves.
 pub(crate) mod meetings;
 pub(crate) mod orgs;
+pub(crate) mod pilots;
 pub(crate) mod ratings;
 
 use axum::extract::{Path, Query, State};
@@ -32,7 +33,8 @@ use crate::session::ApiActor;
         meetings::list_meetings, meetings::create_meeting, meetings::get_meeting, meetings::update_meeting,
         meetings::compliance, meetings::superiors, meetings::create_quota_policy, meetings::create_assignment,
         meetings::list_lengths, meetings::create_length, meetings::delete_meeting,
-        ratings::stats, ratings::round, ratings::rate, ratings::cases, ratings::open_inspection, ratings::decide_discipline
+        ratings::stats, ratings::round, ratings::rate, ratings::cases, ratings::open_inspection, ratings::decide_discipline,
+        pilots::pilots, pilots::open_pilot, pilots::pilot, pilots::add_action, pilots::training, pilots::create_class, pilots::class
     ),
     components(schemas(
         OrgSummary, Tree, TreeLevel, LevelUnit, OrgDetail, coso_app::orgs::NewOrg, coso_app::reorg::Reorganization, coso_app::positions::PositionInput, MemberPage, MemberSummary, MemberDetail, MemberInput, EventInput, MemberEventView,
@@ -46,7 +48,11 @@ use crate::session::ApiActor;
         coso_app::ratings::stats::RatingStats, coso_app::ratings::stats::TierCounts, coso_app::ratings::stats::LevelCounts,
         coso_app::ratings::stats::UnitBelow, coso_app::ratings::stats::TrendPoint,
         coso_app::discipline::Cases, coso_app::discipline::InspectionView, coso_app::discipline::DisciplineView,
-        coso_app::discipline::InspectionInput, coso_app::discipline::DisciplineInput
+        coso_app::discipline::InspectionInput, coso_app::discipline::DisciplineInput,
+        coso_app::pilots::PilotReport, coso_app::pilots::PilotUnit, coso_app::pilots::PilotDetail, coso_app::pilots::PilotInput,
+        coso_app::pilots::ActionInput, coso_app::pilots::ActionView, coso_app::pilots::FollowerView, coso_app::pilots::IndicatorPoint,
+        coso_app::training::TrainingReport, coso_app::training::ClassView, coso_app::training::ClassInput, coso_app::training::ClassDetail,
+        coso_app::training::TraineeView, coso_app::training::CategoryCount, coso_app::training::AudienceCount
     )),
     modifiers(&BearerAuth),
     security(("bearer" = []))
@@ -93,6 +99,7 @@ pub fn routes() -> Router<AppState> {
         .merge(orgs::routes())
         .merge(meetings::routes())
         .merge(ratings::routes())
+        .merge(pilots::routes())
         .fallback(|| async { ApiError(AppError::NotFound("địa chỉ API này".into())) })
 }
 

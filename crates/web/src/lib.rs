@@ -42,8 +42,12 @@ pub use api::openapi_json;
 /// pages, then the API under `/api/v1`.
 pub fn route_table() -> Vec<(&'static str, String)> {
     let pages = pages::ROUTES.iter().map(|(m, p)| (*m, p.to_string()));
-    let api =
-        api::ROUTES.iter().chain(api::orgs::ROUTES).chain(api::meetings::ROUTES).chain(api::ratings::ROUTES);
+    let api = api::ROUTES
+        .iter()
+        .chain(api::orgs::ROUTES)
+        .chain(api::meetings::ROUTES)
+        .chain(api::ratings::ROUTES)
+        .chain(api::pilots::ROUTES);
     pages.chain(api.map(|(m, p)| (*m, format!("/api/v1{p}")))).collect()
 }
 

@@ -1,5 +1,6 @@
 //! The pages' view models (askama templates) and the small formatting they share.
 pub mod meetings;
+pub mod pilots;
 pub mod ratings;
 
 use askama::Template;

@@ -36,6 +36,12 @@ struct Objects {
     meeting_out: String,
     policy: String,
     person: String,
+    pilot_in: String,
+    pilot_out: String,
+    action_in: String,
+    action_out: String,
+    class_in: String,
+    class_out: String,
 }
 
 /// Who tries: a role's account (None for an anonymous caller), its API token and its browser.
@@ -88,6 +94,44 @@ fn objects(app: &App) -> Objects {
         )
         .unwrap();
     let person = app.member_detail(&sys, &lua.id).unwrap().summary.person_id;
+    let pilot = |unit: &str, by: &str| {
+        app.open_pilot(
+            &sys,
+            coso_app::pilots::PilotInput {
+                org_code: unit.into(),
+                selected_by_code: by.into(),
+                selected_on: "2021-01-05".into(),
+                weaknesses: vec!["meeting_quality".into()],
+                decision: "1-KH".into(),
+                ..Default::default()
+            },
+        )
+        .unwrap()
+    };
+    let (pilot_in, pilot_out) = (pilot("T-A-1", "T-A"), pilot("T-B", "T"));
+    let action = |pilot: &str| {
+        let input = coso_app::pilots::ActionInput {
+            title: "Kiện toàn".into(),
+            owner: "Cấp ủy".into(),
+            set_on: "2021-02-01".into(),
+            due_on: "2021-03-01".into(),
+        };
+        app.add_action(&sys, pilot, input).unwrap()
+    };
+    let (action_in, action_out) = (action(&pilot_in), action(&pilot_out));
+    let class = |org: &str| {
+        let input = coso_app::training::ClassInput {
+            title: "Lớp bồi dưỡng".into(),
+            category: "professional".into(),
+            audience: "cadres".into(),
+            organizer_code: org.into(),
+            starts_on: "2021-03-01".into(),
+            ends_on: "2021-03-05".into(),
+            ..Default::default()
+        };
+        app.create_class(&sys, input).unwrap().id
+    };
+    let (class_in, class_out) = (class("T-A-1"), class("T-B"));
     Objects {
         cell_in: "T-A-1",
         cell_out: "T-B",
@@ -97,6 +141,12 @@ fn objects(app: &App) -> Objects {
         meeting_out: meeting_out.to_string(),
         policy,
         person: person.to_string(),
+        pilot_in,
+        pilot_out,
+        action_in,
+        action_out,
+        class_in,
+        class_out,
     }
 }
 
@@ -138,7 +188,17 @@ fn request(method: &str, path: &str, o: &Objects, inside: bool, n: usize) -> (St
         .replace("{code}", cell)
         .replace("/members/{id}", &format!("/members/{member}"))
         .replace("/meetings/{id}", &format!("/meetings/{meeting_id}"))
-        .replace("{year}", "2021");
+        .replace("{year}", "2021")
+        .replace(
+            "/pilots/actions/{id}",
+            &format!("/pilots/actions/{}", if inside { &o.action_in } else { &o.action_out }),
+        )
+        .replace("/pilots/{id}", &format!("/pilots/{}", if inside { &o.pilot_in } else { &o.pilot_out }))
+        .replace(
+            "/training/classes/{id}",
+            &format!("/training/classes/{}", if inside { &o.class_in } else { &o.class_out }),
+        )
+        .replace("/training/{id}", &format!("/training/{}", if inside { &o.class_in } else { &o.class_out }));
     assert!(!url.contains('{'), "{method} {path}: the matrix does not know this parameter; add it");
     if method == "get" {
         return (url, Value::Null);
@@ -189,6 +249,25 @@ fn request(method: &str, path: &str, o: &Objects, inside: bool, n: usize) -> (St
             "decided_on": "2021-06-01", "by_org_code": cell, "document": format!("{n}-QĐ/CB"),
             "reason": "Vi phạm quy định sinh hoạt"})
         }
+        ("post", "/pilots") => {
+            json!({"org_code": "T-A-2", "selected_by_code": "T-A", "selected_on": "2021-02-01",
+            "weaknesses": ["key_tasks"], "decision": format!("{n}-KH/ĐU")})
+        }
+        ("post", "/pilots/{id}/followers") => json!({"membership_id": member, "role_note": "Tổ viên"}),
+        ("post", "/pilots/{id}/visits") => {
+            json!({"visited_on": "2021-05-01", "findings": "Dự sinh hoạt chi bộ"})
+        }
+        ("post", "/pilots/{id}/actions") => {
+            json!({"title": "Kiện toàn", "owner": "Đảng ủy", "set_on": "2021-05-01",
+            "due_on": "2021-06-01"})
+        }
+        ("post", "/pilots/actions/{id}") => json!({"status": "in_progress", "evidence": ""}),
+        ("post", "/training" | "/training/classes") => {
+            json!({"title": "Lớp bồi dưỡng", "category": "professional",
+            "audience": "cadres", "organizer_code": cell, "starts_on": "2021-03-01", "ends_on": "2021-03-05"})
+        }
+        ("post", "/training/{id}/preview") => json!({"file": "not a spreadsheet"}),
+        ("post", "/training/{id}/import") => json!({"file_hex": "00"}),
         _ => panic!("{method} {path}: the matrix has no body for this write; add one"),
     };
     // Forms send flat fields; the JSON body becomes one.

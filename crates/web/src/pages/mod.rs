@@ -6,8 +6,10 @@ mod meeting_form;
 mod meetings;
 mod members;
 mod orgs;
+mod pilots;
 mod ratings;
 mod reports;
+mod training;
 
 pub(crate) use ratings::rating_year;
 
@@ -59,6 +61,18 @@ route_table! {
     get "/cases" => ratings::cases,
     post "/cases/inspections" => ratings::open_inspection,
     post "/cases/disciplines" => ratings::decide_discipline,
+    get "/pilots" => pilots::list,
+    post "/pilots" => pilots::open,
+    get "/pilots/{id}" => pilots::show,
+    post "/pilots/{id}/followers" => pilots::add_follower,
+    post "/pilots/{id}/visits" => pilots::record_visit,
+    post "/pilots/{id}/actions" => pilots::add_action,
+    post "/pilots/actions/{id}" => pilots::update_action,
+    get "/training" => training::list,
+    post "/training" => training::create,
+    get "/training/{id}" => training::show,
+    post "/training/{id}/preview" => training::preview,
+    post "/training/{id}/import" => training::import,
 }
 
 /// Whether htmx asked for a fragment of the page (`HX-Request`). A history restore asks for
