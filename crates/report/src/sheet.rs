@@ -12,7 +12,14 @@ fn excel_day(serial: f64) -> Option<chrono::NaiveDate> {
     zero.checked_add_signed(chrono::Duration::days(serial.floor() as i64))
 }
 
+/// A cell's text, without control characters (a NUL cannot be stored, a tab or line break is
+/// a typing slip in a list of names).
 fn text(cell: &Data) -> String {
+    let raw = raw_text(cell);
+    if raw.chars().any(char::is_control) { raw.chars().filter(|c| !c.is_control()).collect() } else { raw }
+}
+
+fn raw_text(cell: &Data) -> String {
     match cell {
         Data::Empty => String::new(),
         Data::String(s) | Data::DateTimeIso(s) | Data::DurationIso(s) => s.trim().to_string(),

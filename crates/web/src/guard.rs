@@ -1,6 +1,7 @@
 //! What no request may carry, refused before any handler runs: a NUL byte in the address or the
 //! body. No text in coso holds one, PostgreSQL cannot store one, and a probe with `%00` once
 //! answered 500 (issue 7). The refusal is the house's own: JSON under `/api/`, a page elsewhere.
+//! A file upload (multipart) is binary and left to the reader of its format.
 use axum::body::{Body, to_bytes};
 use axum::extract::Request;
 use axum::middleware::Next;
@@ -9,7 +10,7 @@ use coso_app::AppError;
 
 use crate::error::{ApiError, PageError};
 
-/// The largest body read whole (forms and JSON are small; files are not uploaded yet).
+/// The largest body read whole (forms, JSON and the spreadsheets uploaded, such as trainee lists).
 pub const BODY_LIMIT: usize = 2 * 1024 * 1024;
 
 const NUL: &str =
@@ -41,7 +42,14 @@ pub async fn refuse_nul(req: Request, next: Next) -> Response {
         Ok(bytes) => bytes,
         Err(_) => return refuse(api, "_body", TOO_LARGE),
     };
-    if holds_nul(&bytes) {
+    // A file upload is binary: its bytes are read by the spreadsheet reader, which keeps no
+    // NUL in the text it returns; the address and every other body are checked.
+    let multipart = parts
+        .headers
+        .get(axum::http::header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with("multipart/form-data"));
+    if !multipart && holds_nul(&bytes) {
         return refuse(api, "_body", NUL);
     }
     next.run(Request::from_parts(parts, Body::from(bytes))).await

@@ -169,6 +169,7 @@ fn the_demo_walked_by_its_users_in_a_browser() {
             reports(&c, &run.base).await;
             secretary_records_a_meeting(&c, &run.base).await;
             a_rating_round_on_a_phone(&c, &run.base).await;
+            a_pilot_and_a_trainee_list(&c, &run.base).await;
             let _ = c.close().await;
             let _ = std::fs::remove_dir_all(&profile);
         })
@@ -578,4 +579,144 @@ async fn a_rating_round_on_a_phone(c: &Client, base: &str) {
     let text = body_text(c).await;
     assert!(text.contains("Khiển trách") && text.contains("Cảnh cáo"), "the demo's decisions are listed");
     shoot(c, "46-cases").await;
+}
+
+/// Picks an organization through its picker: types `typed`, taps the choice `code`.
+async fn pick_org(c: &Client, name: &str, typed: &str, code: &str) {
+    fill(c, &format!("{name}-search"), typed).await;
+    let choice =
+        c.wait().for_element(Locator::Css(&format!("#{name}-list li[data-value='{code}']"))).await.unwrap();
+    tap(c, &choice).await;
+    assert_eq!(value_of(c, name).await, code);
+}
+
+/// A trainee list as an office writes it, saved where the browser can upload it from.
+fn trainee_list(name: &str, rows: &[[&str; 3]]) -> std::path::PathBuf {
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let sheet = book.add_worksheet();
+    for (col, head) in ["Họ và tên", "Ngày sinh", "Giới tính"].iter().enumerate() {
+        sheet.write_string(0, col as u16, *head).unwrap();
+    }
+    for (i, row) in rows.iter().enumerate() {
+        for (col, v) in row.iter().enumerate() {
+            sheet.write_string(i as u32 + 1, col as u16, *v).unwrap();
+        }
+    }
+    let path = std::env::temp_dir().join(format!("coso-e2e-{}-{name}.xlsx", std::process::id()));
+    book.save(&path).unwrap();
+    path
+}
+
+/// Issue 11: the city board picks Chi bộ khối 9 for pilot guidance, gives it a work group and
+/// an action (a due day before the day set is refused), then opens a class and imports its
+/// trainee list: a file with a bad row is refused with the row named and nothing written, the
+/// fixed file is previewed and written.
+async fn a_pilot_and_a_trainee_list(c: &Client, base: &str) {
+    c.set_window_size(DESKTOP.0, DESKTOP.1).await.unwrap();
+    login(c, base, "thanhuy", "thanhuy123").await;
+    c.goto(&format!("{base}/pilots")).await.unwrap();
+    let by_city = c.wait().for_element(Locator::Id("by-city")).await.unwrap().text().await.unwrap();
+    assert_eq!(by_city, "23", "the seed's 23 units picked by the city");
+    assert!(body_text(c).await.contains("Đảng bộ phường Đông Kinh"));
+    shoot(c, "50-pilots").await;
+
+    tap(c, &c.find(Locator::Css("#new-pilot summary")).await.unwrap()).await;
+    pick_org(c, "org_code", "khoi 9", "LS-HVT-K9").await;
+    pick_org(c, "selected_by_code", "thanh pho lang son", "LS").await;
+    fill(c, "selected_on", "01032021").await;
+    tap(c, &c.find(Locator::Css("input[name=weaknesses][value=meeting_quality]")).await.unwrap()).await;
+    fill(c, "decision", "99-KH/TU").await;
+    shoot(c, "51-pilot-form").await;
+    tap(c, &c.find(Locator::Css("#pilot-form button[type=submit]")).await.unwrap()).await;
+    c.wait().for_element(Locator::Id("indicator-latest")).await.unwrap();
+    assert!(body_text(c).await.contains("Chi bộ khối 9"));
+
+    // The work group: a member picked by typing part of a name.
+    tap(c, &c.find(Locator::Css("#followers summary")).await.unwrap()).await;
+    fill(c, "membership_id-search", "be thi").await;
+    let choice = c.wait().for_element(Locator::Css("#membership_id-list li[data-value]")).await.unwrap();
+    let name = choice.attr("data-label").await.unwrap().unwrap();
+    tap(c, &choice).await;
+    fill(c, "role_note", "Tổ trưởng tổ công tác").await;
+    tap(c, &c.find(Locator::Css("#follower-form button[type=submit]")).await.unwrap()).await;
+    c.wait()
+        .for_element(Locator::XPath(&format!(
+            "//section[@id='followers']//strong[normalize-space()='{name}']"
+        )))
+        .await
+        .unwrap();
+
+    // An action due before the day it is set is refused, next to the field.
+    tap(c, &c.find(Locator::Css("#actions summary")).await.unwrap()).await;
+    fill(c, "title", "Mỗi quý một chuyên đề sinh hoạt").await;
+    fill(c, "owner", "Chi ủy chi bộ khối 9").await;
+    fill(c, "set_on", "10032021").await;
+    fill(c, "due_on", "01032021").await;
+    tap(c, &c.find(Locator::Css("#action-form button[type=submit]")).await.unwrap()).await;
+    let said = c.wait().for_element(Locator::Css(".alert.error")).await.unwrap().text().await.unwrap();
+    assert!(said.contains("Hạn hoàn thành 01/03/2021 trước ngày giao việc 10/03/2021"), "{said}");
+    shoot(c, "52-pilot-action-refused").await;
+    // The form stays open with the refusal.
+    fill(c, "title", "Mỗi quý một chuyên đề sinh hoạt").await;
+    fill(c, "owner", "Chi ủy chi bộ khối 9").await;
+    fill(c, "set_on", "10032021").await;
+    fill(c, "due_on", "30062021").await;
+    tap(c, &c.find(Locator::Css("#action-form button[type=submit]")).await.unwrap()).await;
+    c.wait()
+        .for_element(Locator::XPath(
+            "//section[@id='actions']//strong[normalize-space()='Mỗi quý một chuyên đề sinh hoạt']",
+        ))
+        .await
+        .unwrap();
+    shoot(c, "53-pilot").await;
+
+    // A class, and its trainee list.
+    c.goto(&format!("{base}/training")).await.unwrap();
+    let classes = c.wait().for_element(Locator::Id("classes")).await.unwrap().text().await.unwrap();
+    assert_eq!(classes, "116", "the seed's classes from 2016 to the article's day");
+    shoot(c, "54-training").await;
+    tap(c, &c.find(Locator::Css("#new-class summary")).await.unwrap()).await;
+    fill(c, "title", "Bồi dưỡng nghiệp vụ cho bí thư chi bộ mới").await;
+    c.find(Locator::Css("#category option[value=committee_skills]")).await.unwrap().click().await.unwrap();
+    c.find(Locator::Css("#audience option[value=cell_committee_members]"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    pick_org(c, "organizer_code", "thanh pho lang son", "LS").await;
+    fill(c, "starts_on", "06092021").await;
+    fill(c, "ends_on", "10092021").await;
+    tap(c, &c.find(Locator::Css("#class-form button[type=submit]")).await.unwrap()).await;
+    c.wait().for_element(Locator::Id("upload-form")).await.unwrap();
+
+    let bad = trainee_list(
+        "bad",
+        &[["Hà Văn Học", "12/04/1982", "Nam"], ["", "01/01/1990", "Nữ"], ["Lò Thị Lớp", "31/02/1991", "Nữ"]],
+    );
+    c.find(Locator::Id("file")).await.unwrap().send_keys(bad.to_str().unwrap()).await.unwrap();
+    tap(c, &c.find(Locator::Css("#upload-form button[type=submit]")).await.unwrap()).await;
+    let said = c.wait().for_element(Locator::Id("refused")).await.unwrap().text().await.unwrap();
+    assert!(
+        said.contains("Dòng 3: thiếu họ và tên") && said.contains("Dòng 4: ngày sinh «31/02/1991»"),
+        "{said}"
+    );
+    assert!(c.find(Locator::Id("confirm-import")).await.is_err(), "a list with a bad row cannot be written");
+    assert!(body_text(c).await.contains("Lớp chưa có học viên"), "nothing was written");
+    shoot(c, "55-trainees-refused").await;
+
+    let good =
+        trainee_list("good", &[["Hà Văn Học", "12/04/1982", "Nam"], ["Lò Thị Lớp", "21/02/1991", "Nữ"]]);
+    c.find(Locator::Id("file")).await.unwrap().send_keys(good.to_str().unwrap()).await.unwrap();
+    tap(c, &c.find(Locator::Css("#upload-form button[type=submit]")).await.unwrap()).await;
+    let confirm = c.wait().for_element(Locator::Css("#confirm-import button[type=submit]")).await.unwrap();
+    assert_eq!(confirm.text().await.unwrap(), "Ghi 2 học viên vào lớp");
+    shoot(c, "56-trainees-preview").await;
+    tap(c, &confirm).await;
+    let saved = c.wait().for_element(Locator::Id("saved")).await.unwrap().text().await.unwrap();
+    assert_eq!(saved, "Đã ghi 2 học viên vào lớp.");
+    assert!(body_text(c).await.contains("Lò Thị Lớp"));
+    shoot(c, "57-trainees-written").await;
+    let _ = std::fs::remove_file(bad);
+    let _ = std::fs::remove_file(good);
 }
