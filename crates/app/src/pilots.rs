@@ -58,6 +58,14 @@ pub struct ActionInput {
     pub due_on: String,
 }
 
+/// The end of a pilot: the day and the committee's closing assessment.
+#[derive(Debug, Clone, Default, Deserialize, Serialize, utoipa::ToSchema)]
+#[serde(default)]
+pub struct ClosingInput {
+    pub ends_on: String,
+    pub closing_assessment: String,
+}
+
 #[derive(Debug, Clone, Default, Deserialize, Serialize, utoipa::ToSchema)]
 #[serde(default)]
 pub struct ActionUpdate {
@@ -388,6 +396,10 @@ impl App {
     pub fn update_action(&self, actor: &Actor, action_id: &str, input: ActionUpdate) -> AppResult<()> {
         self.transaction(|tx| tx.update_action(actor, action_id, input))
     }
+
+    pub fn close_pilot(&self, actor: &Actor, pilot_id: &str, input: ClosingInput) -> AppResult<()> {
+        self.transaction(|tx| tx.close_pilot(actor, pilot_id, input))
+    }
 }
 
 impl Tx<'_> {
@@ -510,6 +522,22 @@ impl Tx<'_> {
         store::insert_action(conn, &row)?;
         audit::record(conn, actor, "pilot.action", "pilot", &p.id, None::<&()>, Some(&row))?;
         Ok(row.id)
+    }
+
+    /// Ends a pilot with the committee's closing assessment.
+    pub fn close_pilot(&mut self, actor: &Actor, pilot_id: &str, input: ClosingInput) -> AppResult<()> {
+        let conn = &mut *self.conn;
+        let (ends_on, assessment) = (
+            past_date("ends_on", "ngày kết thúc", &input.ends_on),
+            required_text("closing_assessment", "đánh giá kết thúc", &input.closing_assessment),
+        )
+            .all()?;
+        let p = pilot_for_write(conn, actor, pilot_id)?;
+        if ends_on < p.selected_on {
+            return Err(AppError::field("ends_on", "Ngày kết thúc trước ngày chọn đơn vị chỉ đạo điểm."));
+        }
+        store::close_pilot(conn, &p.id, ends_on, &assessment)?;
+        audit::record(conn, actor, "pilot.close", "pilot", &p.id, Some(&p), Some(&(ends_on, &assessment)))
     }
 
     /// Moves an action on: its status, and the evidence of what was done.

@@ -76,6 +76,42 @@ pub struct ClassDetail {
     pub can_write: bool,
 }
 
+/// A class in a person's history.
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
+pub struct HistoryLine {
+    pub title: String,
+    pub category_label: String,
+    #[schema(value_type = String, format = Date)]
+    pub starts_on: NaiveDate,
+    #[schema(value_type = String, format = Date)]
+    pub ends_on: NaiveDate,
+    pub outcome: Option<String>,
+    pub grade: String,
+}
+
+/// A person's classes, newest first (the member page shows them).
+pub(crate) fn history_of(conn: &mut DbConnection, person_id: &PersonId) -> AppResult<Vec<HistoryLine>> {
+    Ok(store::history(conn, person_id)?
+        .into_iter()
+        .map(|(e, c)| HistoryLine {
+            title: c.title,
+            category_label: c.category.label().into(),
+            starts_on: c.starts_on,
+            ends_on: c.ends_on,
+            outcome: e.outcome.map(|o| o.label().to_string()),
+            grade: e.grade,
+        })
+        .collect())
+}
+
+/// The classes a unit organized in the period.
+#[derive(Debug, Clone, Default, Serialize, utoipa::ToSchema)]
+pub struct UnitCount {
+    pub org_name: String,
+    pub classes: i64,
+    pub trainees: i64,
+}
+
 /// A row of a trainee list as the preview shows it.
 #[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct PreviewRow {
@@ -127,6 +163,8 @@ pub struct TrainingReport {
     pub people: i64,
     pub by_category: Vec<CategoryCount>,
     pub by_audience: Vec<AudienceCount>,
+    /// By the organizing unit, the most trainees first.
+    pub by_unit: Vec<UnitCount>,
     pub list: Vec<ClassView>,
 }
 
@@ -280,9 +318,25 @@ impl App {
                 }
                 list.push(class_view(conn, c, n)?);
             }
+            let mut by_unit: Vec<UnitCount> = Vec::new();
+            for c in &list {
+                match by_unit.iter_mut().find(|u| u.org_name == c.organizer) {
+                    Some(u) => {
+                        u.classes += 1;
+                        u.trainees += c.trainees;
+                    }
+                    None => by_unit.push(UnitCount {
+                        org_name: c.organizer.clone(),
+                        classes: 1,
+                        trainees: c.trainees,
+                    }),
+                }
+            }
+            by_unit.sort_by(|a, b| b.trainees.cmp(&a.trainees).then_with(|| a.org_name.cmp(&b.org_name)));
             Ok(TrainingReport {
                 from,
                 to,
+                by_unit,
                 classes: list.len() as i64,
                 trainees: list.iter().map(|c| c.trainees).sum(),
                 people: store::people_in(conn, &list.iter().map(|c| c.id.clone()).collect::<Vec<_>>())?,

@@ -120,6 +120,14 @@ fn a_committee_follows_a_pilot_and_measures_it_by_the_ratings() {
         );
         assert_eq!(ok("pilot", app.pilot(&sys, &id)).unit.overdue_actions, 0);
 
+        // The committee closes it with its assessment; not before it was opened.
+        let closing = |on: &str| coso_app::pilots::ClosingInput {
+            ends_on: on.into(),
+            closing_assessment: "Đã khắc phục hạn chế".into(),
+        };
+        refused_on(app.close_pilot(&sys, &id, closing("2018-12-31")), "ends_on");
+        ok("close", app.close_pilot(&sys, &id, closing("2020-12-31")));
+        assert_eq!(ok("pilot", app.pilot(&sys, &id)).closing_assessment, "Đã khắc phục hạn chế");
         let report = ok("report", app.pilot_report(&sys, d(2017, 1, 1), d(2021, 10, 17)));
         assert_eq!(report.units_selected_by_city, 1);
         assert_eq!(report.units[0].org_code, "DK");
@@ -171,6 +179,11 @@ fn a_trainee_list_is_previewed_and_written_whole_or_not_at_all() {
         }
         assert_eq!((audit_rows(db), membership_rows(db)), before);
         assert_eq!(ok("report", app.training_report(&sys, d(2021, 1, 1), d(2021, 12, 31))).trainees, 0);
+        // A sheet without the list's header names what it needs.
+        let mut book = rust_xlsxwriter::Workbook::new();
+        book.add_worksheet().write_string(0, 0, "Danh sách đảng viên").unwrap();
+        let msg = refused_on(app.preview_trainees(&sys, &class.id, &book.save_to_buffer().unwrap()), "file");
+        assert!(msg.contains("«Họ và tên» và «Ngày sinh»"), "{msg}");
         // Not a trainee list at all.
         let msg = refused_on(app.preview_trainees(&sys, &class.id, b"plain text"), "file");
         assert!(msg.contains("Không đọc được tệp"), "{msg}");
@@ -185,5 +198,11 @@ fn a_trainee_list_is_previewed_and_written_whole_or_not_at_all() {
         assert_eq!((r.classes, r.trainees, r.people), (1, 2, 2));
         let cell = r.by_audience.iter().find(|a| a.audience == "cell_committee_members").unwrap();
         assert_eq!((cell.classes, cell.trainees), (1, 2));
+        assert_eq!(r.by_unit[0].org_name, "Đảng bộ thành phố Lạng Sơn");
+        // The member's page lists the class.
+        let member = ok("list", app.list_members(&sys, &query("nguyen van hoc"))).members[0].id.clone();
+        let history = ok("member", app.member_detail(&sys, &member)).training;
+        assert_eq!(history.len(), 1);
+        assert_eq!(history[0].outcome.as_deref(), Some("Hoàn thành"));
     });
 }

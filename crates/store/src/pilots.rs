@@ -89,6 +89,19 @@ pub fn update_action(conn: &mut DbConnection, row: &ActionRow) -> StoreResult<()
     Ok(())
 }
 
+/// Ends a pilot on `ends_on` with its closing assessment.
+pub fn close_pilot(
+    conn: &mut DbConnection,
+    id: &str,
+    ends_on: NaiveDate,
+    assessment: &str,
+) -> StoreResult<()> {
+    diesel::update(pilots::table.find(id))
+        .set((pilots::ends_on.eq(Some(ends_on)), pilots::closing_assessment.eq(assessment)))
+        .execute(conn)?;
+    Ok(())
+}
+
 pub fn pilot(conn: &mut DbConnection, id: &str) -> StoreResult<Option<PilotRow>> {
     Ok(pilots::table.find(id).first(conn).optional()?)
 }

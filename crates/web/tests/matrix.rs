@@ -261,6 +261,9 @@ fn request(method: &str, path: &str, o: &Objects, inside: bool, n: usize) -> (St
             json!({"title": "Kiện toàn", "owner": "Đảng ủy", "set_on": "2021-05-01",
             "due_on": "2021-06-01"})
         }
+        ("post", "/pilots/{id}/close") => {
+            json!({"ends_on": "2021-09-30", "closing_assessment": "Đã khắc phục"})
+        }
         ("post", "/pilots/actions/{id}") => json!({"status": "in_progress", "evidence": ""}),
         ("post", "/training" | "/training/classes") => {
             json!({"title": "Lớp bồi dưỡng", "category": "professional",

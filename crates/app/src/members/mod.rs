@@ -106,6 +106,8 @@ pub struct MemberDetail {
     pub record_number: Option<String>,
     pub events: Vec<MemberEventView>,
     pub positions: Vec<crate::positions::PositionView>,
+    /// The classes the person took, newest first.
+    pub training: Vec<crate::training::HistoryLine>,
     pub can_write: bool,
 }
 
@@ -328,6 +330,7 @@ impl App {
                 });
             }
             let positions = crate::positions::positions_of_person(conn, &p.id)?;
+            let training = crate::training::history_of(conn, &p.id)?;
             Ok(MemberDetail {
                 summary: summary(&p, &m, org.map(|o| o.code).unwrap_or_default(), org_name),
                 birth_name: p.birth_name,
@@ -344,6 +347,7 @@ impl App {
                 record_number: m.record_number,
                 events,
                 positions,
+                training,
                 can_write,
             })
         })?;

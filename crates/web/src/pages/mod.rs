@@ -67,6 +67,7 @@ route_table! {
     post "/pilots/{id}/followers" => pilots::add_follower,
     post "/pilots/{id}/visits" => pilots::record_visit,
     post "/pilots/{id}/actions" => pilots::add_action,
+    post "/pilots/{id}/close" => pilots::close,
     post "/pilots/actions/{id}" => pilots::update_action,
     get "/training" => training::list,
     post "/training" => training::create,

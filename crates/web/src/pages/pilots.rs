@@ -4,7 +4,9 @@
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Redirect, Response};
-use coso_app::pilots::{ActionInput, ActionUpdate, FollowerInput, PilotInput, VisitInput, indicator_chart};
+use coso_app::pilots::{
+    ActionInput, ActionUpdate, ClosingInput, FollowerInput, PilotInput, VisitInput, indicator_chart,
+};
 use coso_domain::access::Permission;
 
 use crate::AppState;
@@ -150,4 +152,13 @@ pub async fn update_action(
         app.update_action(actor, &action_id, form)
     })
     .await
+}
+
+pub async fn close(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+    posted: Posted<ClosingInput>,
+) -> Result<Response, PageError> {
+    let (form, pid) = (posted.form, id.clone());
+    write(state, posted.session, id, "closing", move |app, actor| app.close_pilot(actor, &pid, form)).await
 }
