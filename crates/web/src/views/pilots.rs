@@ -30,6 +30,11 @@ impl PilotsPage {
         pct(*p)
     }
 
+    /// The target as the form holds it.
+    pub fn target(&self) -> String {
+        self.form.target_pct.map(|t| t.to_string()).unwrap_or_default()
+    }
+
     pub fn weakness_choices(form: &PilotInput) -> Vec<Choice> {
         Weakness::ALL
             .iter()
