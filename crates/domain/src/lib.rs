@@ -12,6 +12,7 @@ pub mod pilot;
 pub mod position;
 pub mod quota;
 pub mod rating;
+pub mod register;
 pub mod reorganization;
 #[cfg(feature = "sql")]
 mod sql;
