@@ -81,6 +81,13 @@ impl From<diesel::result::Error> for AppError {
     }
 }
 
+/// A file that could not be rendered is the system's failure, never the user's: logged, not shown.
+impl From<coso_report::ReportError> for AppError {
+    fn from(e: coso_report::ReportError) -> Self {
+        AppError::Internal(format!("report: {e}"))
+    }
+}
+
 /// The violations of an input's fields, all at once (see `input::All`).
 impl From<Vec<Violation>> for AppError {
     fn from(violations: Vec<Violation>) -> Self {

@@ -358,8 +358,7 @@ impl App {
         let subtitle =
             format!("Từ ngày {} đến ngày {}", coso_domain::date::format(from), coso_domain::date::format(to));
         let bytes =
-            coso_report::xlsx::table("Chỉ đạo điểm", "ĐƠN VỊ CHỈ ĐẠO ĐIỂM", &subtitle, &columns, &rows)
-                .map_err(|e| AppError::Internal(e.to_string()))?;
+            coso_report::xlsx::table("Chỉ đạo điểm", "ĐƠN VỊ CHỈ ĐẠO ĐIỂM", &subtitle, &columns, &rows)?;
         self.log_access(actor, "export", "pilot_report", &subtitle)?;
         Ok(bytes)
     }

@@ -439,8 +439,7 @@ impl App {
             &subtitle,
             &columns,
             &rows,
-        )
-        .map_err(|e| AppError::Internal(e.to_string()))?;
+        )?;
         self.log_access(actor, "export", "training_report", &subtitle)?;
         Ok(bytes)
     }

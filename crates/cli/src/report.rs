@@ -1,9 +1,34 @@
 //! `coso report …`: meeting compliance, superior attendance and the rating's statistics, as
 //! JSON or Excel files.
-use clap::{Subcommand, ValueEnum};
+use clap::{Args, Subcommand, ValueEnum};
 use coso_app::{Actor, App};
 
 use crate::{Failure, out, parse_date};
+
+/// A report's period, read as users write dates.
+#[derive(Args)]
+pub struct Period {
+    #[arg(long)]
+    from: String,
+    #[arg(long)]
+    to: String,
+}
+
+impl Period {
+    fn days(&self) -> Result<(chrono::NaiveDate, chrono::NaiveDate), Failure> {
+        Ok((parse_date(&self.from)?, parse_date(&self.to)?))
+    }
+}
+
+/// Where a report goes: JSON on standard output, or an Excel file.
+#[derive(Args)]
+pub struct Output {
+    #[arg(long, value_enum, default_value_t = ReportFormat::Json)]
+    format: ReportFormat,
+    /// Where to write the Excel file (default: a name in the current folder).
+    #[arg(long)]
+    output: Option<String>,
+}
 
 #[derive(Subcommand)]
 pub enum ReportCommand {
@@ -11,15 +36,10 @@ pub enum ReportCommand {
     Meetings {
         #[arg(long)]
         org: String,
-        #[arg(long)]
-        from: String,
-        #[arg(long)]
-        to: String,
-        #[arg(long, value_enum, default_value_t = ReportFormat::Json)]
-        format: ReportFormat,
-        /// Where to write the Excel file (default: a name in the current folder).
-        #[arg(long)]
-        output: Option<String>,
+        #[command(flatten)]
+        period: Period,
+        #[command(flatten)]
+        out: Output,
     },
     /// The year's rating statistics: TCCSĐ and members by tier (issue 10).
     Ratings {
@@ -28,46 +48,32 @@ pub enum ReportCommand {
         /// Only under this unit (its code), as the tree stood at the year's end.
         #[arg(long)]
         org: Option<String>,
-        #[arg(long, value_enum, default_value_t = ReportFormat::Json)]
-        format: ReportFormat,
-        #[arg(long)]
-        output: Option<String>,
+        #[command(flatten)]
+        out: Output,
     },
     /// Pilot units selected in a period: by the city and by the committees below it (issue 11).
     Pilots {
-        #[arg(long)]
-        from: String,
-        #[arg(long)]
-        to: String,
-        #[arg(long, value_enum, default_value_t = ReportFormat::Json)]
-        format: ReportFormat,
-        #[arg(long)]
-        output: Option<String>,
+        #[command(flatten)]
+        period: Period,
+        #[command(flatten)]
+        out: Output,
     },
     /// Training classes starting in a period, with totals by category and audience.
     Training {
-        #[arg(long)]
-        from: String,
-        #[arg(long)]
-        to: String,
-        #[arg(long, value_enum, default_value_t = ReportFormat::Json)]
-        format: ReportFormat,
-        #[arg(long)]
-        output: Option<String>,
+        #[command(flatten)]
+        period: Period,
+        #[command(flatten)]
+        out: Output,
     },
     /// Superior committee members' attendance of cell meetings and their yearly quotas.
     Superiors {
-        #[arg(long)]
-        from: String,
-        #[arg(long)]
-        to: String,
+        #[command(flatten)]
+        period: Period,
         /// The quota year (default: the year of --to).
         #[arg(long)]
         year: Option<i32>,
-        #[arg(long, value_enum, default_value_t = ReportFormat::Json)]
-        format: ReportFormat,
-        #[arg(long)]
-        output: Option<String>,
+        #[command(flatten)]
+        out: Output,
     },
 }
 
@@ -90,59 +96,64 @@ fn write_file(path: &str, bytes: &[u8]) -> Result<(), Failure> {
     out(path)
 }
 
+/// Prints the report as JSON, or writes its Excel file under `name` unless told where.
+fn emit<T: serde::Serialize>(
+    out: Output,
+    name: String,
+    as_json: impl FnOnce() -> coso_app::AppResult<T>,
+    as_xlsx: impl FnOnce() -> coso_app::AppResult<Vec<u8>>,
+) -> Result<(), Failure> {
+    match out.format {
+        ReportFormat::Json => json(&as_json()?),
+        ReportFormat::Xlsx => write_file(&out.output.unwrap_or(name), &as_xlsx()?),
+    }
+}
+
 pub fn run(app: &App, command: ReportCommand) -> Result<(), Failure> {
     let sys = Actor::system();
     match command {
-        ReportCommand::Meetings { org, from, to, format, output } => {
-            let (from, to) = (parse_date(&from)?, parse_date(&to)?);
-            match format {
-                ReportFormat::Json => json(&app.meeting_compliance(&sys, &org, from, to)?),
-                ReportFormat::Xlsx => {
-                    let bytes = app.meeting_register_xlsx(&sys, &org, from, to)?;
-                    write_file(
-                        &output.unwrap_or_else(|| format!("so-sinh-hoat-{org}-{from}-{to}.xlsx")),
-                        &bytes,
-                    )
-                }
-            }
+        ReportCommand::Meetings { org, period, out } => {
+            let (from, to) = period.days()?;
+            emit(
+                out,
+                format!("so-sinh-hoat-{org}-{from}-{to}.xlsx"),
+                || app.meeting_compliance(&sys, &org, from, to),
+                || app.meeting_register_xlsx(&sys, &org, from, to),
+            )
         }
-        ReportCommand::Ratings { year, org, format, output } => match format {
-            ReportFormat::Json => json(&app.rating_stats(&sys, year, org.as_deref())?),
-            ReportFormat::Xlsx => {
-                let bytes = app.rating_stats_xlsx(&sys, year, org.as_deref())?;
-                write_file(&output.unwrap_or_else(|| format!("xep-loai-chat-luong-{year}.xlsx")), &bytes)
-            }
-        },
-        ReportCommand::Pilots { from, to, format, output } => {
-            let (from, to) = (parse_date(&from)?, parse_date(&to)?);
-            match format {
-                ReportFormat::Json => json(&app.pilot_report(&sys, from, to)?),
-                ReportFormat::Xlsx => write_file(
-                    &output.unwrap_or_else(|| format!("chi-dao-diem-{from}-{to}.xlsx")),
-                    &app.pilot_report_xlsx(&sys, from, to)?,
-                ),
-            }
+        ReportCommand::Ratings { year, org, out } => emit(
+            out,
+            format!("xep-loai-chat-luong-{year}.xlsx"),
+            || app.rating_stats(&sys, year, org.as_deref()),
+            || app.rating_stats_xlsx(&sys, year, org.as_deref()),
+        ),
+        ReportCommand::Pilots { period, out } => {
+            let (from, to) = period.days()?;
+            emit(
+                out,
+                format!("chi-dao-diem-{from}-{to}.xlsx"),
+                || app.pilot_report(&sys, from, to),
+                || app.pilot_report_xlsx(&sys, from, to),
+            )
         }
-        ReportCommand::Training { from, to, format, output } => {
-            let (from, to) = (parse_date(&from)?, parse_date(&to)?);
-            match format {
-                ReportFormat::Json => json(&app.training_report(&sys, from, to)?),
-                ReportFormat::Xlsx => write_file(
-                    &output.unwrap_or_else(|| format!("dao-tao-boi-duong-{from}-{to}.xlsx")),
-                    &app.training_report_xlsx(&sys, from, to)?,
-                ),
-            }
+        ReportCommand::Training { period, out } => {
+            let (from, to) = period.days()?;
+            emit(
+                out,
+                format!("dao-tao-boi-duong-{from}-{to}.xlsx"),
+                || app.training_report(&sys, from, to),
+                || app.training_report_xlsx(&sys, from, to),
+            )
         }
-        ReportCommand::Superiors { from, to, year, format, output } => {
-            let (from, to) = (parse_date(&from)?, parse_date(&to)?);
+        ReportCommand::Superiors { period, year, out } => {
+            let (from, to) = period.days()?;
             let year = year.unwrap_or_else(|| chrono::Datelike::year(&to));
-            match format {
-                ReportFormat::Json => json(&app.superior_report(&sys, from, to, year)?),
-                ReportFormat::Xlsx => {
-                    let bytes = app.superior_report_xlsx(&sys, from, to, year)?;
-                    write_file(&output.unwrap_or_else(|| format!("du-sinh-hoat-{from}-{to}.xlsx")), &bytes)
-                }
-            }
+            emit(
+                out,
+                format!("du-sinh-hoat-{from}-{to}.xlsx"),
+                || app.superior_report(&sys, from, to, year),
+                || app.superior_report_xlsx(&sys, from, to, year),
+            )
         }
     }
 }

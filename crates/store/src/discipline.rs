@@ -66,12 +66,7 @@ pub fn inspections_under(
 ) -> StoreResult<Vec<InspectionRow>> {
     let end = coso_domain::org::subtree_end(root_path);
     Ok(inspections::table
-        .inner_join(
-            org_versions::table.on(org_versions::org_id
-                .eq(inspections::org_id)
-                .and(org_versions::valid_from.le(on))
-                .and(org_versions::valid_to.is_null().or(org_versions::valid_to.gt(on)))),
-        )
+        .inner_join(org_versions::table.on(version_on!(inspections::org_id, on)))
         .filter(org_versions::path.ge(root_path))
         .filter(org_versions::path.lt(end))
         .order((inspections::period_from.desc(), inspections::id.asc()))
@@ -88,12 +83,7 @@ pub fn disciplines_under(
 ) -> StoreResult<Vec<DisciplineRow>> {
     let end = coso_domain::org::subtree_end(root_path);
     Ok(disciplines::table
-        .inner_join(
-            org_versions::table.on(org_versions::org_id
-                .eq(disciplines::org_id)
-                .and(org_versions::valid_from.le(on))
-                .and(org_versions::valid_to.is_null().or(org_versions::valid_to.gt(on)))),
-        )
+        .inner_join(org_versions::table.on(version_on!(disciplines::org_id, on)))
         .filter(org_versions::path.ge(root_path))
         .filter(org_versions::path.lt(end))
         .order((disciplines::decided_on.desc(), disciplines::id.asc()))

@@ -12,6 +12,25 @@ macro_rules! insert_all {
     };
 }
 
+/// The organization versions in force on `on`: valid_from <= on < valid_to.
+macro_rules! in_force_on {
+    ($on:expr) => {
+        $crate::schema::org_versions::valid_from.le($on).and(
+            $crate::schema::org_versions::valid_to
+                .is_null()
+                .or($crate::schema::org_versions::valid_to.gt($on)),
+        )
+    };
+}
+
+/// The join condition "the version of the organization in `org_col` in force on `on`": how a
+/// record is placed in the tree as it stood that day (its path for subtree filters).
+macro_rules! version_on {
+    ($org_col:expr, $on:expr) => {
+        $crate::schema::org_versions::org_id.eq($org_col).and(in_force_on!($on))
+    };
+}
+
 pub mod accounts;
 pub mod audit;
 mod codes;

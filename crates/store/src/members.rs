@@ -498,12 +498,7 @@ pub fn count_on(
 ) -> StoreResult<Vec<(OrgId, String, MemberStatus, i64)>> {
     let end = coso_domain::org::subtree_end(root_path);
     Ok(membership_periods::table
-        .inner_join(
-            org_versions::table.on(org_versions::org_id
-                .eq(membership_periods::org_id)
-                .and(org_versions::valid_from.le(on))
-                .and(org_versions::valid_to.is_null().or(org_versions::valid_to.gt(on)))),
-        )
+        .inner_join(org_versions::table.on(version_on!(membership_periods::org_id, on)))
         .filter(membership_periods::valid_from.le(on))
         .filter(membership_periods::valid_to.is_null().or(membership_periods::valid_to.gt(on)))
         .filter(org_versions::path.ge(root_path))

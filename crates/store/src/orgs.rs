@@ -61,15 +61,6 @@ pub struct OrgAt {
     pub version: OrgVersionRow,
 }
 
-/// The versions in force on `on`: valid_from <= on < valid_to.
-macro_rules! in_force_on {
-    ($on:expr) => {
-        org_versions::valid_from
-            .le($on)
-            .and(org_versions::valid_to.is_null().or(org_versions::valid_to.gt($on)))
-    };
-}
-
 pub fn insert_org(conn: &mut DbConnection, row: &OrgRow) -> StoreResult<()> {
     diesel::insert_into(organizations::table).values(row).execute(conn)?;
     Ok(())

@@ -141,12 +141,7 @@ pub fn org_tiers_under(
 ) -> StoreResult<Vec<(OrgId, Tier)>> {
     let end = coso_domain::org::subtree_end(root_path);
     Ok(org_ratings::table
-        .inner_join(
-            org_versions::table.on(org_versions::org_id
-                .eq(org_ratings::org_id)
-                .and(org_versions::valid_from.le(on))
-                .and(org_versions::valid_to.is_null().or(org_versions::valid_to.gt(on)))),
-        )
+        .inner_join(org_versions::table.on(version_on!(org_ratings::org_id, on)))
         .filter(org_ratings::year.eq(year))
         .filter(org_ratings::stage.eq(stage))
         .filter(org_versions::path.ge(root_path))
@@ -166,12 +161,7 @@ pub fn member_counts_under(
 ) -> StoreResult<Vec<(OrgId, Tier, i64)>> {
     let end = coso_domain::org::subtree_end(root_path);
     Ok(member_ratings::table
-        .inner_join(
-            org_versions::table.on(org_versions::org_id
-                .eq(member_ratings::org_id)
-                .and(org_versions::valid_from.le(on))
-                .and(org_versions::valid_to.is_null().or(org_versions::valid_to.gt(on)))),
-        )
+        .inner_join(org_versions::table.on(version_on!(member_ratings::org_id, on)))
         .filter(member_ratings::year.eq(year))
         .filter(member_ratings::stage.eq(stage))
         .filter(org_versions::path.ge(root_path))

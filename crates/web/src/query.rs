@@ -130,6 +130,16 @@ pub fn with_query(path: &str, params: &[(&str, String)]) -> String {
     format!("{path}?{}", serde_urlencoded::to_string(kept).unwrap_or_default())
 }
 
+/// The year a reader most likely rates on `day`: the year ending, in December; the last one
+/// before.
+pub fn rating_year(day: NaiveDate) -> i32 {
+    if chrono::Datelike::month(&day) == 12 {
+        chrono::Datelike::year(&day)
+    } else {
+        chrono::Datelike::year(&day) - 1
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -6,11 +6,7 @@ use coso_domain::meeting::{month_label, quarter_label};
 use coso_report::{CellCompliance, MeetingRegister, Minutes, QuotaLine, QuotaReport, Series};
 
 use super::{ComplianceReport, SuperiorReport};
-use crate::{Actor, App, AppError, AppResult};
-
-fn report_error(e: coso_report::ReportError) -> AppError {
-    AppError::Internal(format!("report: {e}"))
-}
+use crate::{Actor, App, AppResult};
 
 /// The place name of date lines: the city of the root committee ("Lạng Sơn").
 pub(crate) fn place_of(root_name: &str) -> String {
@@ -63,7 +59,7 @@ impl App {
             conclusions: detail.minutes.conclusions.clone(),
             self_assessment: detail.minutes.self_assessment.clone(),
         };
-        let bytes = coso_report::docx::minutes(&minutes).map_err(report_error)?;
+        let bytes = coso_report::docx::minutes(&minutes)?;
         // Each file taken away is logged (issue 7, personal data).
         self.log_access(actor, "export", "meeting", id.as_str())?;
         Ok((format!("bien-ban-{}-{}.docx", s.org_code, s.held_on), bytes))
@@ -134,7 +130,7 @@ pub fn meeting_register_file(report: &ComplianceReport) -> AppResult<Vec<u8>> {
             })
             .collect(),
     };
-    coso_report::xlsx::meeting_register(&register).map_err(report_error)
+    Ok(coso_report::xlsx::meeting_register(&register)?)
 }
 
 pub fn quota_file(report: &SuperiorReport) -> AppResult<Vec<u8>> {
@@ -159,7 +155,7 @@ pub fn quota_file(report: &SuperiorReport) -> AppResult<Vec<u8>> {
             })
             .collect(),
     };
-    coso_report::xlsx::quota_report(&quota).map_err(report_error)
+    Ok(coso_report::xlsx::quota_report(&quota)?)
 }
 
 /// Attendance rate month by month, as an SVG bar chart `width` pixels wide.

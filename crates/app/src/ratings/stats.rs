@@ -234,8 +234,7 @@ impl App {
             (None, None) => None,
         };
         let report = stats.report(scope.as_deref().unwrap_or("Toàn hệ thống"));
-        let bytes = coso_report::xlsx::rating_statistics(&report)
-            .map_err(|e| crate::AppError::Internal(e.to_string()))?;
+        let bytes = coso_report::xlsx::rating_statistics(&report)?;
         self.log_access(actor, "export", "rating_statistics", &year.to_string())?;
         Ok(bytes)
     }

@@ -41,7 +41,7 @@ pub(crate) async fn stats(
     Query(q): Query<StatsQuery>,
 ) -> Result<Json<RatingStats>, ApiError> {
     let day = state.default_day().await?;
-    let year = q.year.unwrap_or_else(|| crate::pages::rating_year(day));
+    let year = q.year.unwrap_or_else(|| crate::query::rating_year(day));
     Ok(Json(state.run(move |app| app.rating_stats(&actor, year, q.org.as_deref())).await?))
 }
 

@@ -11,8 +11,6 @@ mod ratings;
 mod reports;
 mod training;
 
-pub(crate) use ratings::rating_year;
-
 route_table! {
     /// The pages, each a GET to read or a POST of its form.
     ROUTES, routes:

@@ -3,7 +3,6 @@
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Redirect, Response};
-use chrono::Datelike;
 use coso_app::AppError;
 use coso_app::discipline::{DisciplineInput, InspectionInput};
 use coso_app::ratings::stats::{Trend, trend_chart};
@@ -14,6 +13,7 @@ use coso_domain::rating::RatingStage;
 use crate::AppState;
 use crate::error::PageError;
 use crate::form::FieldErrors;
+use crate::query::rating_year;
 use crate::session::{Posted, Session};
 use crate::views::ratings::{
     CasesPage, MemberPick, RoundPage, StatLine, StatsPage, SubRow, cap_note, default_stage, percent, prefill,
@@ -25,12 +25,6 @@ use crate::views::{Choice, Layout, render};
 const FIRST_YEAR: i32 = 2016;
 const NARROW: u32 = 360;
 const WIDE: u32 = 560;
-
-/// The year a reader most likely rates on `day`: the year ending, in December; the last one
-/// before.
-pub(crate) fn rating_year(day: chrono::NaiveDate) -> i32 {
-    if day.month() == 12 { day.year() } else { day.year() - 1 }
-}
 
 fn year_choices(current: i32, last: i32) -> Vec<Choice> {
     (FIRST_YEAR..=last.max(current))

@@ -11,7 +11,7 @@ use crate::form::FieldErrors;
 
 /// A percentage or a dash.
 fn pct(p: Option<f64>) -> String {
-    p.map_or_else(|| "—".to_string(), |p| format!("{}%", format!("{p:.1}").replace('.', ",")))
+    p.map_or_else(|| "—".to_string(), super::ratings::percent)
 }
 
 #[derive(Template)]

@@ -170,11 +170,5 @@ impl CasesPage {
 
 /// A percentage as reports write it: "97,3%".
 pub fn percent(p: f64) -> String {
-    format!("{}%", format!("{p:.1}").replace('.', ","))
-}
-
-impl Vi for f64 {
-    fn vi(&self) -> String {
-        percent(*self)
-    }
+    coso_domain::vi::share(p / 100.0)
 }
