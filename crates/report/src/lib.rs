@@ -2,6 +2,7 @@
 //! and reads the spreadsheets people send ([`sheet`]).
 pub mod docx;
 pub mod model;
+pub mod register;
 pub mod sheet;
 pub mod svg;
 pub mod xlsx;
@@ -10,7 +11,8 @@ pub mod xlsx;
 mod sample;
 
 pub use model::{
-    CellCompliance, MeetingRegister, Minutes, QuotaLine, QuotaReport, RatingStatistics, Series, TierLine,
+    CellCompliance, MeetingRegister, MemberRegister, Minutes, QuotaLine, QuotaReport, RatingStatistics,
+    RegisterLine, Series, TierLine,
 };
 
 /// Why a report could not be rendered.

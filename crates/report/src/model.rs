@@ -119,3 +119,22 @@ pub struct RatingStatistics {
     /// (code, name, why).
     pub below_target: Vec<(String, String, String)>,
 }
+
+/// A unit's member register as of a day, in the layout of Mẫu 7-HSĐV (issue 12).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct MemberRegister {
+    /// The committee above, uppercase: "ĐẢNG BỘ THÀNH PHỐ LẠNG SƠN" (empty for a root).
+    pub superior_header: String,
+    /// The unit itself, uppercase: "ĐẢNG BỘ PHƯỜNG ĐÔNG KINH".
+    pub unit_header: String,
+    pub as_of: NaiveDate,
+    /// One line a member, in the register's order (by cell, then by name).
+    pub lines: Vec<RegisterLine>,
+}
+
+/// One member of a register: the fields coso keeps, and the name of the member's cell.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct RegisterLine {
+    pub values: coso_domain::register::Values,
+    pub cell_name: String,
+}

@@ -2,7 +2,7 @@
 use rust_xlsxwriter::{Color, Format, FormatAlign, FormatBorder, Workbook, Worksheet, XlsxError};
 
 use crate::ReportError;
-use crate::model::{MeetingRegister, QuotaReport, RatingStatistics};
+use crate::model::{MeetingRegister, MemberRegister, QuotaReport, RatingStatistics};
 
 /// Vietnamese offices print in Times New Roman; the sheets match the Word documents.
 const FONT: &str = "Times New Roman";
@@ -156,6 +156,46 @@ pub fn table(
                 Cell::Percent(p) => sheet.write_number_with_format(row, col, *p, &f.percent)?,
                 Cell::Empty => sheet.write_blank(row, col, &f.text)?,
             };
+        }
+    }
+    Ok(book.save_to_buffer()?)
+}
+
+/// A unit's member register in the layout of Mẫu 7-HSĐV: the party's header, the fourteen
+/// columns of the book and coso's own after them, the row of column numbers, one row a member
+/// with the cell column; text only, neutralized against formulas ([`crate::register::cells`]).
+pub fn member_register(register: &MemberRegister) -> Result<Vec<u8>, ReportError> {
+    let headings = crate::register::headings();
+    let f = Formats::new();
+    let mut book = Workbook::new();
+    let sheet = book.add_worksheet();
+    sheet.set_name("Sổ danh sách đảng viên")?;
+    sheet.set_landscape();
+    let last = u16::try_from(headings.len() - 1).unwrap_or(u16::MAX);
+    sheet.merge_range(0, 0, 0, 5, &register.superior_header, &f.subtitle)?;
+    sheet.merge_range(0, 6, 0, last, "ĐẢNG CỘNG SẢN VIỆT NAM", &f.title)?;
+    sheet.merge_range(1, 0, 1, 5, &register.unit_header, &f.note)?;
+    sheet.merge_range(2, 0, 2, last, "SỔ DANH SÁCH ĐẢNG VIÊN", &f.title)?;
+    let as_of = format!("(Mẫu 7-HSĐV; tính đến ngày {})", coso_domain::date::format(register.as_of));
+    sheet.merge_range(3, 0, 3, last, &as_of, &f.subtitle)?;
+    let header = 5;
+    for (col, name) in (0u16..).zip(&headings) {
+        sheet.write_string_with_format(header, col, name, &f.header)?;
+        sheet.write_number_with_format(header + 1, col, f64::from(col) + 1.0, &f.number)?;
+        let width = match col {
+            0 => 5.0,
+            1 | 4 => 26.0,
+            _ => 15.0,
+        };
+        sheet.set_column_width(col, width)?;
+    }
+    sheet.set_row_height(header, 64)?;
+    sheet.set_freeze_panes(header + 2, 2)?;
+    sheet.set_repeat_rows(header, header + 1)?;
+    sheet.set_paper_size(A4).set_print_fit_to_pages(1, 0);
+    for (row, (i, line)) in (header + 2..).zip(register.lines.iter().enumerate()) {
+        for (col, text) in (0u16..).zip(crate::register::cells(i + 1, line)) {
+            sheet.write_string_with_format(row, col, &text, &f.text)?;
         }
     }
     Ok(book.save_to_buffer()?)
