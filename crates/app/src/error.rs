@@ -81,10 +81,16 @@ impl From<diesel::result::Error> for AppError {
     }
 }
 
-/// A file that could not be rendered is the system's failure, never the user's: logged, not shown.
+/// A file that could not be rendered is the system's failure, never the user's: logged, not
+/// shown. A file sent in that cannot be read is the sender's: its field says why.
 impl From<coso_report::ReportError> for AppError {
     fn from(e: coso_report::ReportError) -> Self {
-        AppError::Internal(format!("report: {e}"))
+        match e {
+            coso_report::ReportError::Unreadable(why) => {
+                AppError::field("file", format!("Không đọc được tệp: {why}."))
+            }
+            other => AppError::Internal(format!("report: {other}")),
+        }
     }
 }
 

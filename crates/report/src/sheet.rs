@@ -126,11 +126,10 @@ where
             if reader.fill_buf().map_err(|e| unreadable(&e))?.starts_with(b"\xEF\xBB\xBF") {
                 reader.consume(3);
             }
-            let first_line = head[..filled].split(|b| *b == b'\n').next().unwrap_or(&[]);
             let mut csv = csv::ReaderBuilder::new()
                 .has_headers(false)
                 .flexible(true)
-                .delimiter(separator(first_line))
+                .delimiter(separator(&head[..filled]))
                 .from_reader(reader);
             let mut record = csv::StringRecord::new();
             loop {

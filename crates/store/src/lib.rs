@@ -42,6 +42,7 @@ pub mod orgs;
 pub mod pilots;
 pub mod positions;
 pub mod ratings;
+pub mod reconciliations;
 pub mod roster;
 pub mod schema;
 pub mod settings;

@@ -534,3 +534,110 @@ pub fn period_on(
         .first(conn)
         .optional()?)
 }
+
+/// One member of a unit's register on a day (issue 12): the person, the membership, the status
+/// and the cell of that day.
+#[derive(Debug, Clone)]
+pub struct RegisterRow {
+    pub person: PersonRow,
+    pub membership: MembershipRow,
+    pub status: MemberStatus,
+    pub cell_code: String,
+    pub cell_name: String,
+}
+
+/// The members on the roll on `on` of every cell under `root_path` (inclusive), by the cell's
+/// place in the tree, then by name.
+pub fn register_on(conn: &mut DbConnection, root_path: &str, on: NaiveDate) -> StoreResult<Vec<RegisterRow>> {
+    let end = coso_domain::org::subtree_end(root_path);
+    let rows: Vec<(PersonRow, MembershipRow, MemberStatus, String, String)> = membership_periods::table
+        .inner_join(memberships::table.on(memberships::id.eq(membership_periods::membership_id)))
+        .inner_join(persons::table.on(persons::id.eq(memberships::person_id)))
+        .inner_join(organizations::table.on(organizations::id.eq(membership_periods::org_id)))
+        .inner_join(org_versions::table.on(version_on!(membership_periods::org_id, on)))
+        .filter(membership_periods::valid_from.le(on))
+        .filter(membership_periods::valid_to.is_null().or(membership_periods::valid_to.gt(on)))
+        .filter(membership_periods::status.eq_any(MemberStatus::ALL.iter().filter(|s| s.on_roll())))
+        .filter(org_versions::path.ge(root_path))
+        .filter(org_versions::path.lt(end))
+        .order((org_versions::path.asc(), persons::name_folded.asc(), memberships::id.asc()))
+        .select((
+            PersonRow::as_select(),
+            MembershipRow::as_select(),
+            membership_periods::status,
+            organizations::code,
+            org_versions::name,
+        ))
+        .load(conn)?;
+    Ok(rows
+        .into_iter()
+        .map(|(person, membership, status, cell_code, cell_name)| RegisterRow {
+            person,
+            membership,
+            status,
+            cell_code,
+            cell_name,
+        })
+        .collect())
+}
+
+/// The day each of these memberships arrived by transfer, for those whose first event is a
+/// transfer in (column 11 of the register).
+pub fn arrivals(
+    conn: &mut DbConnection,
+    ids: &[MembershipId],
+) -> StoreResult<std::collections::HashMap<MembershipId, NaiveDate>> {
+    let mut out = std::collections::HashMap::new();
+    for chunk in ids.chunks(1000) {
+        let events: Vec<(MembershipId, MemberEventKind, NaiveDate)> = membership_events::table
+            .filter(membership_events::membership_id.eq_any(chunk))
+            .order((
+                membership_events::membership_id,
+                membership_events::occurred_on,
+                membership_events::created_at,
+            ))
+            .select((
+                membership_events::membership_id,
+                membership_events::kind,
+                membership_events::occurred_on,
+            ))
+            .load(conn)?;
+        let mut seen = std::collections::HashSet::new();
+        for (id, kind, on) in events {
+            if seen.insert(id.clone()) && kind == MemberEventKind::TransferIn {
+                out.insert(id, on);
+            }
+        }
+    }
+    Ok(out)
+}
+
+/// The members a register's keys name: memberships by card number and persons (with their
+/// latest membership) by CCCD (an import matches its rows to these).
+pub fn by_keys(
+    conn: &mut DbConnection,
+    cards: &[String],
+    cccds: &[String],
+) -> StoreResult<Vec<(PersonRow, MembershipRow)>> {
+    let mut out: Vec<(PersonRow, MembershipRow)> = Vec::new();
+    for chunk in cards.chunks(1000) {
+        out.extend(
+            memberships::table
+                .inner_join(persons::table.on(persons::id.eq(memberships::person_id)))
+                .filter(memberships::card_number.eq_any(chunk))
+                .select((PersonRow::as_select(), MembershipRow::as_select()))
+                .load::<(PersonRow, MembershipRow)>(conn)?,
+        );
+    }
+    for chunk in cccds.chunks(1000) {
+        out.extend(
+            memberships::table
+                .inner_join(persons::table.on(persons::id.eq(memberships::person_id)))
+                .filter(persons::cccd.eq_any(chunk))
+                .order(memberships::admitted_on.asc())
+                .select((PersonRow::as_select(), MembershipRow::as_select()))
+                .load::<(PersonRow, MembershipRow)>(conn)?,
+        );
+    }
+    Ok(out)
+}

@@ -221,6 +221,8 @@ diesel::allow_tables_to_appear_in_same_query!(
     pilot_actions,
     training_classes,
     enrollments,
+    reconciliations,
+    reconciliation_notes,
 );
 
 diesel::table! {
@@ -500,3 +502,26 @@ diesel::table! {
 
 diesel::joinable!(enrollments -> training_classes (class_id));
 diesel::joinable!(pilot_followers -> persons (person_id));
+
+diesel::table! {
+    reconciliations (id) {
+        id -> Text,
+        org_id -> Text,
+        as_of -> Date,
+        file_name -> Text,
+        content -> Binary,
+        created_by -> Text,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    reconciliation_notes (reconciliation_id, member_key, field) {
+        reconciliation_id -> Text,
+        member_key -> Text,
+        field -> Text,
+        note -> Text,
+        recorded_by -> Text,
+        recorded_at -> Timestamp,
+    }
+}

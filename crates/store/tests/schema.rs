@@ -12,7 +12,7 @@ use diesel::sql_types::Text;
 const DIESEL_TABLE: &str = "__diesel_schema_migrations";
 
 /// The tables the migrations must create on every backend.
-const TABLES: [&str; 33] = [
+const TABLES: [&str; 35] = [
     "organizations",
     "org_versions",
     "org_events",
@@ -46,6 +46,8 @@ const TABLES: [&str; 33] = [
     "pilot_actions",
     "training_classes",
     "enrollments",
+    "reconciliations",
+    "reconciliation_notes",
 ];
 
 #[derive(Debug, QueryableByName)]
@@ -157,6 +159,8 @@ fn schema() -> BTreeSet<(String, String)> {
         pilot_actions,
         training_classes,
         enrollments,
+        reconciliations,
+        reconciliation_notes,
     )
 }
 

@@ -13,8 +13,15 @@ use crate::access;
 use crate::orgs::{name_of, org_on};
 use crate::{Actor, App, AppError, AppResult};
 
+mod book;
+mod import;
 pub(crate) mod lifecycle;
+mod reconcile;
 mod register;
+
+pub use book::{BookFile, BookFormat};
+pub use import::{Change, ImportReport, PreviewLine, RowError, Verdict};
+pub use reconcile::{Difference, ExplainInput, OneSide, Reconciliation};
 
 pub(crate) use lifecycle::transfer_for_reorganization;
 

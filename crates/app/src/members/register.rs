@@ -17,7 +17,7 @@ use super::{MemberInput, MemberSummary, clean, member_org, summary};
 use crate::orgs::cell_on;
 
 /// Validated person fields; pushes every problem it finds.
-fn person_fields(input: &MemberInput, id: PersonId) -> Field<PersonRow> {
+pub(super) fn person_fields(input: &MemberInput, id: PersonId) -> Field<PersonRow> {
     let cccd = match clean(input.cccd.as_deref()) {
         Some(c) => input::rule(rules::check_cccd(&c)).map(|()| Some(c)),
         None => Ok(None),
@@ -92,22 +92,22 @@ impl App {
 }
 
 /// A member's entry, checked without the database: the rows to write once the cell is known.
-struct Entry {
-    person: PersonRow,
-    admitted_on: chrono::NaiveDate,
+pub(super) struct Entry {
+    pub(super) person: PersonRow,
+    pub(super) admitted_on: chrono::NaiveDate,
     official_on: Option<chrono::NaiveDate>,
     entry: MemberEventKind,
-    entry_on: chrono::NaiveDate,
-    org_code: String,
+    pub(super) entry_on: chrono::NaiveDate,
+    pub(super) org_code: String,
     decision: String,
-    card: Option<String>,
+    pub(super) card: Option<String>,
     record_number: Option<String>,
     approval: String,
 }
 
 impl Entry {
     /// Every rule of an entry that needs no database; every problem is reported at once.
-    fn check(input: &MemberInput) -> AppResult<Entry> {
+    pub(super) fn check(input: &MemberInput) -> AppResult<Entry> {
         let today = crate::today();
         let admitted_on = required_date("admitted_on", "ngày vào Đảng", &input.admitted_on);
         let official_on = optional_date("official_on", "ngày chính thức", input.official_on.as_deref());
@@ -193,7 +193,7 @@ impl Entry {
     }
 
     /// The membership, its first period and its first event, in the cell `org_id`.
-    fn rows(&self, org_id: &OrgId) -> (MembershipRow, PeriodRow, MembershipEventRow) {
+    pub(super) fn rows(&self, org_id: &OrgId) -> (MembershipRow, PeriodRow, MembershipEventRow) {
         let status = match (self.entry, self.official_on) {
             (MemberEventKind::TransferIn, Some(_)) => MemberStatus::Official,
             _ => MemberStatus::Probationary,

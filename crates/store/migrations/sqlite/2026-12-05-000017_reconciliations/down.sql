@@ -1,0 +1,2 @@
+DROP TABLE reconciliation_notes;
+DROP TABLE reconciliations;
