@@ -223,6 +223,8 @@ fn sqlite_and_postgres_agree_on_column_types_and_nulls() {
             .map(|c| {
                 let kind = match (pg, c.data_type.as_str()) {
                     (true, "timestamp without time zone") => "TIMESTAMP".to_string(),
+                    // Bytes: SQLite's BLOB is PostgreSQL's BYTEA (diesel's Binary on both).
+                    (true, "bytea") => "BLOB".to_string(),
                     (_, t) => t.to_uppercase(),
                 };
                 (c.table_name, c.column_name, kind, c.is_nullable)
