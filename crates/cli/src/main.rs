@@ -2,6 +2,7 @@
 //! tokens, and print statistics.
 mod progress;
 mod rating;
+mod register;
 mod report;
 
 use std::io::Read;
@@ -65,6 +66,28 @@ enum Command {
     Rating {
         #[command(subcommand)]
         command: rating::RatingCommand,
+    },
+    /// Write a unit's member register to a file (Excel or CSV).
+    Export {
+        #[command(subcommand)]
+        command: register::ExportCommand,
+    },
+    /// Read members in from a register or a list (Excel or CSV).
+    Import {
+        #[command(subcommand)]
+        command: register::ImportCommand,
+    },
+    /// Compare a register received from another level with coso's roll of the unit.
+    Reconcile {
+        #[arg(long)]
+        org: String,
+        #[arg(long)]
+        file: String,
+        /// The day of coso's roll to compare with (dd/mm/yyyy; default today).
+        #[arg(long)]
+        as_of: Option<String>,
+        #[arg(long, value_enum, default_value_t = register::ResultFormat::Text)]
+        format: register::ResultFormat,
     },
     /// Print statistics.
     Stats {
@@ -326,6 +349,11 @@ fn run(cli: Cli) -> Result<(), Failure> {
         }
         Command::Report { command } => report::run(&open(&cli.database_url)?, command),
         Command::Rating { command } => rating::run(command),
+        Command::Export { command } => register::export(&open(&cli.database_url)?, command),
+        Command::Import { command } => register::import(&open(&cli.database_url)?, command),
+        Command::Reconcile { org, file, as_of, format } => {
+            register::reconcile(&open(&cli.database_url)?, &org, &file, as_of.as_deref(), format)
+        }
         Command::Audit { command: AuditCommand::List { entity, id, since, limit, format } } => {
             let since = match since.as_deref() {
                 Some(s) => Some(coso_domain::date::parse(s).ok_or_else(|| {

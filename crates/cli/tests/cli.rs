@@ -163,6 +163,53 @@ fn stats(db: &str) -> serde_json::Value {
     serde_json::from_slice(&out.stdout).unwrap()
 }
 
+/// The city's register out and back (issue 12): the export re-imports as every row unchanged
+/// and reconciles with no difference; a file with an error prints it by row and column, exits
+/// non-zero and writes nothing. Gives the number of members.
+fn register_round_trip(db: &str) -> u64 {
+    let dir = std::env::temp_dir();
+    let id = std::process::id();
+    let mut rows = 0;
+    for format in ["xlsx", "csv"] {
+        let file = dir.join(format!("coso-so-{id}.{format}"));
+        let path = file.to_str().unwrap();
+        let out = coso(db, &["export", "members", "--org", "LS", "--format", format, "--output", path], None);
+        assert!(out.status.success(), "{}", text(&out.stderr));
+        let report = json_of(
+            db,
+            &["import", "members", "--org", "LS", "--file", path, "--dry-run", "--format", "json"],
+        );
+        rows = report["rows"].as_u64().unwrap();
+        assert!(rows > 3000, "{report}");
+        assert_eq!(report["unchanged"].as_u64(), Some(rows), "{format}: {report}");
+        assert_eq!(report["errors"], serde_json::json!([]));
+        let found = json_of(db, &["reconcile", "--org", "LS", "--file", path, "--format", "json"]);
+        assert_eq!(found["matched"].as_u64(), Some(rows), "{found}");
+        assert_eq!(found["differing"], serde_json::json!([]));
+        assert_eq!(found["only_in_file"], serde_json::json!([]));
+        assert_eq!(found["only_in_coso"], serde_json::json!([]));
+        let _ = std::fs::remove_file(&file);
+    }
+    let bad = dir.join(format!("coso-so-loi-{id}.csv"));
+    std::fs::write(
+        &bad,
+        "Họ và tên,Ngày sinh,Giới tính,Số CCCD,Ngày vào Đảng,Chi bộ\nNông Văn Mới,01/01/1990,Nam,0200900000,01/03/2020,LS-HVT-K9\n",
+    )
+    .unwrap();
+    let out = coso(
+        db,
+        &["import", "members", "--org", "LS", "--file", bad.to_str().unwrap(), "--format", "json"],
+        None,
+    );
+    assert!(!out.status.success(), "an error exits non-zero");
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(report["written"], false);
+    assert_eq!(report["errors"][0]["row"], 2, "{report}");
+    assert_eq!(report["errors"][0]["column"], "Số CCCD", "{report}");
+    let _ = std::fs::remove_file(&bad);
+    rows
+}
+
 #[test]
 fn the_demo_gives_the_seed_figures_on_both_backends() {
     let sqlite = coso_testkit::sqlite();
@@ -215,6 +262,8 @@ fn the_demo_gives_the_seed_figures_on_both_backends() {
     assert!(std::fs::read(&xlsx).unwrap().starts_with(b"PK"), "an Excel file is a ZIP");
     let _ = std::fs::remove_file(&xlsx);
 
+    let members = register_round_trip(&sqlite.url);
+
     // A second load is refused with one line and a non-zero exit.
     let again = coso(&sqlite.url, &["demo"], None);
     assert!(!again.status.success());
@@ -227,6 +276,7 @@ fn the_demo_gives_the_seed_figures_on_both_backends() {
         let out = coso(&pg.url, &["demo"], None);
         assert!(out.status.success(), "{}", text(&out.stderr));
         assert_eq!(stats(&pg.url), on_sqlite, "both backends give the same statistics");
+        assert_eq!(register_round_trip(&pg.url), members, "both backends give the same register");
         assert_eq!(meeting_figures(&pg.url), figures, "both backends give the same meeting figures");
         assert_eq!(rating_figures(&pg.url), ratings, "both backends give the same ratings");
         let on_pg = pilot_and_training_figures(&pg.url);
