@@ -13,8 +13,11 @@ document.addEventListener('submit', function (e) {
     buttons[i].disabled = true;
     buttons[i].setAttribute('aria-busy', 'true');
     buttons[i].dataset.label = buttons[i].textContent;
-    buttons[i].textContent = 'Đang lưu…';
+    buttons[i].textContent = buttons[i].dataset.busy || 'Đang lưu…';
   }
+  // A long piece of work (a register read row by row) says so while it runs.
+  var line = form.querySelector('[data-progress]');
+  if (line) { line.hidden = false; }
 });
 // Coming back to a page from the browser's history gives its buttons back.
 window.addEventListener('pageshow', function () {

@@ -42,7 +42,7 @@ pub mod orgs;
 pub mod pilots;
 pub mod positions;
 pub mod ratings;
-pub mod reconciliations;
+pub mod register_files;
 pub mod roster;
 pub mod schema;
 pub mod settings;

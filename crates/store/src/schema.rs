@@ -221,7 +221,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     pilot_actions,
     training_classes,
     enrollments,
-    reconciliations,
+    register_files,
     reconciliation_notes,
 );
 
@@ -504,9 +504,10 @@ diesel::joinable!(enrollments -> training_classes (class_id));
 diesel::joinable!(pilot_followers -> persons (person_id));
 
 diesel::table! {
-    reconciliations (id) {
+    register_files (id) {
         id -> Text,
         org_id -> Text,
+        purpose -> Text,
         as_of -> Date,
         file_name -> Text,
         content -> Binary,
@@ -516,8 +517,8 @@ diesel::table! {
 }
 
 diesel::table! {
-    reconciliation_notes (reconciliation_id, member_key, field) {
-        reconciliation_id -> Text,
+    reconciliation_notes (file_id, member_key, field) {
+        file_id -> Text,
         member_key -> Text,
         field -> Text,
         note -> Text,

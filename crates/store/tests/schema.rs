@@ -46,7 +46,7 @@ const TABLES: [&str; 35] = [
     "pilot_actions",
     "training_classes",
     "enrollments",
-    "reconciliations",
+    "register_files",
     "reconciliation_notes",
 ];
 
@@ -159,7 +159,7 @@ fn schema() -> BTreeSet<(String, String)> {
         pilot_actions,
         training_classes,
         enrollments,
-        reconciliations,
+        register_files,
         reconciliation_notes,
     )
 }

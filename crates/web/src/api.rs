@@ -3,6 +3,7 @@ pub(crate) mod meetings;
 pub(crate) mod orgs;
 pub(crate) mod pilots;
 pub(crate) mod ratings;
+pub(crate) mod registers;
 
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
@@ -34,7 +35,8 @@ use crate::session::ApiActor;
         meetings::compliance, meetings::superiors, meetings::create_quota_policy, meetings::create_assignment,
         meetings::list_lengths, meetings::create_length, meetings::delete_meeting,
         ratings::stats, ratings::round, ratings::rate, ratings::cases, ratings::open_inspection, ratings::decide_discipline,
-        pilots::pilots, pilots::open_pilot, pilots::pilot, pilots::add_action, pilots::training, pilots::create_class, pilots::class
+        pilots::pilots, pilots::open_pilot, pilots::pilot, pilots::add_action, pilots::training, pilots::create_class, pilots::class,
+        registers::export, registers::import, registers::reconcile, registers::reconciliation, registers::explain, registers::correct
     ),
     components(schemas(
         OrgSummary, Tree, TreeLevel, LevelUnit, OrgDetail, coso_app::orgs::NewOrg, coso_app::reorg::Reorganization, coso_app::positions::PositionInput, MemberPage, MemberSummary, MemberDetail, MemberInput, EventInput, MemberEventView,
@@ -52,7 +54,9 @@ use crate::session::ApiActor;
         coso_app::pilots::PilotReport, coso_app::pilots::PilotUnit, coso_app::pilots::PilotDetail, coso_app::pilots::PilotInput,
         coso_app::pilots::ActionInput, coso_app::pilots::ActionView, coso_app::pilots::FollowerView, coso_app::pilots::IndicatorPoint,
         coso_app::training::TrainingReport, coso_app::training::ClassView, coso_app::training::ClassInput, coso_app::training::ClassDetail,
-        coso_app::training::TraineeView, coso_app::training::CategoryCount, coso_app::training::AudienceCount
+        coso_app::training::TraineeView, coso_app::training::CategoryCount, coso_app::training::AudienceCount,
+        coso_app::members::ImportReport, coso_app::members::RowError, coso_app::members::PreviewLine, coso_app::members::Verdict, coso_app::members::Change,
+        coso_app::members::Reconciliation, coso_app::members::Difference, coso_app::members::OneSide, coso_app::members::ExplainInput, registers::CorrectInput
     )),
     modifiers(&BearerAuth),
     security(("bearer" = []))
@@ -100,6 +104,7 @@ pub fn routes() -> Router<AppState> {
         .merge(meetings::routes())
         .merge(ratings::routes())
         .merge(pilots::routes())
+        .merge(registers::routes())
         .fallback(|| async { ApiError(AppError::NotFound("địa chỉ API này".into())) })
 }
 

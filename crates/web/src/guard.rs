@@ -13,9 +13,20 @@ use crate::error::{ApiError, PageError};
 /// The largest body read whole (forms, JSON and the spreadsheets uploaded, such as trainee lists).
 pub const BODY_LIMIT: usize = 2 * 1024 * 1024;
 
+/// The largest member register sent in, on the addresses that take one (issue 12); a body
+/// just over it is read so the reader learns the file's limit, not the forms'.
+pub const REGISTER_LIMIT: usize = coso_app::members::MAX_UPLOAD_BYTES + 64 * 1024;
+
+/// Whether an address takes a member register: the register pages' uploads and the API's.
+fn takes_register(path: &str) -> bool {
+    path.starts_with("/registers/") || path.starts_with("/api/v1/registers/")
+}
+
 const NUL: &str =
     "Dữ liệu gửi lên có ký tự NUL (mã 0), là ký tự không được phép; hãy xóa ký tự đó rồi gửi lại.";
 const TOO_LARGE: &str = "Dữ liệu gửi lên quá lớn (tối đa 2 MB).";
+const REGISTER_TOO_LARGE: &str =
+    "Tệp quá lớn (tối đa 20 MB). Hãy chia theo chi bộ, hoặc nhập bằng lệnh coso import members.";
 
 /// Whether text as sent (percent-encoded, JSON-escaped or raw) holds a NUL byte.
 fn holds_nul(sent: &[u8]) -> bool {
@@ -29,7 +40,8 @@ fn refuse(api: bool, field: &'static str, message: &str) -> Response {
     if api { ApiError(e).into_response() } else { PageError(e).into_response() }
 }
 
-/// The middleware: checks the address, then reads the body whole (up to [`BODY_LIMIT`]) and
+/// The middleware: checks the address, then reads the body whole (up to [`BODY_LIMIT`], or
+/// [`REGISTER_LIMIT`] where a register is sent in) and
 /// checks it, and hands the request on unchanged.
 pub async fn refuse_nul(req: Request, next: Next) -> Response {
     let api = req.uri().path().starts_with("/api/");
@@ -37,19 +49,30 @@ pub async fn refuse_nul(req: Request, next: Next) -> Response {
     if holds_nul(address.as_bytes()) {
         return refuse(api, "_request", NUL);
     }
+    let register = takes_register(req.uri().path());
     let (parts, body) = req.into_parts();
-    let bytes = match to_bytes(body, BODY_LIMIT).await {
+    let (limit, field, too_large) = if register {
+        (REGISTER_LIMIT, "file", REGISTER_TOO_LARGE)
+    } else {
+        (BODY_LIMIT, "_body", TOO_LARGE)
+    };
+    let bytes = match to_bytes(body, limit).await {
         Ok(bytes) => bytes,
-        Err(_) => return refuse(api, "_body", TOO_LARGE),
+        Err(_) => return refuse(api, field, too_large),
     };
     // A file upload is binary: its bytes are read by the spreadsheet reader, which keeps no
-    // NUL in the text it returns; the address and every other body are checked.
-    let multipart = parts
-        .headers
-        .get(axum::http::header::CONTENT_TYPE)
-        .and_then(|v| v.to_str().ok())
-        .is_some_and(|v| v.starts_with("multipart/form-data"));
-    if !multipart && holds_nul(&bytes) {
+    // NUL in the text it returns; the address and every other body are checked. The API takes
+    // a register as the body itself.
+    let content_type = parts.headers.get(axum::http::header::CONTENT_TYPE).and_then(|v| v.to_str().ok());
+    let binary = content_type.is_some_and(|v| {
+        v.starts_with("multipart/form-data")
+            || (register
+                && (v.starts_with("application/octet-stream")
+                    || v.starts_with("text/csv")
+                    || v.contains("spreadsheetml")
+                    || v.starts_with("application/vnd.ms-excel")))
+    });
+    if !binary && holds_nul(&bytes) {
         return refuse(api, "_body", NUL);
     }
     next.run(Request::from_parts(parts, Body::from(bytes))).await

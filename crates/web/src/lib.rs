@@ -47,7 +47,8 @@ pub fn route_table() -> Vec<(&'static str, String)> {
         .chain(api::orgs::ROUTES)
         .chain(api::meetings::ROUTES)
         .chain(api::ratings::ROUTES)
-        .chain(api::pilots::ROUTES);
+        .chain(api::pilots::ROUTES)
+        .chain(api::registers::ROUTES);
     pages.chain(api.map(|(m, p)| (*m, format!("/api/v1{p}")))).collect()
 }
 
@@ -122,7 +123,7 @@ pub fn router_behind(app: App, proxies: Proxies) -> Router {
         .layer(axum::middleware::from_fn(guard::refuse_nul))
         .layer(axum::middleware::from_fn(error::in_house_style))
         .layer(axum::middleware::from_fn(session::secure_cookies))
-        .layer(axum::extract::DefaultBodyLimit::max(guard::BODY_LIMIT))
+        .layer(axum::extract::DefaultBodyLimit::max(guard::REGISTER_LIMIT))
         .layer(CompressionLayer::new())
         // Pages and answers carry personal data: no browser or proxy keeps a copy. Assets set
         // their own caching and keep it.

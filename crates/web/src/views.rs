@@ -2,6 +2,7 @@
 pub mod meetings;
 pub mod pilots;
 pub mod ratings;
+pub mod registers;
 
 use askama::Template;
 use chrono::NaiveDate;

@@ -42,6 +42,11 @@ struct Objects {
     action_out: String,
     class_in: String,
     class_out: String,
+    /// A register file previewed for import, and a reconciliation, of each unit.
+    import_in: String,
+    import_out: String,
+    reconciliation_in: String,
+    reconciliation_out: String,
 }
 
 /// Who tries: a role's account (None for an anonymous caller), its API token and its browser.
@@ -132,6 +137,14 @@ fn objects(app: &App) -> Objects {
         app.create_class(&sys, input).unwrap().id
     };
     let (class_in, class_out) = (class("T-A-1"), class("T-B"));
+    // A register of the unit's own members, as its export writes it.
+    let register =
+        |org: &str| app.export_register(&sys, org, None, coso_app::members::BookFormat::Csv).unwrap().bytes;
+    let import =
+        |org: &str| app.preview_register_import(&sys, org, "so.csv", register(org)).unwrap().0.unwrap();
+    let reconcile = |org: &str| app.start_reconciliation(&sys, org, None, "so.csv", register(org)).unwrap();
+    let (import_in, import_out) = (import("T-A-1"), import("T-B"));
+    let (reconciliation_in, reconciliation_out) = (reconcile("T-A-1"), reconcile("T-B"));
     Objects {
         cell_in: "T-A-1",
         cell_out: "T-B",
@@ -147,6 +160,10 @@ fn objects(app: &App) -> Objects {
         action_out,
         class_in,
         class_out,
+        import_in,
+        import_out,
+        reconciliation_in,
+        reconciliation_out,
     }
 }
 
@@ -198,7 +215,18 @@ fn request(method: &str, path: &str, o: &Objects, inside: bool, n: usize) -> (St
             "/training/classes/{id}",
             &format!("/training/classes/{}", if inside { &o.class_in } else { &o.class_out }),
         )
-        .replace("/training/{id}", &format!("/training/{}", if inside { &o.class_in } else { &o.class_out }));
+        .replace("/training/{id}", &format!("/training/{}", if inside { &o.class_in } else { &o.class_out }))
+        .replace(
+            "/registers/imports/{id}",
+            &format!("/registers/imports/{}", if inside { &o.import_in } else { &o.import_out }),
+        )
+        .replace(
+            "/reconciliations/{id}",
+            &format!(
+                "/reconciliations/{}",
+                if inside { &o.reconciliation_in } else { &o.reconciliation_out }
+            ),
+        );
     assert!(!url.contains('{'), "{method} {path}: the matrix does not know this parameter; add it");
     if method == "get" {
         return (url, Value::Null);
@@ -271,6 +299,17 @@ fn request(method: &str, path: &str, o: &Objects, inside: bool, n: usize) -> (St
         }
         ("post", "/training/{id}/preview") => json!({"file": "not a spreadsheet"}),
         ("post", "/training/{id}/import") => json!({"file_hex": "00"}),
+        (
+            "post",
+            "/registers/{code}/import" | "/registers/{code}/reconcile" | "/registers/{code}/reconciliations",
+        ) => {
+            json!({"file": "not a spreadsheet", "as_of": "2021-06-30"})
+        }
+        ("post", "/registers/imports/{id}") => json!({"org": cell}),
+        ("post", "/reconciliations/{id}/explain") => {
+            json!({"member_key": "X1", "field": "", "note": "Đang chuyển sinh hoạt"})
+        }
+        ("post", "/reconciliations/{id}/correct") => json!({"membership_id": member, "field": "HomeTown"}),
         _ => panic!("{method} {path}: the matrix has no body for this write; add one"),
     };
     // Forms send flat fields; the JSON body becomes one.

@@ -16,6 +16,27 @@ use crate::{Actor, App, AppError, AppResult, access};
 /// What the note column says of an exempted member: the book has no status column.
 pub const EXEMPTED_NOTE: &str = "Miễn công tác và sinh hoạt đảng";
 
+/// The largest register file kept from the page or the API (a city's register of 3,000
+/// members is under 1 MB as xlsx; a province's 450,000 would be read with `coso import`).
+pub const MAX_UPLOAD_BYTES: usize = 20 * 1024 * 1024;
+
+/// A file sent in is no larger than [`MAX_UPLOAD_BYTES`] and not empty.
+pub fn check_upload(content: &[u8]) -> AppResult<()> {
+    if content.is_empty() {
+        return Err(AppError::field("file", "Cần chọn tệp sổ đảng viên (.xlsx, .xls hoặc .csv)."));
+    }
+    if content.len() > MAX_UPLOAD_BYTES {
+        return Err(AppError::field(
+            "file",
+            format!(
+                "Tệp quá lớn ({} MB; tối đa 20 MB). Hãy chia theo chi bộ, hoặc nhập bằng lệnh coso import members.",
+                content.len() / (1024 * 1024)
+            ),
+        ));
+    }
+    Ok(())
+}
+
 /// The file formats a register is written in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum BookFormat {
@@ -191,7 +212,26 @@ pub(crate) fn lines_on(
         .collect())
 }
 
+/// The unit whose register a page works on.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct RegisterUnit {
+    pub code: String,
+    pub name: String,
+    /// Whether the reader may import into it and settle its reconciliations.
+    pub can_write: bool,
+}
+
 impl App {
+    /// The unit `org_code` as its register pages show it, if the actor reads its members.
+    pub fn register_unit(&self, actor: &Actor, org_code: &str) -> AppResult<RegisterUnit> {
+        self.db.read(|conn| {
+            let unit = org_on(conn, org_code, crate::today())?;
+            access::org(conn, actor, Permission::ReadMembers, &unit)?;
+            let can_write = access::can(conn, actor, Permission::WriteMembers, &unit)?;
+            Ok(RegisterUnit { code: unit.org.code.clone(), name: unit.version.name.clone(), can_write })
+        })
+    }
+
     /// A unit's register on a day (today when none is given), in the book's layout.
     pub fn member_register(
         &self,

@@ -16,6 +16,7 @@ use coso_domain::text::fold;
 use coso_store::members::{
     self as store, MembershipEventRow, MembershipRow, PeriodRow, PersonRow, RegisterRow,
 };
+use coso_store::register_files::{self as files, IMPORT, RegisterFileRow};
 use coso_store::{DbConnection, StoreError, now};
 use serde::Serialize;
 
@@ -59,6 +60,15 @@ pub enum Verdict {
 }
 
 impl Verdict {
+    pub fn code(self) -> &'static str {
+        match self {
+            Verdict::New => "new",
+            Verdict::Update => "update",
+            Verdict::Unchanged => "unchanged",
+            Verdict::Error => "error",
+        }
+    }
+
     pub fn label(self) -> &'static str {
         match self {
             Verdict::New => "Thêm mới",
@@ -775,5 +785,60 @@ impl App {
             Err(Stop::Rollback(report)) => Ok(*report),
             Err(Stop::Failed(e)) => Err(e),
         }
+    }
+}
+
+impl App {
+    /// The page's first step: reads a file sent in as a dry run and, when no row has an error,
+    /// keeps it for [`App::confirm_register_import`]. Gives the kept file's id (none when a
+    /// row has an error) and the preview.
+    pub fn preview_register_import(
+        &self,
+        actor: &Actor,
+        org_code: &str,
+        file_name: &str,
+        content: Vec<u8>,
+    ) -> AppResult<(Option<String>, ImportReport)> {
+        super::book::check_upload(&content)?;
+        let report =
+            self.import_register(actor, org_code, std::io::Cursor::new(&content), true, &mut |_| {})?;
+        if report.errors_total > 0 {
+            return Ok((None, report));
+        }
+        let id = self.transaction(|tx| {
+            let conn = &mut *tx.conn;
+            let unit = org_on(conn, org_code, crate::today())?;
+            let row = RegisterFileRow {
+                id: coso_store::new_id(),
+                org_id: unit.org.id.clone(),
+                purpose: IMPORT.into(),
+                as_of: crate::today(),
+                file_name: file_name.chars().take(200).collect(),
+                content,
+                created_by: actor.username.clone(),
+                created_at: now(),
+            };
+            files::insert(conn, &row)?;
+            Ok(row.id)
+        })?;
+        Ok((Some(id), report))
+    }
+
+    /// The page's second step: writes a previewed file (sent by the same account), all or
+    /// nothing, and forgets it once written.
+    pub fn confirm_register_import(&self, actor: &Actor, id: &str) -> AppResult<ImportReport> {
+        let (kept, org_code) = self.db.read(|conn| -> AppResult<_> {
+            let kept = files::get(conn, id, IMPORT)?
+                .filter(|f| f.created_by == actor.username)
+                .ok_or_else(|| AppError::NotFound("tệp đã xem trước (hãy gửi lại tệp)".into()))?;
+            let code = coso_store::orgs::by_id(conn, &kept.org_id)?.map(|o| o.code).unwrap_or_default();
+            Ok((kept, code))
+        })?;
+        let report =
+            self.import_register(actor, &org_code, std::io::Cursor::new(&kept.content), false, &mut |_| {})?;
+        if report.written {
+            self.transaction(|tx| Ok(files::delete(tx.conn, id)?))?;
+        }
+        Ok(report)
     }
 }

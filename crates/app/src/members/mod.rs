@@ -19,7 +19,7 @@ pub(crate) mod lifecycle;
 mod reconcile;
 mod register;
 
-pub use book::{BookFile, BookFormat};
+pub use book::{BookFile, BookFormat, MAX_UPLOAD_BYTES, RegisterUnit, check_upload};
 pub use import::{Change, ImportReport, PreviewLine, RowError, Verdict};
 pub use reconcile::{Difference, ExplainInput, OneSide, Reconciliation};
 

@@ -15,7 +15,7 @@ use coso_domain::register::{Field, Values, sex_named};
 use coso_domain::text::fold;
 use coso_store::DbConnection;
 use coso_store::members::RegisterRow;
-use coso_store::reconciliations::{self as store, NoteRow, ReconciliationRow};
+use coso_store::register_files::{self as store, NoteRow, RECONCILE, RegisterFileRow};
 use serde::Serialize;
 
 use super::MemberInput;
@@ -253,9 +253,6 @@ fn compare<R: Read + Seek>(conn: &mut DbConnection, path: &str, on: NaiveDate, f
     Ok(Found { matched, only_in_file, only_in_coso, differing })
 }
 
-/// The largest file a reconciliation keeps (a city's register is a few megabytes).
-pub const MAX_FILE_BYTES: usize = 20 * 1024 * 1024;
-
 impl App {
     /// Compares a file with the roll of the unit `org_code` on `as_of` (today when none),
     /// without keeping anything: `coso reconcile`.
@@ -300,9 +297,7 @@ impl App {
         file_name: &str,
         content: Vec<u8>,
     ) -> AppResult<String> {
-        if content.len() > MAX_FILE_BYTES {
-            return Err(AppError::field("file", "Tệp quá lớn (tối đa 20 MB)."));
-        }
+        super::book::check_upload(&content)?;
         let on = as_of.unwrap_or_else(crate::today);
         if on > crate::today() {
             return Err(AppError::field("as_of", "Ngày đối chiếu không thể ở tương lai."));
@@ -313,9 +308,10 @@ impl App {
             let grant = access::org(conn, actor, Permission::ReadMembers, &unit)?;
             // The file must read before it is kept.
             compare(conn, grant.path(), on, Cursor::new(&content))?;
-            let row = ReconciliationRow {
+            let row = RegisterFileRow {
                 id: coso_store::new_id(),
                 org_id: unit.org.id.clone(),
+                purpose: RECONCILE.into(),
                 as_of: on,
                 file_name: file_name.chars().take(200).collect(),
                 content,
@@ -339,7 +335,8 @@ impl App {
     /// A kept reconciliation, compared again now, with its explanations.
     pub fn reconciliation(&self, actor: &Actor, id: &str) -> AppResult<Reconciliation> {
         let result = self.db.read(|conn| -> AppResult<Reconciliation> {
-            let kept = store::get(conn, id)?.ok_or_else(|| AppError::NotFound("lần đối chiếu".into()))?;
+            let kept =
+                store::get(conn, id, RECONCILE)?.ok_or_else(|| AppError::NotFound("lần đối chiếu".into()))?;
             let unit = crate::orgs::org_by_id_on(conn, &kept.org_id, kept.as_of)?;
             let grant = access::org(conn, actor, Permission::ReadMembers, &unit)?;
             let can_settle = access::can(conn, actor, Permission::WriteMembers, &unit)?;
@@ -382,11 +379,12 @@ impl App {
         }
         self.transaction(|tx| {
             let conn = &mut *tx.conn;
-            let kept = store::get(conn, id)?.ok_or_else(|| AppError::NotFound("lần đối chiếu".into()))?;
+            let kept =
+                store::get(conn, id, RECONCILE)?.ok_or_else(|| AppError::NotFound("lần đối chiếu".into()))?;
             let unit = crate::orgs::org_by_id_on(conn, &kept.org_id, kept.as_of)?;
             access::org(conn, actor, Permission::WriteMembers, &unit)?;
             let row = NoteRow {
-                reconciliation_id: kept.id,
+                file_id: kept.id,
                 member_key: input.member_key.trim().to_string(),
                 field: input.field.clone(),
                 note,

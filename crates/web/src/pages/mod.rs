@@ -8,6 +8,7 @@ mod members;
 mod orgs;
 mod pilots;
 mod ratings;
+mod registers;
 mod reports;
 mod training;
 
@@ -52,6 +53,14 @@ route_table! {
     post "/members/{id}" => members::update,
     get "/members/{id}/edit" => members::edit_form,
     post "/members/{id}/events" => members::record_event,
+    get "/registers" => registers::show,
+    get "/registers/{code}/export" => registers::export,
+    post "/registers/{code}/import" => registers::preview,
+    post "/registers/imports/{id}" => registers::confirm,
+    post "/registers/{code}/reconcile" => registers::reconcile,
+    get "/reconciliations/{id}" => registers::reconciliation,
+    post "/reconciliations/{id}/correct" => registers::correct,
+    post "/reconciliations/{id}/explain" => registers::explain,
     get "/ratings" => ratings::stats,
     get "/ratings.xlsx" => ratings::stats_xlsx,
     get "/orgs/{code}/ratings" => ratings::round,

@@ -1,2 +1,2 @@
 DROP TABLE reconciliation_notes;
-DROP TABLE reconciliations;
+DROP TABLE register_files;
