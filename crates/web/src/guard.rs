@@ -2,11 +2,12 @@
 //! body. No text in coso holds one, PostgreSQL cannot store one, and a probe with `%00` once
 //! answered 500 (issue 7). The refusal is the house's own: JSON under `/api/`, a page elsewhere.
 //! A file upload (multipart) is binary and left to the reader of its format.
-use axum::body::{Body, to_bytes};
+use axum::body::{Body, Bytes};
 use axum::extract::Request;
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use coso_app::AppError;
+use http_body_util::BodyExt;
 
 use crate::error::{ApiError, PageError};
 
@@ -35,6 +36,32 @@ fn holds_nul(sent: &[u8]) -> bool {
         || sent.windows(6).any(|w| w.eq_ignore_ascii_case(b"\\u0000"))
 }
 
+/// How much of a body over its limit is still read (and thrown away) so the sender, having
+/// sent it all, reads the answer instead of a cut connection: a 50 MB register is told it is
+/// too large.
+const DRAIN_LIMIT: usize = 128 * 1024 * 1024;
+
+/// The body whole, or `None` when it is larger than `limit` (or breaks off).
+async fn read_body(mut body: Body, limit: usize) -> Option<Bytes> {
+    let mut kept: Vec<u8> = Vec::new();
+    let (mut over, mut drained) = (false, 0usize);
+    while let Some(frame) = body.frame().await {
+        let Ok(data) = frame.ok()?.into_data() else { continue };
+        if over {
+            drained += data.len();
+            if drained > DRAIN_LIMIT {
+                return None;
+            }
+        } else if kept.len() + data.len() > limit {
+            over = true;
+            kept = Vec::new();
+        } else {
+            kept.extend_from_slice(&data);
+        }
+    }
+    (!over).then(|| Bytes::from(kept))
+}
+
 fn refuse(api: bool, field: &'static str, message: &str) -> Response {
     let e = AppError::field(field, message);
     if api { ApiError(e).into_response() } else { PageError(e).into_response() }
@@ -56,9 +83,8 @@ pub async fn refuse_nul(req: Request, next: Next) -> Response {
     } else {
         (BODY_LIMIT, "_body", TOO_LARGE)
     };
-    let bytes = match to_bytes(body, limit).await {
-        Ok(bytes) => bytes,
-        Err(_) => return refuse(api, field, too_large),
+    let Some(bytes) = read_body(body, limit).await else {
+        return refuse(api, field, too_large);
     };
     // A file upload is binary: its bytes are read by the spreadsheet reader, which keeps no
     // NUL in the text it returns; the address and every other body are checked. The API takes
