@@ -170,6 +170,7 @@ fn the_demo_walked_by_its_users_in_a_browser() {
             secretary_records_a_meeting(&c, &run.base).await;
             a_rating_round_on_a_phone(&c, &run.base).await;
             a_pilot_and_a_trainee_list(&c, &run.base).await;
+            a_register_in_and_out_on_a_phone(&c, &run.base, &run.app).await;
             let _ = c.close().await;
             let _ = std::fs::remove_dir_all(&profile);
         })
@@ -719,4 +720,81 @@ async fn a_pilot_and_a_trainee_list(c: &Client, base: &str) {
     shoot(c, "57-trainees-written").await;
     let _ = std::fs::remove_file(bad);
     let _ = std::fs::remove_file(good);
+}
+
+/// A file saved where the browser can upload it from.
+fn saved_file(name: &str, bytes: &[u8]) -> std::path::PathBuf {
+    let path = std::env::temp_dir().join(format!("coso-e2e-{}-{name}", std::process::id()));
+    std::fs::write(&path, bytes).unwrap();
+    path
+}
+
+/// Issue 12 on a phone: the ward's office opens its register from the member list, uploads a
+/// list with a wrong CCCD and a wrong date, sees each error at its row and column with the
+/// wrong cells marked, fixes the file and writes it; then reconciles Chi bộ khối 9's register
+/// with an edited copy, sees exactly the edit, and settles it by correcting from the file.
+async fn a_register_in_and_out_on_a_phone(c: &Client, base: &str, app: &coso_app::App) {
+    login(c, base, "hoangvanthu", "hoangvanthu1").await;
+    c.set_window_size(PHONE.0, PHONE.1).await.unwrap();
+    c.goto(&format!("{base}/members")).await.unwrap();
+    tap(c, &c.wait().for_element(Locator::Id("registers-link")).await.unwrap()).await;
+    c.wait().for_element(Locator::Id("import-form")).await.unwrap();
+    assert!(body_text(c).await.contains("Xuất sổ Đảng bộ phường Hoàng Văn Thụ"));
+    shoot(c, "60-registers").await;
+
+    let header = "Họ và tên;Ngày sinh;Giới tính;Số CCCD;Ngày vào Đảng;Chi bộ";
+    let bad = saved_file(
+        "so-loi.csv",
+        format!("{header}\nNông Văn Nhập;12/04/1992;Nam;09999000001;01/03/2020;LS-HVT-K9\nLò Thị Sổ;31/02/1993;Nữ;099990000002;01/03/2020;Chi bộ khối 9\n").as_bytes(),
+    );
+    c.find(Locator::Id("import-file")).await.unwrap().send_keys(bad.to_str().unwrap()).await.unwrap();
+    tap(c, &c.find(Locator::Css("#import-form button[type=submit]")).await.unwrap()).await;
+    let said = c.wait().for_element(Locator::Id("row-errors")).await.unwrap().text().await.unwrap();
+    assert!(said.contains("Có 2 lỗi"), "{said}");
+    let rows = c.find(Locator::Id("rows")).await.unwrap().text().await.unwrap();
+    assert!(rows.contains("Số CCCD") && rows.contains("Ngày sinh"), "{rows}");
+    let marked = c.find_all(Locator::Css("#rows .cell-bad")).await.unwrap();
+    assert_eq!(marked.len(), 2, "the wrong CCCD and the wrong date are marked");
+    assert!(c.find(Locator::Id("confirm-import")).await.is_err(), "nothing to write while a row is wrong");
+    shoot(c, "61-register-errors").await;
+
+    let good = saved_file(
+        "so.csv",
+        format!("{header}\nNông Văn Nhập;12/04/1992;Nam;099990000001;01/03/2020;LS-HVT-K9\nLò Thị Sổ;21/02/1993;Nữ;099990000002;01/03/2020;Chi bộ khối 9\n").as_bytes(),
+    );
+    c.find(Locator::Id("import-file")).await.unwrap().send_keys(good.to_str().unwrap()).await.unwrap();
+    tap(c, &c.find(Locator::Css("#import-form button[type=submit]")).await.unwrap()).await;
+    let confirm = c.wait().for_element(Locator::Css("#confirm-import button[type=submit]")).await.unwrap();
+    assert_eq!(confirm.text().await.unwrap(), "Ghi vào sổ: 2 thêm mới, 0 cập nhật");
+    shoot(c, "62-register-preview").await;
+    tap(c, &confirm).await;
+    let written = c.wait().for_element(Locator::Id("written")).await.unwrap().text().await.unwrap();
+    assert_eq!(written, "Đã ghi 2 dòng vào sổ đảng viên.");
+    c.goto(&format!("{base}/members?q=nong+van+nhap")).await.unwrap();
+    assert!(body_text(c).await.contains("Chi bộ khối 9"), "the new member is in Chi bộ khối 9");
+
+    // The cell's register with one home town edited, as a cell would send it back.
+    let sys = coso_app::Actor::system();
+    let export = app.export_register(&sys, "LS-HVT-K9", None, coso_app::members::BookFormat::Csv).unwrap();
+    let text = String::from_utf8(export.bytes).unwrap();
+    let edited = text.replacen(",\"xã ", ",\"thôn Mới, xã ", 1);
+    assert_ne!(edited, text, "the export names a home town to edit");
+    let copy = saved_file("so-chi-bo.csv", edited.as_bytes());
+    c.goto(&format!("{base}/registers?org=LS-HVT-K9")).await.unwrap();
+    c.find(Locator::Id("reconcile-file")).await.unwrap().send_keys(copy.to_str().unwrap()).await.unwrap();
+    tap(c, &c.find(Locator::Css("#reconcile-form button[type=submit]")).await.unwrap()).await;
+    c.wait().for_element(Locator::Id("differing")).await.unwrap();
+    let summary = c.find(Locator::Id("summary")).await.unwrap().text().await.unwrap();
+    assert!(summary.contains("1 trường khác nhau") && summary.contains("0 chỉ có trong tệp"), "{summary}");
+    let diff = c.find(Locator::Id("differing")).await.unwrap().text().await.unwrap();
+    assert!(diff.contains("Quê quán") && diff.contains("thôn Mới"), "{diff}");
+    shoot(c, "63-reconciliation").await;
+    tap(c, &c.find(Locator::Css("#differing button[type=submit].primary")).await.unwrap()).await;
+    let saved = c.wait().for_element(Locator::Id("saved")).await.unwrap().text().await.unwrap();
+    assert_eq!(saved, "Đã sửa hồ sơ theo tệp.");
+    assert!(c.find(Locator::Id("settled")).await.is_ok(), "the registers agree");
+    shoot(c, "64-reconciliation-settled").await;
+    for file in [bad, good, copy] {
+        let _ = std::fs::remove_file(file);
+    }
 }
