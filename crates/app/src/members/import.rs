@@ -29,8 +29,13 @@ use crate::{Actor, App, AppError, AppResult, audit};
 
 /// The decision an imported member's first event names: the register it came from.
 pub const IMPORT_DECISION: &str = "Nhập từ sổ danh sách đảng viên";
-/// Rows checked and written together: one lookup of their keys, one insert of each table.
+/// Rows checked together: one lookup of their keys.
 const CHUNK: usize = 1000;
+/// Accepted rows written together: one insert of each table, one update of the roster's and
+/// the tally's rows (a write costs its units' lookups whatever its size, and the tally's rows
+/// rewritten once a chunk grow slow on PostgreSQL). Ten thousand rows stay within tens of
+/// megabytes.
+const WRITE_BATCH: usize = 10_000;
 /// The preview lists the first rows of a file; every error is listed up to [`MAX_ERRORS`].
 const PREVIEW_LINES: usize = 300;
 const MAX_ERRORS: usize = 2000;
@@ -166,6 +171,9 @@ struct Run<'a> {
     book: BookReader,
     /// Rows given their verdict so far.
     noted: usize,
+    /// Accepted rows waiting to be written: new members, and updates with coso's record before.
+    creates: Vec<(PersonRow, MembershipRow, PeriodRow, MembershipEventRow)>,
+    updates: Vec<(PersonRow, MembershipRow, RegisterRow)>,
     pending: Vec<Pending>,
     cards: HashMap<String, usize>,
     cccds: HashMap<String, usize>,
@@ -502,8 +510,6 @@ impl Run<'_> {
                 by_cccd.insert(c, (person, m));
             }
         }
-        let mut creates = Vec::new();
-        let mut updates = Vec::new();
         for (p, (input, exempted, mut errors)) in pending.into_iter().zip(inputs) {
             errors.splice(0..0, p.errors.iter().cloned());
             // Two rows for one person.
@@ -576,12 +582,12 @@ impl Run<'_> {
                 }
                 Ok(Checked::New(rows)) => {
                     self.report.created += 1;
-                    creates.push(*rows);
+                    self.creates.push(*rows);
                     (Verdict::New, Vec::new())
                 }
                 Ok(Checked::Update(rows, changes)) => {
                     self.report.updated += 1;
-                    updates.push(*rows);
+                    self.updates.push(*rows);
                     (Verdict::Update, changes)
                 }
                 Ok(Checked::Unchanged) => {
@@ -591,10 +597,12 @@ impl Run<'_> {
             };
             self.note(p, &input, verdict, changes, errors);
         }
-        // A card number or CCCD a new member brings may belong to a member outside the file's
-        // matches (matched by the other key): the database's unique keys have the last word.
-        if !self.failed && !self.dry_run {
-            self.write(conn, creates, updates)?;
+        if self.failed || self.dry_run {
+            // Nothing will be written: what was accepted need not be kept.
+            self.creates.clear();
+            self.updates.clear();
+        } else if self.creates.len() + self.updates.len() >= WRITE_BATCH {
+            self.write(conn)?;
         }
         Ok(())
     }
@@ -641,14 +649,13 @@ impl Run<'_> {
         self.report.errors.extend(errors.into_iter().take(room));
     }
 
-    /// Writes a chunk's accepted rows: the new members in multi-row inserts, the updates one
-    /// by one, each audited.
-    fn write(
-        &mut self,
-        conn: &mut DbConnection,
-        creates: Vec<(PersonRow, MembershipRow, PeriodRow, MembershipEventRow)>,
-        updates: Vec<(PersonRow, MembershipRow, RegisterRow)>,
-    ) -> Result<(), Stop> {
+    /// Writes the accepted rows kept so far: the new members in multi-row inserts, the
+    /// updates one by one, each audited. A card number or CCCD a new member brings that the
+    /// checks did not see (another member's, matched by neither key) is refused by the
+    /// database's unique keys.
+    fn write(&mut self, conn: &mut DbConnection) -> Result<(), Stop> {
+        let creates = std::mem::take(&mut self.creates);
+        let updates = std::mem::take(&mut self.updates);
         if !creates.is_empty() {
             let (mut persons, mut memberships, mut periods, mut events) = (vec![], vec![], vec![], vec![]);
             for (person, m, period, event) in creates {
@@ -752,6 +759,8 @@ impl App {
                 dry_run,
                 book: BookReader::default(),
                 noted: 0,
+                creates: Vec::new(),
+                updates: Vec::new(),
                 pending: Vec::new(),
                 cards: HashMap::new(),
                 cccds: HashMap::new(),
@@ -777,6 +786,7 @@ impl App {
             if run.failed || dry_run {
                 return Err(Stop::Rollback(Box::new(run.report)));
             }
+            run.write(conn)?;
             run.report.written = true;
             Ok(run.report)
         });
