@@ -90,6 +90,10 @@ pub fn add(conn: &mut DbConnection, members: &[(&MembershipId, &OrgId, &str)]) -
             });
         }
     }
+    // In the order of the roster's key: each insert lands next to the one before it in the
+    // b-tree, whose pages then stay in the cache (in the members' order, a bulk load of a
+    // province spent more than half its time on the roster's random inserts).
+    rows.sort_unstable_by(|a, b| (&a.ancestor_id, &a.name_folded).cmp(&(&b.ancestor_id, &b.name_folded)));
     insert_all!(conn, roster::table, &rows, 5000);
     Ok(())
 }
