@@ -208,6 +208,38 @@ pub const REGISTER_COLUMNS: [Column; 14] = [
 pub const EXTRA_FIELDS: [Field; 5] =
     [Field::BornOn, Field::Cccd, Field::Residence, Field::Phone, Field::Cell];
 
+/// The fields a register may correct on a member coso has: the person's and the numbers of the
+/// record. The cell, the dates of the record and leaving the roll change by events.
+pub const CORRECTABLE: [Field; 16] = [
+    Field::FullName,
+    Field::BirthName,
+    Field::BornOn,
+    Field::Sex,
+    Field::Ethnicity,
+    Field::Religion,
+    Field::HomeTown,
+    Field::Residence,
+    Field::Education,
+    Field::TheoryLevel,
+    Field::Profession,
+    Field::Occupation,
+    Field::Cccd,
+    Field::Phone,
+    Field::CardNumber,
+    Field::RecordNumber,
+];
+
+/// The fields whose difference between two registers is an event of the member's life: the
+/// cell, the dates of the record, leaving the roll.
+pub const BY_EVENTS: [Field; 6] = [
+    Field::Cell,
+    Field::AdmittedOn,
+    Field::OfficialOn,
+    Field::TransferredOutOn,
+    Field::DiedOn,
+    Field::LeftOn,
+];
+
 /// What a header cell names: a column of the book (several fields) or one field.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Slot {

@@ -11,7 +11,7 @@ use coso_domain::access::Permission;
 use coso_domain::date;
 use coso_domain::id::{MembershipId, OrgId};
 use coso_domain::member::{self as rules, MemberStatus};
-use coso_domain::register::{Field, Values, sex_named};
+use coso_domain::register::{CORRECTABLE, Field, Values, sex_named};
 use coso_domain::text::fold;
 use coso_store::members::{
     self as store, MembershipEventRow, MembershipRow, PeriodRow, PersonRow, RegisterRow,
@@ -250,20 +250,14 @@ impl Run<'_> {
                 ));
             }
         }
-        let sex = match sex_named(v.get(Field::Sex)) {
-            Some(s) => s.code().to_string(),
-            None => {
-                let written = v.get(Field::Sex);
-                if !written.is_empty() {
-                    errors.push(self.error(
-                        p.row,
-                        Some(Field::Sex),
-                        format!("Giới tính ghi «{written}»: cần «Nam» hoặc «Nữ»."),
-                    ));
-                }
-                String::new()
-            }
-        };
+        let written = v.get(Field::Sex);
+        if !written.is_empty() && sex_named(written).is_none() {
+            errors.push(self.error(
+                p.row,
+                Some(Field::Sex),
+                format!("Giới tính ghi «{written}»: cần «Nam» hoặc «Nữ»."),
+            ));
+        }
         let cell_text = v.get(Field::Cell);
         let org_code = if cell_text.is_empty() {
             self.default_cell.clone().unwrap_or_default()
@@ -279,31 +273,15 @@ impl Run<'_> {
             (true, false) => ("transfer_in", Some(v.get(Field::AdmittedOn).to_string())),
             (true, true) => ("admission", None),
         };
-        let opt = |f: Field| clean(Some(v.get(f)));
         let input = MemberInput {
-            full_name: v.get(Field::FullName).into(),
-            birth_name: opt(Field::BirthName),
-            born_on: v.get(Field::BornOn).into(),
-            sex,
-            ethnicity: v.get(Field::Ethnicity).into(),
-            religion: v.get(Field::Religion).into(),
-            home_town: v.get(Field::HomeTown).into(),
-            residence: v.get(Field::Residence).into(),
-            education: v.get(Field::Education).into(),
-            theory_level: v.get(Field::TheoryLevel).into(),
-            profession: v.get(Field::Profession).into(),
-            occupation: v.get(Field::Occupation).into(),
-            cccd: opt(Field::Cccd),
-            phone: opt(Field::Phone),
-            card_number: opt(Field::CardNumber),
-            record_number: opt(Field::RecordNumber),
             org_code,
             admitted_on: v.get(Field::AdmittedOn).into(),
-            official_on: opt(Field::OfficialOn),
+            official_on: clean(Some(official)),
             entry: entry.into(),
             entry_on,
             over_age_decision: None,
             decision_number: IMPORT_DECISION.into(),
+            ..person_input(v)
         };
         let exempted = fold(v.get(Field::Note)).contains(&fold(EXEMPTED_NOTE));
         (input, exempted, errors)
@@ -442,7 +420,7 @@ impl Run<'_> {
         // The person's fields: the file's where it has the column, coso's elsewhere.
         let mut changes = Vec::new();
         let mut merged = coso.clone();
-        for field in UPDATABLE {
+        for field in CORRECTABLE {
             if file.has(field) {
                 let written = canonical(field, file.get(field));
                 if written != coso.get(field) {
@@ -458,23 +436,7 @@ impl Run<'_> {
         if changes.is_empty() {
             return Ok(Ok(Checked::Unchanged));
         }
-        let edited = MemberInput {
-            full_name: merged.get(Field::FullName).into(),
-            birth_name: clean(Some(merged.get(Field::BirthName))),
-            born_on: merged.get(Field::BornOn).into(),
-            sex: sex_named(merged.get(Field::Sex)).map(|s| s.code().to_string()).unwrap_or_default(),
-            ethnicity: merged.get(Field::Ethnicity).into(),
-            religion: merged.get(Field::Religion).into(),
-            home_town: merged.get(Field::HomeTown).into(),
-            residence: merged.get(Field::Residence).into(),
-            education: merged.get(Field::Education).into(),
-            theory_level: merged.get(Field::TheoryLevel).into(),
-            profession: merged.get(Field::Profession).into(),
-            occupation: merged.get(Field::Occupation).into(),
-            cccd: clean(Some(merged.get(Field::Cccd))),
-            phone: clean(Some(merged.get(Field::Phone))),
-            ..MemberInput::default()
-        };
+        let edited = person_input(&merged);
         let new_person = match person_fields(&edited, person.id.clone()) {
             Ok(np) => PersonRow { created_at: person.created_at, ..np },
             Err(vs) => return Ok(Err(self.errors_of(p.row, AppError::Invalid(vs))?)),
@@ -686,25 +648,30 @@ impl Run<'_> {
     }
 }
 
-/// The person and record fields a register may change on a member coso has.
-const UPDATABLE: [Field; 16] = [
-    Field::FullName,
-    Field::BirthName,
-    Field::BornOn,
-    Field::Sex,
-    Field::Ethnicity,
-    Field::Religion,
-    Field::HomeTown,
-    Field::Residence,
-    Field::Education,
-    Field::TheoryLevel,
-    Field::Profession,
-    Field::Occupation,
-    Field::Cccd,
-    Field::Phone,
-    Field::CardNumber,
-    Field::RecordNumber,
-];
+/// The member form's input for a person and the numbers of their record, from a register's
+/// values (the cell, the dates and the entry are the caller's).
+pub(super) fn person_input(v: &Values) -> MemberInput {
+    let opt = |f: Field| clean(Some(v.get(f)));
+    MemberInput {
+        full_name: v.get(Field::FullName).into(),
+        birth_name: opt(Field::BirthName),
+        born_on: v.get(Field::BornOn).into(),
+        sex: sex_named(v.get(Field::Sex)).map(|s| s.code().to_string()).unwrap_or_default(),
+        ethnicity: v.get(Field::Ethnicity).into(),
+        religion: v.get(Field::Religion).into(),
+        home_town: v.get(Field::HomeTown).into(),
+        residence: v.get(Field::Residence).into(),
+        education: v.get(Field::Education).into(),
+        theory_level: v.get(Field::TheoryLevel).into(),
+        profession: v.get(Field::Profession).into(),
+        occupation: v.get(Field::Occupation).into(),
+        cccd: opt(Field::Cccd),
+        phone: opt(Field::Phone),
+        card_number: opt(Field::CardNumber),
+        record_number: opt(Field::RecordNumber),
+        ..MemberInput::default()
+    }
+}
 
 /// A value as the book writes it, for comparing a file's with coso's: dates dd/mm/yyyy, sex
 /// in words, spaces collapsed.

@@ -11,65 +11,17 @@ use std::io::{Cursor, Read, Seek};
 use chrono::NaiveDate;
 use coso_domain::access::Permission;
 use coso_domain::id::MembershipId;
-use coso_domain::register::{Field, Values, sex_named};
+use coso_domain::register::{BY_EVENTS, CORRECTABLE, Field, Values};
 use coso_domain::text::fold;
 use coso_store::DbConnection;
 use coso_store::members::RegisterRow;
 use coso_store::register_files::{self as store, NoteRow, RECONCILE, RegisterFileRow};
 use serde::Serialize;
 
-use super::MemberInput;
 use super::book::{BookReader, cells_by_text, lines_on};
 use super::import::canonical;
 use crate::orgs::org_on;
 use crate::{Actor, App, AppError, AppResult, access, audit};
-
-/// The fields compared, in the order the page lists a member's differences.
-const COMPARED: [Field; 22] = [
-    Field::FullName,
-    Field::BirthName,
-    Field::BornOn,
-    Field::Sex,
-    Field::Ethnicity,
-    Field::Religion,
-    Field::HomeTown,
-    Field::Residence,
-    Field::Education,
-    Field::TheoryLevel,
-    Field::Profession,
-    Field::Occupation,
-    Field::Cccd,
-    Field::Phone,
-    Field::CardNumber,
-    Field::RecordNumber,
-    Field::AdmittedOn,
-    Field::OfficialOn,
-    Field::Cell,
-    Field::TransferredOutOn,
-    Field::DiedOn,
-    Field::LeftOn,
-];
-
-/// The fields a difference in which is settled by correcting coso's record from the file;
-/// the others (the cell, the dates of the record, leaving) are events on the member's page.
-const CORRECTABLE: [Field; 16] = [
-    Field::FullName,
-    Field::BirthName,
-    Field::BornOn,
-    Field::Sex,
-    Field::Ethnicity,
-    Field::Religion,
-    Field::HomeTown,
-    Field::Residence,
-    Field::Education,
-    Field::TheoryLevel,
-    Field::Profession,
-    Field::Occupation,
-    Field::Cccd,
-    Field::Phone,
-    Field::CardNumber,
-    Field::RecordNumber,
-];
 
 /// A field's code in forms and links ("born_on"…).
 fn field_code(field: Field) -> String {
@@ -209,7 +161,7 @@ fn compare<R: Read + Seek>(conn: &mut DbConnection, path: &str, on: NaiveDate, f
         };
         matched += 1;
         let member_key = key_of(coso.get(Field::CardNumber), coso.get(Field::Cccd)).unwrap_or_default();
-        for field in COMPARED {
+        for field in CORRECTABLE.into_iter().chain(BY_EVENTS) {
             if !values.has(field) {
                 continue;
             }
@@ -415,50 +367,26 @@ impl App {
             .iter()
             .find(|d| d.membership_id == *membership_id && d.field_code == field_code_given)
             .ok_or_else(|| AppError::Conflict("Chênh lệch này đã được giải quyết.".into()))?;
-        let detail = self.member_detail(actor, membership_id)?;
-        let s = &detail.summary;
-        let opt = |v: &Option<String>| v.clone();
-        let mut input = MemberInput {
-            full_name: s.full_name.clone(),
-            birth_name: opt(&detail.birth_name),
-            born_on: s.born_on.to_string(),
-            sex: s.sex.code().into(),
-            ethnicity: detail.ethnicity.clone(),
-            religion: detail.religion.clone(),
-            home_town: detail.home_town.clone(),
-            residence: detail.residence.clone(),
-            education: detail.education.clone(),
-            theory_level: detail.theory_level.clone(),
-            profession: detail.profession.clone(),
-            occupation: detail.occupation.clone(),
-            cccd: opt(&detail.cccd),
-            phone: opt(&detail.phone),
-            card_number: opt(&s.card_number),
-            record_number: opt(&detail.record_number),
-            ..MemberInput::default()
-        };
+        // coso's record as the book writes it, with the file's value in the one field.
+        let mut values = self.db.read(|conn| -> AppResult<Values> {
+            let m = coso_store::members::membership(conn, membership_id)?
+                .ok_or_else(|| AppError::NotFound("đảng viên".into()))?;
+            let person = coso_store::members::person(conn, &m.person_id)?
+                .ok_or_else(|| AppError::NotFound("hồ sơ".into()))?;
+            let row = RegisterRow {
+                person,
+                status: m.status,
+                membership: m,
+                cell_code: String::new(),
+                cell_name: String::new(),
+            };
+            Ok(super::book::values_of(&row, None))
+        })?;
+        let name = values.get(Field::FullName).to_string();
         let value = difference.file.clone();
-        let some = |v: &str| (!v.is_empty()).then(|| v.to_string());
-        match field {
-            Field::FullName => input.full_name = value.clone(),
-            Field::BirthName => input.birth_name = some(&value),
-            Field::BornOn => input.born_on = value.clone(),
-            Field::Sex => input.sex = sex_named(&value).map(|s| s.code().to_string()).unwrap_or_default(),
-            Field::Ethnicity => input.ethnicity = value.clone(),
-            Field::Religion => input.religion = value.clone(),
-            Field::HomeTown => input.home_town = value.clone(),
-            Field::Residence => input.residence = value.clone(),
-            Field::Education => input.education = value.clone(),
-            Field::TheoryLevel => input.theory_level = value.clone(),
-            Field::Profession => input.profession = value.clone(),
-            Field::Occupation => input.occupation = value.clone(),
-            Field::Cccd => input.cccd = some(&value),
-            Field::Phone => input.phone = some(&value),
-            Field::CardNumber => input.card_number = some(&value),
-            Field::RecordNumber => input.record_number = some(&value),
-            _ => return Err(AppError::field("field", "Trường này không sửa theo tệp được.")),
-        }
+        values.0.insert(field, value.clone());
+        let input = super::import::person_input(&values);
         self.update_member(actor, membership_id, input)?;
-        Ok(format!("Đã sửa «{}» của {} theo tệp: {}.", field.label(), s.full_name, value))
+        Ok(format!("Đã sửa «{}» của {name} theo tệp: {value}.", field.label()))
     }
 }

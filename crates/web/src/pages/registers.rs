@@ -144,6 +144,34 @@ async fn unit_for(
     Ok(unit)
 }
 
+/// The page again with an error the user can fix beside its forms (an error they cannot fix
+/// is the error page).
+async fn refused(
+    state: &AppState,
+    session: &Session,
+    org: String,
+    e: AppError,
+) -> Result<Response, PageError> {
+    page(state, session, Shown { org, errors: FieldErrors::from_error(e)?, ..Shown::default() }).await
+}
+
+/// A register sent to the unit `org`: the unit is the reader's (to write, when `write`) before
+/// anything sent is read; a file that cannot be read gives the page with its error.
+async fn upload(
+    state: &AppState,
+    session: &Session,
+    org: &str,
+    write: bool,
+    multipart: Result<Multipart, axum::extract::multipart::MultipartRejection>,
+) -> Result<Result<Upload, Response>, PageError> {
+    unit_for(state, session, org, write).await?;
+    match read_upload(session, multipart).await {
+        Ok(up) => Ok(Ok(up)),
+        Err(e @ AppError::Conflict(_)) => Err(PageError(e)),
+        Err(e) => Ok(Err(refused(state, session, org.to_string(), e).await?)),
+    }
+}
+
 /// Reads a file sent in as a dry run and shows every row's verdict; writes nothing.
 pub async fn preview(
     State(state): State<AppState>,
@@ -151,18 +179,9 @@ pub async fn preview(
     Path(org): Path<String>,
     multipart: Result<Multipart, axum::extract::multipart::MultipartRejection>,
 ) -> Result<Response, PageError> {
-    unit_for(&state, &session, &org, true).await?;
-    let up = match read_upload(&session, multipart).await {
+    let up = match upload(&state, &session, &org, true, multipart).await? {
         Ok(up) => up,
-        Err(e @ AppError::Conflict(_)) => return Err(PageError(e)),
-        Err(e) => {
-            return page(
-                &state,
-                &session,
-                Shown { org, errors: FieldErrors::from_error(e)?, ..Shown::default() },
-            )
-            .await;
-        }
+        Err(refused) => return Ok(refused),
     };
     let (actor, name) = (session.actor.clone(), up.file_name.clone());
     let org_shown = org.clone();
@@ -177,10 +196,7 @@ pub async fn preview(
             };
             page(&state, &session, shown).await
         }
-        Err(e) => {
-            let shown = Shown { org: org_shown, errors: FieldErrors::from_error(e)?, ..Shown::default() };
-            page(&state, &session, shown).await
-        }
+        Err(e) => refused(&state, &session, org_shown, e).await,
     }
 }
 
@@ -212,14 +228,7 @@ pub async fn confirm(
         }
         // The register changed between the preview and the confirmation: the new verdicts.
         Ok(r) => page(&state, &posted.session, Shown { org, preview: Some(r), ..Shown::default() }).await,
-        Err(e) => {
-            page(
-                &state,
-                &posted.session,
-                Shown { org, errors: FieldErrors::from_error(e)?, ..Shown::default() },
-            )
-            .await
-        }
+        Err(e) => refused(&state, &posted.session, org, e).await,
     }
 }
 
@@ -230,18 +239,9 @@ pub async fn reconcile(
     Path(org): Path<String>,
     multipart: Result<Multipart, axum::extract::multipart::MultipartRejection>,
 ) -> Result<Response, PageError> {
-    unit_for(&state, &session, &org, false).await?;
-    let up = match read_upload(&session, multipart).await {
+    let up = match upload(&state, &session, &org, false, multipart).await? {
         Ok(up) => up,
-        Err(e @ AppError::Conflict(_)) => return Err(PageError(e)),
-        Err(e) => {
-            return page(
-                &state,
-                &session,
-                Shown { org, errors: FieldErrors::from_error(e)?, ..Shown::default() },
-            )
-            .await;
-        }
+        Err(refused) => return Ok(refused),
     };
     let as_of = match up.as_of.trim() {
         "" => None,
@@ -249,12 +249,7 @@ pub async fn reconcile(
             Some(d) => Some(d),
             None => {
                 let e = AppError::field("as_of", "Ngày đối chiếu không đúng dạng (dd/mm/yyyy).");
-                return page(
-                    &state,
-                    &session,
-                    Shown { org, errors: FieldErrors::from_error(e)?, ..Shown::default() },
-                )
-                .await;
+                return refused(&state, &session, org, e).await;
             }
         },
     };
@@ -262,14 +257,7 @@ pub async fn reconcile(
     let org_shown = org.clone();
     match state.run(move |app| app.start_reconciliation(&actor, &org, as_of, &name, up.file)).await {
         Ok(id) => Ok(Redirect::to(&format!("/reconciliations/{id}")).into_response()),
-        Err(e) => {
-            page(
-                &state,
-                &session,
-                Shown { org: org_shown, errors: FieldErrors::from_error(e)?, ..Shown::default() },
-            )
-            .await
-        }
+        Err(e) => refused(&state, &session, org_shown, e).await,
     }
 }
 
