@@ -346,3 +346,50 @@ fn reconciling_with_the_own_export_finds_nothing_and_with_an_edited_copy_exactly
         assert_eq!(audit_rows(db), trail, "a refused explanation writes nothing");
     });
 }
+
+/// A list as an office makes it in Excel: a merged title above the table, a heading merged
+/// across two columns (its text in the first), a hidden row, dates as Excel dates.
+#[test]
+fn an_office_spreadsheet_with_merged_cells_and_excel_dates_reads_as_written() {
+    each_backend(|db| {
+        let app = city(db);
+        let mut book = rust_xlsxwriter::Workbook::new();
+        let sheet = book.add_worksheet();
+        let merged = rust_xlsxwriter::Format::new();
+        sheet.merge_range(0, 0, 0, 5, "DANH SÁCH ĐẢNG VIÊN CHI BỘ KHỐI 1", &merged).unwrap();
+        sheet.merge_range(2, 0, 2, 1, "Họ và tên", &merged).unwrap();
+        for (col, head) in [(2, "Ngày sinh"), (3, "Giới tính"), (4, "Ngày vào Đảng"), (5, "Số CCCD")]
+        {
+            sheet.write_string(2, col, head).unwrap();
+        }
+        let date = rust_xlsxwriter::Format::new().set_num_format("dd/mm/yyyy");
+        let day = |y, m, d| rust_xlsxwriter::ExcelDateTime::from_ymd(y, m, d).unwrap();
+        for (row, name, cccd) in [(3, "Hà Văn Gộp", "020090000031"), (4, "Hà Thị Ẩn", "020090000032")]
+        {
+            sheet.write_string(row, 0, name).unwrap();
+            sheet.write_datetime_with_format(row, 2, day(1990, 4, 12), &date).unwrap();
+            sheet.write_string(row, 3, "Nam").unwrap();
+            sheet.write_datetime_with_format(row, 4, day(2021, 3, 1), &date).unwrap();
+            sheet.write_string(row, 5, cccd).unwrap();
+        }
+        sheet.set_row_hidden(4).unwrap();
+        let bytes = book.save_to_buffer().unwrap();
+        let report = ok("import", import(&app, &Actor::system(), "DK-C1", &bytes, false));
+        assert_eq!((report.rows, report.created, report.header_row), (2, 2, 3), "{:?}", report.errors);
+        // The hidden row is read like any other: the preview lists it for the user to see.
+        assert_eq!(
+            roll(&app, "DK-C1").iter().map(|r| r.0.as_str()).collect::<Vec<_>>(),
+            ["Hà Thị Ẩn", "Hà Văn Gộp"]
+        );
+        let detail = {
+            let id = ok("list", app.list_members(&Actor::system(), &common::query("Hà Văn Gộp"))).members[0]
+                .id
+                .clone();
+            ok("detail", app.member_detail(&Actor::system(), &id))
+        };
+        assert_eq!(
+            (detail.summary.born_on, detail.summary.admitted_on),
+            (common::d(1990, 4, 12), common::d(2021, 3, 1))
+        );
+    });
+}
