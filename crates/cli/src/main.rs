@@ -1,5 +1,6 @@
 //! The `coso` command: serve the web application, migrate, load the demo, manage accounts and
 //! tokens, and print statistics.
+mod docnum;
 mod progress;
 mod rating;
 mod register;
@@ -88,6 +89,11 @@ enum Command {
         as_of: Option<String>,
         #[arg(long, value_enum, default_value_t = register::ResultFormat::Text)]
         format: register::ResultFormat,
+    },
+    /// Document numbers: read one (party 1764-QĐ/TU or state 1206/QĐ-BTP), no database.
+    Docnum {
+        #[command(subcommand)]
+        command: docnum::DocnumCommand,
     },
     /// Print statistics.
     Stats {
@@ -349,6 +355,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
         }
         Command::Report { command } => report::run(&open(&cli.database_url)?, command),
         Command::Rating { command } => rating::run(command),
+        Command::Docnum { command } => docnum::run(command),
         Command::Export { command } => register::export(&open(&cli.database_url)?, command),
         Command::Import { command } => register::import(&open(&cli.database_url)?, command),
         Command::Reconcile { org, file, as_of, format } => {

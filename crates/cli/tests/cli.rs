@@ -454,3 +454,30 @@ fn a_rating_is_checked_from_a_file_without_a_database() {
     assert!(out.status.success(), "{}", text(&out.stderr));
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+#[test]
+fn a_document_number_is_read_without_a_database() {
+    // "1764-QĐ/TU" with its letters decomposed (NFD) reads back composed (NFC).
+    let nfd = "02-\u{110}A/TU";
+    let out =
+        coso("sqlite:///nonexistent/never-opened.db", &["docnum", "parse", nfd, "--format", "json"], None);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let n: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(n["style"], "party");
+    assert_eq!(n["number"], "02-ĐA/TU");
+    assert_eq!(n["type"], "ĐA");
+    assert_eq!(n["issuer"], "TU");
+    let state =
+        coso("sqlite:///nonexistent/x.db", &["docnum", "parse", "1206/QĐ-BTP", "--format", "json"], None);
+    let n: serde_json::Value = serde_json::from_slice(&state.stdout).unwrap();
+    assert_eq!((n["style"].as_str(), n["issuer"].as_str()), (Some("state"), Some("BTP")));
+    let bad = coso("sqlite:///nonexistent/x.db", &["docnum", "parse", "12-XX/TU"], None);
+    assert!(!bad.status.success());
+    let err = text(&bad.stderr);
+    assert_eq!(err.trim().lines().count(), 1, "{err}");
+    assert!(err.contains("loại văn bản «XX»"), "{err}");
+    // Decomposed input (NFD: O + circumflex + dot below) is read, and answered, composed (NFC).
+    let nfd = coso("sqlite:///nonexistent/x.db", &["docnum", "parse", "5/QĐ-BO\u{302}\u{323}"], None);
+    assert!(!nfd.status.success());
+    assert!(text(&nfd.stderr).contains("«BỘ»"), "{}", text(&nfd.stderr));
+}

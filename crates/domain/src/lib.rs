@@ -4,6 +4,7 @@ mod coded;
 pub mod access;
 pub mod date;
 pub mod discipline;
+pub mod document;
 pub mod id;
 pub mod meeting;
 pub mod member;
