@@ -15,6 +15,7 @@ pub mod quota;
 pub mod rating;
 pub mod register;
 pub mod reorganization;
+pub mod resolution;
 #[cfg(feature = "sql")]
 mod sql;
 pub mod text;
