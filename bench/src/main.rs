@@ -4,6 +4,7 @@ use std::time::{Duration, Instant};
 use clap::Parser;
 use coso_app::members::MemberQuery;
 use coso_app::{Actor, App, AppResult};
+use coso_bench::peak_rss_mib;
 use coso_demo::scale::Scale;
 use coso_domain::access::Role;
 
@@ -52,15 +53,6 @@ fn beside_store<T, U>(
     let alone = time(&format!("  {label}: store alone"), runs, store)?;
     println!("  ratio {:.2}", whole.as_secs_f64() / alone.as_secs_f64().max(1e-9));
     Ok(())
-}
-
-fn peak_rss_mib() -> f64 {
-    std::fs::read_to_string("/proc/self/status")
-        .ok()
-        .and_then(|s| s.lines().find(|l| l.starts_with("VmHWM:")).map(String::from))
-        .and_then(|l| l.split_whitespace().nth(1).and_then(|kb| kb.parse::<f64>().ok()))
-        .map(|kb| kb / 1024.0)
-        .unwrap_or(0.0)
 }
 
 fn main() -> AppResult<()> {

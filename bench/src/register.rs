@@ -8,6 +8,7 @@ use std::time::Instant;
 use clap::{Parser, ValueEnum};
 use coso_app::orgs::NewOrg;
 use coso_app::{Actor, App, AppResult};
+use coso_bench::peak_rss_mib;
 use coso_domain::date;
 use coso_domain::id::{MembershipId, OrgId, PersonId};
 use coso_domain::member::{MemberEventKind, MemberStatus, Sex};
@@ -77,15 +78,6 @@ const HEADER: [&str; 8] = [
     "Ngày chính thức",
     "Chi bộ",
 ];
-
-fn peak_rss_mib() -> f64 {
-    std::fs::read_to_string("/proc/self/status")
-        .ok()
-        .and_then(|s| s.lines().find(|l| l.starts_with("VmHWM:")).map(String::from))
-        .and_then(|l| l.split_whitespace().nth(1).and_then(|kb| kb.parse::<f64>().ok()))
-        .map(|kb| kb / 1024.0)
-        .unwrap_or(0.0)
-}
 
 fn write_files(dir: &str, rows: usize) -> Result<(), Box<dyn std::error::Error>> {
     std::fs::create_dir_all(dir)?;

@@ -177,6 +177,13 @@ fn a_file_with_errors_names_each_by_row_and_column_and_writes_nothing() {
             assert!(seen.contains(&want), "{want:?} in {:#?}", report.errors);
         }
         assert!(report.errors.iter().all(|e| !e.message.is_empty()));
+        // A rule's refusal carries its text, as on the member form.
+        let too_young = report.errors.iter().find(|e| e.row == 7).unwrap();
+        assert!(
+            too_young.message.contains("(Căn cứ: Quy định 24-QĐ/TW, mục 1.1.1.)"),
+            "{}",
+            too_young.message
+        );
         let out_of_scope = report.errors.iter().find(|e| e.row == 9).unwrap();
         assert!(out_of_scope.message.contains("không thuộc đơn vị"), "{}", out_of_scope.message);
         assert_eq!((membership_rows(db), audit_rows(db)), before, "nothing written");

@@ -316,11 +316,6 @@ impl Layout {
         found
     }
 
-    /// Whether some column holds the field.
-    pub fn has(&self, field: Field) -> bool {
-        self.slots.iter().any(|(_, s, _)| s.fields().contains(&field))
-    }
-
     /// The header of the column that holds a field, as the file writes it.
     pub fn header_of(&self, field: Field) -> Option<&str> {
         self.slots.iter().find(|(_, s, _)| s.fields().contains(&field)).map(|(_, _, h)| h.as_str())
@@ -389,6 +384,19 @@ impl Values {
     /// Whether every cell of the row is empty.
     pub fn is_blank(&self) -> bool {
         self.0.values().all(|v| v.is_empty())
+    }
+}
+
+/// A value as the book writes it, for comparing a file's with coso's: dates dd/mm/yyyy, sex
+/// in words, spaces collapsed.
+pub fn canonical(field: Field, text: &str) -> String {
+    let one = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    match field {
+        Field::BornOn | Field::AdmittedOn | Field::OfficialOn | Field::EnteredOn => {
+            crate::date::parse(&one).map(crate::date::format).unwrap_or(one)
+        }
+        Field::Sex => sex_named(&one).map_or(one, |s| s.label().to_string()),
+        _ => one,
     }
 }
 
@@ -525,6 +533,20 @@ mod tests {
         assert!(Layout::is_numbering(&cells(&["1", "2", "3", "4", ""])));
         assert!(!Layout::is_numbering(&cells(&["1", "Nguyễn Văn Thử", "3"])));
         assert!(!Layout::is_numbering(&cells(&["", "", ""])));
+    }
+
+    #[test]
+    fn values_compare_as_the_book_writes_them() {
+        let cases = [
+            (Field::BornOn, "1980-02-01", "01/02/1980"),
+            (Field::AdmittedOn, "1.2.2010", "01/02/2010"),
+            (Field::OfficialOn, "không rõ", "không rõ"),
+            (Field::Sex, "nu", "Nữ"),
+            (Field::HomeTown, "  Xã   Mai Pha ", "Xã Mai Pha"),
+        ];
+        for (field, text, want) in cases {
+            assert_eq!(canonical(field, text), want, "{field:?} {text}");
+        }
     }
 
     #[test]

@@ -11,7 +11,7 @@ use coso_domain::access::Permission;
 use coso_domain::date;
 use coso_domain::id::{MembershipId, OrgId};
 use coso_domain::member::{self as rules, MemberStatus};
-use coso_domain::register::{CORRECTABLE, Field, Values, sex_named};
+use coso_domain::register::{CORRECTABLE, Field, Values, canonical, sex_named};
 use coso_domain::text::fold;
 use coso_store::members::{
     self as store, MembershipEventRow, MembershipRow, PeriodRow, PersonRow, RegisterRow,
@@ -166,7 +166,8 @@ struct Run<'a> {
     cells_by_text: HashMap<String, String>,
     /// Cells checked for an entry day: code → (id, version span).
     cells: HashMap<String, (OrgId, NaiveDate, Option<NaiveDate>)>,
-    org_codes: HashMap<OrgId, String>,
+    /// The organizations of members matched so far, as they stand today.
+    units: HashMap<OrgId, coso_store::orgs::OrgAt>,
     dry_run: bool,
     book: BookReader,
     /// Rows given their verdict so far.
@@ -191,9 +192,16 @@ impl Run<'_> {
     /// A use case's refusal of a row, as the row's errors.
     fn errors_of(&self, row: usize, e: AppError) -> Result<Vec<RowError>, Stop> {
         match e {
+            // The rule's text goes with its message, as on the member form.
             AppError::Invalid(vs) => Ok(vs
                 .into_iter()
-                .map(|v| self.error(row, v.field.and_then(Field::of_input), v.message))
+                .map(|v| {
+                    let message = match v.citation {
+                        Some(c) => format!("{} (Căn cứ: {c}.)", v.message),
+                        None => v.message,
+                    };
+                    self.error(row, v.field.and_then(Field::of_input), message)
+                })
                 .collect()),
             AppError::NotFound(what) => Ok(vec![self.error(row, None, format!("Không tìm thấy {what}."))]),
             AppError::Forbidden => Ok(vec![self.error(
@@ -310,13 +318,14 @@ impl Run<'_> {
         Ok(grant.org_id().clone())
     }
 
-    fn org_code(&mut self, conn: &mut DbConnection, id: &OrgId) -> AppResult<String> {
-        if let Some(code) = self.org_codes.get(id) {
-            return Ok(code.clone());
+    /// A matched member's organization as it stands today, read once a file.
+    fn unit(&mut self, conn: &mut DbConnection, id: &OrgId) -> AppResult<coso_store::orgs::OrgAt> {
+        if let Some(at) = self.units.get(id) {
+            return Ok(at.clone());
         }
-        let code = coso_store::orgs::by_id(conn, id)?.map(|o| o.code).unwrap_or_default();
-        self.org_codes.insert(id.clone(), code.clone());
-        Ok(code)
+        let at = crate::orgs::org_by_id_on(conn, id, crate::today())?;
+        self.units.insert(id.clone(), at.clone());
+        Ok(at)
     }
 
     /// Checks a new member's row.
@@ -360,13 +369,12 @@ impl Run<'_> {
         found: &(PersonRow, MembershipRow),
     ) -> Result<Result<Checked, Vec<RowError>>, Stop> {
         let (person, m) = found;
-        let cell_code = self.org_code(conn, &m.org_id)?;
-        let at = crate::orgs::org_by_id_on(conn, &m.org_id, crate::today())?;
+        let at = self.unit(conn, &m.org_id)?;
         let current = RegisterRow {
             person: person.clone(),
             membership: m.clone(),
             status: m.status,
-            cell_code: cell_code.clone(),
+            cell_code: at.org.code.clone(),
             cell_name: at.version.name.clone(),
         };
         let mut errors = Vec::new();
@@ -673,19 +681,6 @@ pub(super) fn person_input(v: &Values) -> MemberInput {
     }
 }
 
-/// A value as the book writes it, for comparing a file's with coso's: dates dd/mm/yyyy, sex
-/// in words, spaces collapsed.
-pub(crate) fn canonical(field: Field, text: &str) -> String {
-    let one = text.split_whitespace().collect::<Vec<_>>().join(" ");
-    match field {
-        Field::BornOn | Field::AdmittedOn | Field::OfficialOn | Field::EnteredOn => {
-            date::parse(&one).map(date::format).unwrap_or(one)
-        }
-        Field::Sex => sex_named(&one).map_or(one, |s| s.label().to_string()),
-        _ => one,
-    }
-}
-
 /// A unique key the database refused (a card number or CCCD taken by a member the rows did
 /// not match) as the user's message.
 fn unique_keys(e: StoreError) -> Stop {
@@ -722,7 +717,7 @@ impl App {
                 grant,
                 cells_by_text,
                 cells: HashMap::new(),
-                org_codes: HashMap::new(),
+                units: HashMap::new(),
                 dry_run,
                 book: BookReader::default(),
                 noted: 0,

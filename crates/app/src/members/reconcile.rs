@@ -11,7 +11,7 @@ use std::io::{Cursor, Read, Seek};
 use chrono::NaiveDate;
 use coso_domain::access::Permission;
 use coso_domain::id::MembershipId;
-use coso_domain::register::{BY_EVENTS, CORRECTABLE, Field, Values};
+use coso_domain::register::{BY_EVENTS, CORRECTABLE, Field, Values, canonical};
 use coso_domain::text::fold;
 use coso_store::DbConnection;
 use coso_store::members::RegisterRow;
@@ -19,7 +19,6 @@ use coso_store::register_files::{self as store, NoteRow, RECONCILE, RegisterFile
 use serde::Serialize;
 
 use super::book::{BookReader, cells_by_text, lines_on};
-use super::import::canonical;
 use crate::orgs::org_on;
 use crate::{Actor, App, AppError, AppResult, access, audit};
 
