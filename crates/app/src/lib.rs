@@ -4,15 +4,19 @@ pub mod access;
 mod audit;
 pub mod auth;
 pub mod discipline;
+pub mod documents;
 mod error;
 mod input;
 pub mod meetings;
 pub mod members;
 pub mod orgs;
+pub mod overview;
 pub mod pilots;
+pub mod plans;
 pub mod positions;
 pub mod ratings;
 pub mod reorg;
+pub mod resolutions;
 pub mod stats;
 pub mod trail;
 pub mod training;
@@ -120,6 +124,12 @@ impl Tx<'_> {
     /// Marks the database as the demo, whose figures run to `day`.
     pub fn mark_demo(&mut self, day: chrono::NaiveDate) -> AppResult<()> {
         Ok(coso_store::settings::put(self.conn, DEMO_DAY, &day.to_string())?)
+    }
+
+    /// Names the body above the tree's root ("Đảng bộ tỉnh Lạng Sơn"), which the headers of
+    /// the root's reports carry.
+    pub fn name_root_superior(&mut self, name: &str) -> AppResult<()> {
+        Ok(coso_store::settings::put(self.conn, overview::ROOT_SUPERIOR, name.trim())?)
     }
 
     /// How many organizations and memberships are on record.

@@ -246,6 +246,20 @@ fn org_on_or_latest(conn: &mut DbConnection, code: &str, on: NaiveDate) -> AppRe
 }
 
 /// The organization with id `org_id`, on the date or else in its latest form.
+/// The unit a report of the actor's is about by default: the organization its account is bound
+/// to, or the single root of the tree for an unbound account.
+pub(crate) fn scope_root(conn: &mut DbConnection, actor: &Actor, on: NaiveDate) -> AppResult<OrgAt> {
+    if let Some(id) = &actor.org_id {
+        return org_by_id_on(conn, id, on);
+    }
+    let mut roots = store::roots_on(conn, on)?;
+    match roots.len() {
+        1 => Ok(roots.remove(0)),
+        0 => Err(AppError::NotFound("tổ chức đảng".into())),
+        _ => Err(AppError::field("org", "Cần chọn đơn vị báo cáo (mã tổ chức).")),
+    }
+}
+
 pub(crate) fn org_by_id_on(conn: &mut DbConnection, org_id: &OrgId, on: NaiveDate) -> AppResult<OrgAt> {
     let org = store::by_id(conn, org_id)?.ok_or_else(|| AppError::NotFound("tổ chức".into()))?;
     let version =

@@ -65,6 +65,20 @@ pub enum ReportCommand {
         #[command(flatten)]
         out: Output,
     },
+    /// The overview report of a committee's party-building work over a period (issue 13): the
+    /// tree, pilots, superior attendances, training, ratings by year, targets, plans, documents.
+    Overview {
+        #[command(flatten)]
+        period: Period,
+        /// The committee reported on (its code); the only root by default.
+        #[arg(long)]
+        org: Option<String>,
+        #[arg(long, value_enum, default_value_t = OverviewFormat::Json)]
+        format: OverviewFormat,
+        /// Where to write the file (text and JSON go to standard output unless told).
+        #[arg(short = 'o', long)]
+        output: Option<String>,
+    },
     /// Superior committee members' attendance of cell meetings and their yearly quotas.
     Superiors {
         #[command(flatten)]
@@ -75,6 +89,15 @@ pub enum ReportCommand {
         #[command(flatten)]
         out: Output,
     },
+}
+
+/// The overview's forms: its figures as JSON, or the report as text, Word or Excel.
+#[derive(Clone, Copy, ValueEnum)]
+pub enum OverviewFormat {
+    Json,
+    Text,
+    Docx,
+    Xlsx,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -144,6 +167,29 @@ pub fn run(app: &App, command: ReportCommand) -> Result<(), Failure> {
                 || app.training_report(&sys, from, to),
                 || app.training_report_xlsx(&sys, from, to),
             )
+        }
+        ReportCommand::Overview { period, org, format, output } => {
+            let (from, to) = period.days()?;
+            let file = |f| app.overview_file(&sys, from, to, org.as_deref(), f);
+            let bytes = match format {
+                OverviewFormat::Json => {
+                    let figures = app.overview(&sys, from, to, org.as_deref())?;
+                    serde_json::to_vec_pretty(&figures).map_err(|e| Failure(e.to_string()))?
+                }
+                OverviewFormat::Text => file(coso_app::overview::OverviewFormat::Text)?,
+                OverviewFormat::Docx => file(coso_app::overview::OverviewFormat::Docx)?,
+                OverviewFormat::Xlsx => file(coso_app::overview::OverviewFormat::Xlsx)?,
+            };
+            let extension = match format {
+                OverviewFormat::Json | OverviewFormat::Text => None,
+                OverviewFormat::Docx => Some("docx"),
+                OverviewFormat::Xlsx => Some("xlsx"),
+            };
+            match (output, extension) {
+                (Some(path), _) => write_file(&path, &bytes),
+                (None, Some(ext)) => write_file(&format!("bao-cao-tong-hop-{from}-{to}.{ext}"), &bytes),
+                (None, None) => out(String::from_utf8_lossy(&bytes).trim_end()),
+            }
         }
         ReportCommand::Superiors { period, year, out } => {
             let (from, to) = period.days()?;

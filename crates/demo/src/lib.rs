@@ -14,6 +14,7 @@ mod accounts;
 mod attendance;
 mod calendar;
 mod dice;
+mod directives;
 mod documents;
 mod history;
 mod lifecycle;
@@ -158,6 +159,7 @@ impl Demo {
         let meetings = self.record_meetings(tx, actor)?;
         self.record_ratings(tx, actor)?;
         self.record_pilots_and_training(tx, actor)?;
+        self.record_directives(tx, actor)?;
         self.open_accounts(tx, actor)?;
         Ok(meetings)
     }

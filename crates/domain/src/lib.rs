@@ -10,6 +10,7 @@ pub mod meeting;
 pub mod member;
 pub mod org;
 pub mod pilot;
+pub mod plan;
 pub mod position;
 pub mod quota;
 pub mod rating;

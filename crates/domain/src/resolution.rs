@@ -15,6 +15,44 @@ pub enum Direction {
     ReachBy(i32),
 }
 
+impl Direction {
+    /// How the direction is stored: its code, the year apart.
+    pub fn code(self) -> &'static str {
+        match self {
+            Direction::AtLeast => "at_least",
+            Direction::AtMost => "at_most",
+            Direction::ReachBy(_) => "reach_by",
+        }
+    }
+
+    /// The year a `ReachBy` target is due.
+    pub fn reach_year(self) -> Option<i32> {
+        match self {
+            Direction::ReachBy(year) => Some(year),
+            _ => None,
+        }
+    }
+
+    /// Reads a stored or typed direction back; `reach_by` needs its year.
+    pub fn of(code: &str, reach_year: Option<i32>) -> Option<Direction> {
+        match (code, reach_year) {
+            ("at_least", _) => Some(Direction::AtLeast),
+            ("at_most", _) => Some(Direction::AtMost),
+            ("reach_by", Some(year)) => Some(Direction::ReachBy(year)),
+            _ => None,
+        }
+    }
+
+    /// As a resolution states it: "tối thiểu", "tối đa", "đạt vào năm 2018".
+    pub fn label(self) -> String {
+        match self {
+            Direction::AtLeast => "Đạt ít nhất".into(),
+            Direction::AtMost => "Không vượt quá".into(),
+            Direction::ReachBy(year) => format!("Đạt vào năm {year}"),
+        }
+    }
+}
+
 /// A target's standing.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -194,5 +232,22 @@ mod tests {
         assert!(t.check_year(2015).is_ok() && t.check_year(2020).is_ok());
         let refused = t.check_year(2021).unwrap_err();
         assert!(refused.message.contains("ngoài nhiệm kỳ 2015–2020"), "{}", refused.message);
+    }
+
+    #[test]
+    fn a_direction_reads_back_from_its_code() {
+        let cases = [
+            ("at_least", None, Some(Direction::AtLeast)),
+            ("at_most", Some(2019), Some(Direction::AtMost)),
+            ("reach_by", Some(2018), Some(Direction::ReachBy(2018))),
+            ("reach_by", None, None),
+            ("sometime", None, None),
+        ];
+        for (code, year, want) in cases {
+            assert_eq!(Direction::of(code, year), want, "{code} {year:?}");
+            if let Some(d) = want {
+                assert_eq!(Direction::of(d.code(), d.reach_year()), Some(d));
+            }
+        }
     }
 }

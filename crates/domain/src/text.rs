@@ -57,6 +57,13 @@ fn base_letter(ch: char) -> Option<char> {
     GROUPS.iter().find(|(_, letters)| letters.contains(ch)).map(|(base, _)| *base)
 }
 
+/// Text in Unicode NFC, trimmed: Vietnamese typed or pasted in NFD (some keyboards, PDFs) is
+/// stored and compared in the one form.
+pub fn nfc(text: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    text.trim().nfc().collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::fold;

@@ -73,6 +73,35 @@ pub fn percent(part: i64, whole: i64) -> Option<String> {
     (whole > 0).then(|| format!("{}%", number(part as f64 * 100.0 / whole as f64)))
 }
 
+/// The body that leads a party organization and issues its documents, and the abbreviation
+/// its document numbers carry, from the organization's name (Hướng dẫn 36-HD/VPTW: a
+/// district-level committee signs as "Thành ủy", "Huyện ủy"…, a grassroots one as "Đảng ủy",
+/// a cell as "Chi bộ"): "Đảng bộ thành phố Lạng Sơn" → ("Thành ủy Lạng Sơn", "TU").
+pub fn committee_of(org_name: &str) -> (String, &'static str) {
+    const DISTRICT: [(&str, &str, &str); 5] = [
+        ("tỉnh ", "Tỉnh ủy", "TU"),
+        ("thành phố ", "Thành ủy", "TU"),
+        ("thị xã ", "Thị ủy", "TU"),
+        ("huyện ", "Huyện ủy", "HU"),
+        ("quận ", "Quận ủy", "QU"),
+    ];
+    let name = org_name.trim();
+    let lower = name.to_lowercase();
+    if let Some(rest) = lower.strip_prefix("đảng bộ ") {
+        let tail = &name[name.len() - rest.len()..];
+        for (prefix, body, code) in DISTRICT {
+            if rest.starts_with(prefix) {
+                return (format!("{body} {}", &tail[prefix.len()..]), code);
+            }
+        }
+        return (format!("Đảng ủy {tail}"), "ĐU");
+    }
+    if lower.starts_with("chi bộ") {
+        return (name.to_string(), "CB");
+    }
+    (name.to_string(), "ĐU")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -136,5 +165,19 @@ mod tests {
         assert_eq!(percent(1, 0), None);
         assert_eq!(share(0.935), "93,5%");
         assert_eq!(share(1.0), "100%");
+    }
+
+    #[test]
+    fn a_committee_is_named_from_its_organization() {
+        let cases = [
+            ("Đảng bộ thành phố Lạng Sơn", "Thành ủy Lạng Sơn", "TU"),
+            ("Đảng bộ tỉnh Lạng Sơn", "Tỉnh ủy Lạng Sơn", "TU"),
+            ("Đảng bộ huyện Cao Lộc", "Huyện ủy Cao Lộc", "HU"),
+            ("Đảng bộ phường Đông Kinh", "Đảng ủy phường Đông Kinh", "ĐU"),
+            ("Chi bộ khối 9", "Chi bộ khối 9", "CB"),
+        ];
+        for (org, body, code) in cases {
+            assert_eq!(committee_of(org), (body.to_string(), code), "{org}");
+        }
     }
 }

@@ -13,16 +13,16 @@ use coso_domain::vi::{clock_words, document_date_line, parse_clock, percent, sho
 
 const FONT: &str = "Times New Roman";
 /// Sizes in half-points. 36-HD/VPTW sets body text at 13–14 pt, the document headers at 14–15.
-const BODY: usize = 28;
+pub(crate) const BODY: usize = 28;
 const HEADER: usize = 26;
-const TITLE: usize = 30;
+pub(crate) const TITLE: usize = 30;
 /// 36-HD/VPTW margins on A4, in twips: top and bottom 20 mm, left 30 mm, right 15 mm.
 const A4: (u32, u32) = (11906, 16838);
 const MARGIN_TOP: i32 = 1134;
 const MARGIN_BOTTOM: i32 = 1134;
 const MARGIN_LEFT: i32 = 1701;
 const MARGIN_RIGHT: i32 = 850;
-const TEXT_WIDTH: usize = A4.0 as usize - MARGIN_LEFT as usize - MARGIN_RIGHT as usize;
+pub(crate) const TEXT_WIDTH: usize = A4.0 as usize - MARGIN_LEFT as usize - MARGIN_RIGHT as usize;
 /// The heading table reaches 9 mm into the wide left margin so that a long superior's name
 /// ("ĐẢNG BỘ PHƯỜNG HOÀNG VĂN THỤ") keeps to one line beside the party's name.
 const HEADER_INDENT: i32 = -510;
@@ -31,7 +31,7 @@ const HEADER_LEFT: usize = HEADER_WIDTH / 2;
 /// 1 cm first-line indent of body paragraphs.
 const INDENT: i32 = 567;
 /// Blank lines left between a signature label and the name for the hand signature.
-const SIGNATURE_SPACE: usize = 4;
+pub(crate) const SIGNATURE_SPACE: usize = 4;
 
 /// The minutes of one cell meeting as a Word file, ready to print on A4 and to edit.
 pub fn minutes(m: &Minutes) -> Result<Vec<u8>, ReportError> {
@@ -44,21 +44,9 @@ pub fn minutes(m: &Minutes) -> Result<Vec<u8>, ReportError> {
     let started = NaiveDateTime::new(m.held_on, start);
     let ended = started + Duration::minutes(i64::from(m.duration_minutes));
 
-    let mut doc = Docx::new()
-        .page_size(A4.0, A4.1)
-        .page_margin(
-            PageMargin::new()
-                .top(MARGIN_TOP)
-                .bottom(MARGIN_BOTTOM)
-                .left(MARGIN_LEFT)
-                .right(MARGIN_RIGHT)
-                .header(567)
-                .footer(567),
-        )
-        .default_fonts(RunFonts::new().ascii(FONT).hi_ansi(FONT).cs(FONT).east_asia(FONT))
-        .default_size(BODY)
-        .default_line_spacing(LineSpacing::new().line_rule(LineSpacingType::Auto).line(264).after(80))
-        .add_table(header_table(m))
+    let date_line = document_date_line(&m.place, m.held_on);
+    let mut doc = a4_document()
+        .add_table(header_table(&m.superior_header, &m.cell_header, "", &date_line))
         .add_paragraph(blank());
     for p in title_lines(&m.title) {
         doc = doc.add_paragraph(p);
@@ -122,23 +110,44 @@ pub fn minutes(m: &Minutes) -> Result<Vec<u8>, ReportError> {
     Ok(out.into_inner())
 }
 
-/// The two-column heading every party document opens with: the issuing bodies on the left, the
-/// party's name and the date line on the right, without borders.
-fn header_table(m: &Minutes) -> Table {
-    let left = TableCell::new()
+/// An empty A4 document in the party format: Times New Roman, the body size, 36-HD/VPTW margins.
+pub(crate) fn a4_document() -> Docx {
+    Docx::new()
+        .page_size(A4.0, A4.1)
+        .page_margin(
+            PageMargin::new()
+                .top(MARGIN_TOP)
+                .bottom(MARGIN_BOTTOM)
+                .left(MARGIN_LEFT)
+                .right(MARGIN_RIGHT)
+                .header(567)
+                .footer(567),
+        )
+        .default_fonts(RunFonts::new().ascii(FONT).hi_ansi(FONT).cs(FONT).east_asia(FONT))
+        .default_size(BODY)
+        .default_line_spacing(LineSpacing::new().line_rule(LineSpacingType::Auto).line(264).after(80))
+}
+
+/// The two-column heading every party document opens with: the issuing bodies, the "*" and the
+/// document's number (when it has one) on the left, the party's name and the date line on the
+/// right, without borders. The date line sits level with the last line on the left.
+pub(crate) fn header_table(superior: &str, issuer: &str, number: &str, date_line: &str) -> Table {
+    let mut left = TableCell::new()
         .width(HEADER_LEFT, WidthType::Dxa)
-        .add_paragraph(tight(Run::new().add_text(m.superior_header.trim()).size(HEADER)))
-        .add_paragraph(tight(Run::new().add_text(m.cell_header.trim()).size(HEADER).bold()))
+        .add_paragraph(tight(Run::new().add_text(superior.trim()).size(HEADER)))
+        .add_paragraph(tight(Run::new().add_text(issuer.trim()).size(HEADER).bold()))
         .add_paragraph(tight(Run::new().add_text("*").size(HEADER)));
-    let right = TableCell::new()
+    let mut right = TableCell::new()
         .width(HEADER_WIDTH - HEADER_LEFT, WidthType::Dxa)
         .add_paragraph(tight(
             Run::new().add_text("ĐẢNG CỘNG SẢN VIỆT NAM").size(TITLE).bold().underline("single"),
         ))
-        .add_paragraph(tight(Run::new().add_text("")))
-        .add_paragraph(tight(
-            Run::new().add_text(document_date_line(&m.place, m.held_on)).size(BODY).italic(),
-        ));
+        .add_paragraph(tight(Run::new().add_text("")));
+    if !number.trim().is_empty() {
+        left = left.add_paragraph(tight(Run::new().add_text(number.trim()).size(HEADER)));
+        right = right.add_paragraph(tight(Run::new().add_text("")));
+    }
+    right = right.add_paragraph(tight(Run::new().add_text(date_line).size(BODY).italic()));
     Table::without_borders(vec![TableRow::new(vec![left, right])])
         .set_grid(vec![HEADER_LEFT, HEADER_WIDTH - HEADER_LEFT])
         .width(HEADER_WIDTH, WidthType::Dxa)
@@ -302,7 +311,7 @@ fn signature_table(minute_taker: &str, chair: &str) -> Table {
     .layout(TableLayoutType::Fixed)
 }
 
-fn heading(text: &str) -> Paragraph {
+pub(crate) fn heading(text: &str) -> Paragraph {
     Paragraph::new()
         .add_run(Run::new().add_text(text).bold())
         .align(AlignmentType::Both)
@@ -311,7 +320,7 @@ fn heading(text: &str) -> Paragraph {
 }
 
 /// A justified body paragraph with the 1 cm first-line indent.
-fn body(text: impl Into<String>) -> Paragraph {
+pub(crate) fn body(text: impl Into<String>) -> Paragraph {
     Paragraph::new().add_run(Run::new().add_text(text)).align(AlignmentType::Both).indent(
         None,
         Some(SpecialIndentType::FirstLine(INDENT)),
@@ -325,16 +334,16 @@ fn body_plain(text: impl Into<String>) -> Paragraph {
     body(text).keep_next(true)
 }
 
-fn centred(run: Run) -> Paragraph {
+pub(crate) fn centred(run: Run) -> Paragraph {
     Paragraph::new().add_run(run).align(AlignmentType::Center).line_spacing(LineSpacing::new().after(0))
 }
 
 /// A centred line without spacing after, for the stacked lines of headers and signatures.
-fn tight(run: Run) -> Paragraph {
+pub(crate) fn tight(run: Run) -> Paragraph {
     centred(run).line_spacing(LineSpacing::new().line_rule(LineSpacingType::Auto).line(240).after(0))
 }
 
-fn blank() -> Paragraph {
+pub(crate) fn blank() -> Paragraph {
     tight(Run::new())
 }
 

@@ -1,18 +1,20 @@
-//! coso-report: renders report models into Word (.docx), Excel (.xlsx) and SVG chart files,
+//! coso-report: renders report models into Word (.docx), Excel (.xlsx), SVG chart and text files,
 //! and reads the spreadsheets people send ([`sheet`]).
 pub mod docx;
 pub mod model;
+pub mod party;
 pub mod register;
 pub mod sheet;
 pub mod svg;
+pub mod text;
 pub mod xlsx;
 
 #[cfg(test)]
 mod sample;
 
 pub use model::{
-    CellCompliance, MeetingRegister, MemberRegister, Minutes, QuotaLine, QuotaReport, RatingStatistics,
-    RegisterLine, Series, TierLine,
+    CellCompliance, MeetingRegister, MemberRegister, Minutes, PartyReport, QuotaLine, QuotaReport,
+    RatingStatistics, RegisterLine, ReportChart, ReportSection, ReportTable, Series, TierLine,
 };
 
 /// Why a report could not be rendered.

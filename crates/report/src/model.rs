@@ -138,3 +138,61 @@ pub struct RegisterLine {
     pub values: coso_domain::register::Values,
     pub cell_name: String,
 }
+
+/// A report in the party document format (36-HD/VPTW): the issuing body's header, number,
+/// place and date, title, a body of numbered sections with their figures and tables, and the
+/// signature block and recipients (issue 13: the overview report).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct PartyReport {
+    /// The committee above the issuer, uppercase: "ĐẢNG BỘ TỈNH LẠNG SƠN" (empty for none).
+    pub superior_header: String,
+    /// The issuing body, uppercase: "THÀNH ỦY LẠNG SƠN".
+    pub issuer_header: String,
+    /// The number as the document is numbered: "Số   -BC/TU" (left for the office to fill).
+    pub number: String,
+    /// The place of the date line: "Lạng Sơn".
+    pub place: String,
+    pub dated: NaiveDate,
+    /// The kind of document, uppercase: "BÁO CÁO".
+    pub kind: String,
+    /// What it is about, one sentence: "Kết quả nâng cao hiệu quả hoạt động … đến 17/10/2021".
+    pub title: String,
+    pub sections: Vec<ReportSection>,
+    /// "T/M BAN THƯỜNG VỤ" and the title under it ("PHÓ BÍ THƯ"); empty when unsigned.
+    pub signer_role: String,
+    pub signer_title: String,
+    pub signer: String,
+    /// "Nơi nhận": one line each ("- Ban Tổ chức Tỉnh ủy,").
+    pub recipients: Vec<String>,
+}
+
+/// A numbered part of a report's body: "I. TỔ CHỨC CƠ SỞ ĐẢNG", its paragraphs and tables.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ReportSection {
+    pub heading: String,
+    /// Paragraphs of prose, in order, each a full sentence or more.
+    pub paragraphs: Vec<String>,
+    /// Tables after the paragraphs.
+    pub tables: Vec<ReportTable>,
+}
+
+/// A table of a report: a caption, column headings, and rows of text already formatted.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ReportTable {
+    pub caption: String,
+    pub columns: Vec<String>,
+    pub rows: Vec<Vec<String>>,
+    /// A chart of the table, when it has one: the rows' first column as labels and the
+    /// named columns (by index) as series of numbers (the Excel form draws it natively).
+    pub chart: Option<ReportChart>,
+}
+
+/// A column chart drawn from a table: which columns are values, and the axis' unit.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ReportChart {
+    pub title: String,
+    /// Indexes of the numeric columns to draw, one series each.
+    pub series_columns: Vec<usize>,
+    /// "%" or "lớp" …
+    pub unit: String,
+}

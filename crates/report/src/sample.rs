@@ -3,7 +3,10 @@ use std::io::{Cursor, Read};
 
 use chrono::NaiveDate;
 
-use crate::model::{CellCompliance, MeetingRegister, Minutes, QuotaLine, QuotaReport, Series};
+use crate::model::{
+    CellCompliance, MeetingRegister, Minutes, PartyReport, QuotaLine, QuotaReport, ReportChart,
+    ReportSection, ReportTable, Series,
+};
 
 pub(crate) fn minutes() -> Minutes {
     Minutes {
@@ -108,6 +111,63 @@ pub(crate) fn series() -> Series {
     }
 }
 
+/// An overview report of the city committee, its figures generated: three sections, a table with
+/// a chart, a table with a formula-looking note, and no table in the last.
+pub(crate) fn party_report() -> PartyReport {
+    let rows = |rows: &[&[&str]]| rows.iter().map(|r| r.iter().map(|c| c.to_string()).collect()).collect();
+    PartyReport {
+        superior_header: "ĐẢNG BỘ TỈNH LẠNG SƠN".into(),
+        issuer_header: "THÀNH ỦY LẠNG SƠN".into(),
+        number: "Số   -BC/TU".into(),
+        place: "Lạng Sơn".into(),
+        dated: NaiveDate::from_ymd_opt(2021, 10, 17).unwrap(),
+        kind: "BÁO CÁO".into(),
+        title: "Kết quả nâng cao chất lượng sinh hoạt chi bộ đến ngày 17/10/2021".into(),
+        sections: vec![
+            ReportSection {
+                heading: "I. TỔ CHỨC CƠ SỞ ĐẢNG".into(),
+                paragraphs: vec![
+                    "Toàn Đảng bộ có 11 tổ chức cơ sở đảng với 2.757 đảng viên.".into(),
+                    "Các chi bộ duy trì sinh hoạt thường kỳ hằng tháng theo Hướng dẫn 12-HD/BTCTW.".into(),
+                ],
+                tables: vec![ReportTable {
+                    caption: "Bảng 1: Tổ chức cơ sở đảng theo loại hình".into(),
+                    columns: ["Loại hình", "Số tổ chức", "Số đảng viên", "Tỷ lệ chi bộ sinh hoạt đủ"]
+                        .map(String::from)
+                        .to_vec(),
+                    rows: rows(&[&["Phường", "8", "2345", "100%"], &["Xã", "3", "412", "95,2%"]]),
+                    chart: Some(ReportChart {
+                        title: "Số tổ chức cơ sở đảng theo loại hình".into(),
+                        series_columns: vec![1],
+                        unit: "tổ chức".into(),
+                    }),
+                }],
+            },
+            ReportSection {
+                heading: "II. SINH HOẠT CHI BỘ".into(),
+                paragraphs: vec!["Một số chi bộ sinh hoạt chưa đủ thời lượng 90 phút.".into()],
+                tables: vec![ReportTable {
+                    caption: "Bảng 2: Chi bộ sinh hoạt chưa đủ thời lượng".into(),
+                    columns: ["Chi bộ", "Ghi chú", "Số cuộc"].map(String::from).to_vec(),
+                    rows: rows(&[&["Chi bộ Khối 1", "Đã nhắc nhở", "2"], &["Chi bộ Khối 12", "=1+1", "1"]]),
+                    chart: None,
+                }],
+            },
+            ReportSection {
+                heading: "III. NHIỆM VỤ THỜI GIAN TỚI".into(),
+                paragraphs: vec!["Tiếp tục nâng cao chất lượng sinh hoạt chi bộ.".into()],
+                tables: vec![],
+            },
+        ],
+        signer_role: "T/M BAN THƯỜNG VỤ".into(),
+        signer_title: "PHÓ BÍ THƯ".into(),
+        signer: "Nguyễn Văn Mẫu".into(),
+        recipients: ["- Ban Tổ chức Tỉnh ủy,", "- Các đảng bộ trực thuộc,", "- Lưu Văn phòng Thành ủy."]
+            .map(String::from)
+            .to_vec(),
+    }
+}
+
 /// One file of a ZIP package (docx, xlsx) as text.
 pub(crate) fn zip_entry(bytes: &[u8], name: &str) -> String {
     let mut archive = zip::ZipArchive::new(Cursor::new(bytes)).unwrap();
@@ -127,7 +187,7 @@ fn write_samples_when_asked() {
     std::fs::create_dir_all(dir).unwrap();
     let items: Vec<(String, i64, i64)> =
         quota().people.iter().map(|p| (p.name.clone(), p.attended, p.required)).collect();
-    let files: [(&str, Vec<u8>); 6] = [
+    let files: [(&str, Vec<u8>); 9] = [
         ("bien-ban.docx", crate::docx::minutes(&minutes()).unwrap()),
         ("so-sinh-hoat.xlsx", crate::xlsx::meeting_register(&register()).unwrap()),
         ("du-sinh-hoat.xlsx", crate::xlsx::quota_report(&quota()).unwrap()),
@@ -135,6 +195,9 @@ fn write_samples_when_asked() {
         // Narrow, so the labels slant.
         ("bieu-do-hep.svg", crate::svg::bar_chart(&series(), 360, 260).into_bytes()),
         ("dinh-muc.svg", crate::svg::progress_bars(&items, 640).into_bytes()),
+        ("bao-cao.docx", crate::party::docx(&party_report()).unwrap()),
+        ("bao-cao.xlsx", crate::xlsx::party_report(&party_report()).unwrap()),
+        ("bao-cao.txt", crate::text::party(&party_report()).into_bytes()),
     ];
     for (name, bytes) in files {
         std::fs::write(dir.join(name), bytes).unwrap();

@@ -4,6 +4,9 @@ use rust_xlsxwriter::{Color, Format, FormatAlign, FormatBorder, Workbook, Worksh
 use crate::ReportError;
 use crate::model::{MeetingRegister, MemberRegister, QuotaReport, RatingStatistics};
 
+mod party;
+pub use party::party_report;
+
 /// Vietnamese offices print in Times New Roman; the sheets match the Word documents.
 const FONT: &str = "Times New Roman";
 /// Calm dark red on a pale red ground marks what falls short, as the charts do.
@@ -247,12 +250,12 @@ fn heading(
     columns: &[(&str, f64)],
 ) -> Result<u32, XlsxError> {
     let last = u16::try_from(columns.len().saturating_sub(1)).unwrap_or(u16::MAX);
-    sheet.merge_range(0, 0, 0, last, title, &f.title)?;
+    across(sheet, 0, last, title, &f.title)?;
     sheet.set_row_height(0, 22)?;
-    sheet.merge_range(1, 0, 1, last, subtitle, &f.subtitle)?;
+    across(sheet, 1, last, subtitle, &f.subtitle)?;
     let mut row = 2;
     for note in notes {
-        sheet.merge_range(row, 0, row, last, note, &f.note)?;
+        across(sheet, row, last, note, &f.note)?;
         row += 1;
     }
     row += 1; // a blank line between the heading and the table, as on paper
@@ -265,6 +268,17 @@ fn heading(
     sheet.set_repeat_rows(row, row)?;
     sheet.set_paper_size(A4).set_print_fit_to_pages(1, 0).set_print_center_horizontally(true);
     Ok(row)
+}
+
+/// A line of text across the first `last + 1` columns: merged, or simply written when there is
+/// one column, since Excel refuses to merge a single cell.
+fn across(sheet: &mut Worksheet, row: u32, last: u16, text: &str, format: &Format) -> Result<(), XlsxError> {
+    if last == 0 {
+        sheet.write_string_with_format(row, 0, text, format)?;
+    } else {
+        sheet.merge_range(row, 0, row, last, text, format)?;
+    }
+    Ok(())
 }
 
 /// The cell formats both sheets share.
@@ -280,6 +294,12 @@ struct Formats {
     alert_number: Format,
     total_label: Format,
     total_number: Format,
+    /// A figure with decimals ("95,2"), where `number` would round it to a whole.
+    decimal: Format,
+    /// Running text of a report, wrapped in its wide column, unboxed as on paper.
+    prose: Format,
+    /// A report's title line: bold, centred and wrapped, since titles run long.
+    lead: Format,
 }
 
 impl Formats {
@@ -306,6 +326,9 @@ impl Formats {
             percent: boxed.clone().set_align(FormatAlign::Center).set_num_format("0.0%"),
             total_label: boxed.clone().set_bold().set_align(FormatAlign::Center),
             total_number: number.clone().set_bold(),
+            decimal: boxed.clone().set_align(FormatAlign::Center).set_num_format("0.0##"),
+            prose: base.clone().set_text_wrap().set_align(FormatAlign::Top),
+            lead: base.clone().set_bold().set_text_wrap().set_align(FormatAlign::Center),
             text,
             number,
         }

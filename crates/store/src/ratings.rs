@@ -224,3 +224,19 @@ pub fn roll_on(conn: &mut DbConnection, org_id: &OrgId, on: NaiveDate) -> StoreR
         })
         .collect())
 }
+
+/// One organization's own tier for `year` at `stage`, if rated.
+pub fn org_tier(
+    conn: &mut DbConnection,
+    org_id: &OrgId,
+    year: i32,
+    stage: RatingStage,
+) -> StoreResult<Option<Tier>> {
+    Ok(org_ratings::table
+        .filter(org_ratings::org_id.eq(org_id))
+        .filter(org_ratings::year.eq(year))
+        .filter(org_ratings::stage.eq(stage))
+        .select(org_ratings::tier)
+        .first(conn)
+        .optional()?)
+}

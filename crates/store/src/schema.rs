@@ -223,6 +223,15 @@ diesel::allow_tables_to_appear_in_same_query!(
     enrollments,
     register_files,
     reconciliation_notes,
+    documents,
+    document_links,
+    resolutions,
+    resolution_targets,
+    target_values,
+    plans,
+    plan_indicators,
+    plan_tasks,
+    task_reports,
 );
 
 diesel::table! {
@@ -526,3 +535,125 @@ diesel::table! {
         recorded_at -> Timestamp,
     }
 }
+
+diesel::table! {
+    documents (id) {
+        id -> Text,
+        number -> Text,
+        style -> Text,
+        type_code -> Text,
+        type_name -> Text,
+        issuer_code -> Text,
+        serial -> Integer,
+        issuer_name -> Text,
+        issuer_org_id -> Nullable<Text>,
+        issued_on -> Date,
+        title -> Text,
+        valid_from -> Nullable<Date>,
+        valid_until -> Nullable<Date>,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    document_links (document_id, subject, subject_ref) {
+        document_id -> Text,
+        subject -> Text,
+        subject_ref -> Text,
+    }
+}
+
+diesel::table! {
+    resolutions (id) {
+        id -> Text,
+        org_id -> Text,
+        document_id -> Nullable<Text>,
+        title -> Text,
+        first_year -> Integer,
+        last_year -> Integer,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    resolution_targets (id) {
+        id -> Text,
+        resolution_id -> Text,
+        position -> Integer,
+        name -> Text,
+        unit -> Text,
+        value -> Double,
+        direction -> Text,
+        reach_year -> Nullable<Integer>,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    target_values (target_id, year) {
+        target_id -> Text,
+        year -> Integer,
+        value -> Double,
+        source -> Text,
+        recorded_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    plans (id) {
+        id -> Text,
+        org_id -> Text,
+        document_id -> Nullable<Text>,
+        kind -> Text,
+        title -> Text,
+        starts_on -> Date,
+        ends_on -> Date,
+        objectives -> Text,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    plan_indicators (id) {
+        id -> Text,
+        plan_id -> Text,
+        position -> Integer,
+        name -> Text,
+        unit -> Text,
+        target -> Double,
+        measure -> Nullable<Text>,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    plan_tasks (id) {
+        id -> Text,
+        plan_id -> Text,
+        title -> Text,
+        assignee_org_id -> Text,
+        due_on -> Date,
+        status -> Text,
+        progress_pct -> Integer,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    task_reports (id) {
+        id -> Text,
+        task_id -> Text,
+        reported_on -> Date,
+        progress_pct -> Integer,
+        note -> Text,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::joinable!(document_links -> documents (document_id));
+diesel::joinable!(resolution_targets -> resolutions (resolution_id));
+diesel::joinable!(target_values -> resolution_targets (target_id));
+diesel::joinable!(plan_indicators -> plans (plan_id));
+diesel::joinable!(plan_tasks -> plans (plan_id));
+diesel::joinable!(task_reports -> plan_tasks (task_id));

@@ -12,7 +12,7 @@ use diesel::sql_types::Text;
 const DIESEL_TABLE: &str = "__diesel_schema_migrations";
 
 /// The tables the migrations must create on every backend.
-const TABLES: [&str; 35] = [
+const TABLES: [&str; 44] = [
     "organizations",
     "org_versions",
     "org_events",
@@ -48,6 +48,15 @@ const TABLES: [&str; 35] = [
     "enrollments",
     "register_files",
     "reconciliation_notes",
+    "documents",
+    "document_links",
+    "resolutions",
+    "resolution_targets",
+    "target_values",
+    "plans",
+    "plan_indicators",
+    "plan_tasks",
+    "task_reports",
 ];
 
 #[derive(Debug, QueryableByName)]
@@ -161,6 +170,15 @@ fn schema() -> BTreeSet<(String, String)> {
         enrollments,
         register_files,
         reconciliation_notes,
+        documents,
+        document_links,
+        resolutions,
+        resolution_targets,
+        target_values,
+        plans,
+        plan_indicators,
+        plan_tasks,
+        task_reports,
     )
 }
 
@@ -225,6 +243,8 @@ fn sqlite_and_postgres_agree_on_column_types_and_nulls() {
                     (true, "timestamp without time zone") => "TIMESTAMP".to_string(),
                     // Bytes: SQLite's BLOB is PostgreSQL's BYTEA (diesel's Binary on both).
                     (true, "bytea") => "BLOB".to_string(),
+                    // Floating numbers: SQLite's REAL is PostgreSQL's DOUBLE PRECISION (Double).
+                    (true, "double precision") => "REAL".to_string(),
                     (_, t) => t.to_uppercase(),
                 };
                 (c.table_name, c.column_name, kind, c.is_nullable)

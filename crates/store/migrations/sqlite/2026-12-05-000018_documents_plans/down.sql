@@ -1,0 +1,9 @@
+DROP TABLE task_reports;
+DROP TABLE plan_tasks;
+DROP TABLE plan_indicators;
+DROP TABLE plans;
+DROP TABLE target_values;
+DROP TABLE resolution_targets;
+DROP TABLE resolutions;
+DROP TABLE document_links;
+DROP TABLE documents;
