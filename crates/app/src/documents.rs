@@ -141,8 +141,9 @@ impl App {
             optional_date("to", "ngày cuối", filter.to.as_deref()),
         )
             .all()?;
-        let from = from.unwrap_or(NaiveDate::MIN);
-        let to = to.unwrap_or(NaiveDate::MAX);
+        // Bounds every stored date falls within (chrono's MIN and MAX do not compare as text).
+        let from = from.unwrap_or(NaiveDate::from_ymd_opt(1900, 1, 1).unwrap_or_default());
+        let to = to.unwrap_or(NaiveDate::from_ymd_opt(9999, 12, 31).unwrap_or_default());
         if from > to {
             return Err(AppError::field("to", "Ngày cuối phải sau ngày đầu."));
         }

@@ -343,13 +343,16 @@ impl Tx<'_> {
         Ok(row.id)
     }
 
-    /// Records progress on a task: by the unit that carries it out or by the committee that
-    /// assigned it. At 100% the task is done.
+    /// Records progress on a task: by the unit that carries it out, or by a committee above it.
+    /// At 100% the task is done.
     pub fn report_progress(&mut self, actor: &Actor, task_id: &str, input: ProgressInput) -> AppResult<()> {
         let conn = &mut *self.conn;
         let before = store::task(conn, task_id)?.ok_or_else(|| AppError::NotFound("nhiệm vụ".into()))?;
         let assignee = org_by_id_on(conn, &before.assignee_org_id, crate::today())?;
-        access::org(conn, actor, Permission::WriteOrgs, &assignee)?;
+        // The unit carrying the task out reports on it: its committee's staff, or the cell
+        // secretary who keeps a cell's records (a cell has no staff writing organizations).
+        access::org(conn, actor, Permission::WriteOrgs, &assignee)
+            .or_else(|_| access::org(conn, actor, Permission::WriteMeetings, &assignee))?;
         let (reported_on, _) = (
             required_date("reported_on", "ngày báo cáo", &input.reported_on),
             rule(rules::check_progress(input.progress_pct)),

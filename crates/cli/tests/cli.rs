@@ -157,6 +157,50 @@ fn pilot_and_training_figures(db: &str) -> (serde_json::Value, serde_json::Value
     (pilots, training)
 }
 
+/// The overview report's figures (issue 13), its ids dropped so backends compare; its Word
+/// file is written where told; a period that ends first is refused with one Vietnamese line.
+fn overview_figures(db: &str) -> serde_json::Value {
+    let period = ["--from", "01/01/2016", "--to", "17/10/2021", "--org", "LS"];
+    let mut o = json_of(db, &[&["report", "overview"][..], &period, &["--format", "json"]].concat());
+    for (key, want) in [("grassroots_total", 73), ("grassroots_committees", 13), ("grassroots_cells", 60)] {
+        assert_eq!(o[key], want, "{key}");
+    }
+    assert_eq!((o["targets_met"].as_i64(), o["targets_total"].as_i64()), (Some(16), Some(17)));
+    assert_eq!(o["pilot_units_selected_by_city"], 23);
+    assert_eq!(o["training_classes"], 116);
+    assert!(o["superior_attendances"].as_i64().unwrap() > 120);
+    let docx = std::env::temp_dir().join(format!("coso-overview-{}.docx", std::process::id()));
+    let out = coso(
+        db,
+        &[&["report", "overview"][..], &period, &["--format", "docx", "-o", docx.to_str().unwrap()]].concat(),
+        None,
+    );
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert!(std::fs::read(&docx).unwrap().starts_with(b"PK"), "a Word file is a ZIP");
+    let _ = std::fs::remove_file(&docx);
+    let out = coso(
+        db,
+        &["report", "overview", "--from", "17/10/2021", "--to", "01/01/2016", "--format", "text"],
+        None,
+    );
+    assert!(!out.status.success());
+    let err = text(&out.stderr);
+    assert_eq!(err.trim().lines().count(), 1, "{err}");
+    assert!(err.contains("kết thúc trước khi bắt đầu"), "{err}");
+    fn drop_ids(v: &mut serde_json::Value) {
+        match v {
+            serde_json::Value::Object(map) => {
+                map.remove("id");
+                map.values_mut().for_each(drop_ids);
+            }
+            serde_json::Value::Array(items) => items.iter_mut().for_each(drop_ids),
+            _ => {}
+        }
+    }
+    drop_ids(&mut o);
+    o
+}
+
 fn stats(db: &str) -> serde_json::Value {
     let out = coso(db, &["stats", "orgs", "--as-of", "17/10/2021", "--format", "json"], None);
     assert!(out.status.success(), "{}", text(&out.stderr));
@@ -231,6 +275,7 @@ fn the_demo_gives_the_seed_figures_on_both_backends() {
     let figures = meeting_figures(&sqlite.url);
     let ratings = rating_figures(&sqlite.url);
     let pilots = pilot_and_training_figures(&sqlite.url);
+    let overview = overview_figures(&sqlite.url);
     let xlsx = std::env::temp_dir().join(format!("coso-register-{}.xlsx", std::process::id()));
     let out = coso(
         &sqlite.url,
@@ -279,6 +324,7 @@ fn the_demo_gives_the_seed_figures_on_both_backends() {
         assert_eq!(register_round_trip(&pg.url), members, "both backends give the same register");
         assert_eq!(meeting_figures(&pg.url), figures, "both backends give the same meeting figures");
         assert_eq!(rating_figures(&pg.url), ratings, "both backends give the same ratings");
+        assert_eq!(overview_figures(&pg.url), overview, "both backends give the same overview");
         let on_pg = pilot_and_training_figures(&pg.url);
         assert_eq!(on_pg.0["units"].as_array().map(Vec::len), pilots.0["units"].as_array().map(Vec::len));
         assert_eq!(

@@ -11,6 +11,25 @@ fn date(y: i32, m: u32, d: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, d).unwrap()
 }
 
+/// The text of a Word file's body, its runs joined and its tags dropped.
+fn docx_text(bytes: &[u8]) -> String {
+    use std::io::Read;
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+    let mut xml = String::new();
+    archive.by_name("word/document.xml").unwrap().read_to_string(&mut xml).unwrap();
+    let mut text = String::new();
+    let mut in_tag = false;
+    for c in xml.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' => in_tag = false,
+            c if !in_tag => text.push(c),
+            _ => {}
+        }
+    }
+    text
+}
+
 #[test]
 fn the_demo_reproduces_the_article_and_keeps_its_history() {
     coso_testkit::each_backend(|db| {
@@ -125,6 +144,82 @@ fn the_demo_reproduces_the_article_and_keeps_its_history() {
             detail.minutes.sources,
             "Bản tin Thông báo nội bộ của Ban Tuyên giáo Tỉnh ủy và Báo Lạng Sơn"
         );
+
+        // The overview report regenerates the article from the data (issue 13), in JSON, text
+        // and Word: 73 TCCSĐ (13 + 60), 23 units picked by the city, over 120 attendances
+        // since 1764-QĐ/TU, 116 classes for nearly 11,000, 16 of 17 targets, the documents named.
+        let (from, to) = (date(2016, 1, 1), date(2021, 10, 17));
+        let overview = app.overview(&system, from, to, Some("LS")).unwrap();
+        let json = serde_json::to_value(&overview).unwrap();
+        for (key, want) in [
+            ("grassroots_total", 73),
+            ("grassroots_committees", 13),
+            ("grassroots_cells", 60),
+            ("pilot_units_selected_by_city", 23),
+            ("training_classes", 116),
+            ("targets_total", 17),
+            ("targets_met", 16),
+        ] {
+            assert_eq!(json[key], serde_json::json!(want), "{key}");
+        }
+        let attendances = json["superior_attendances"].as_i64().unwrap();
+        assert!((121..=145).contains(&attendances), "{attendances}");
+        assert_eq!(json["superior_attendances_from"], "2019-05-29");
+        let trainees = json["trainees"].as_i64().unwrap();
+        assert!((10_000..11_000).contains(&trainees), "nearly 11 thousand: {trainees}");
+        let ratings = json["ratings"].as_array().unwrap();
+        let years: Vec<i64> = ratings.iter().map(|r| r["year"].as_i64().unwrap()).collect();
+        assert_eq!(years, [2016, 2017, 2018, 2019, 2020]);
+        let average =
+            ratings.iter().map(|r| r["orgs_good_or_better_pct"].as_f64().unwrap()).sum::<f64>() / 5.0;
+        assert!(average >= 90.0, "TCCSĐ rated good or better, yearly average {average}");
+        for r in ratings {
+            assert!(r["members_good_or_better_pct"].as_f64().unwrap() > 95.0, "{r}");
+            let tier = if r["year"].as_i64().unwrap() >= 2019 { "excellent" } else { "good" };
+            assert_eq!(r["org_tier"], tier, "{r}");
+        }
+        let documents: Vec<(&str, &str)> = json["documents"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|d| (d["number"].as_str().unwrap(), d["date"].as_str().unwrap()))
+            .collect();
+        for named in [("1764-QĐ/TU", "2019-05-29"), ("35-KH/TU", "2021-04-01"), ("02-ĐA/TU", "2021-04-26")]
+        {
+            assert!(documents.contains(&named), "{named:?} in {documents:?}");
+        }
+        assert!(
+            json["documents"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .all(|d| d["title"].as_str().is_some_and(|t| !t.is_empty()))
+        );
+        let text = String::from_utf8(
+            app.overview_file(&system, from, to, Some("LS"), coso_app::overview::OverviewFormat::Text)
+                .unwrap(),
+        )
+        .unwrap();
+        for phrase in [
+            "73 tổ chức cơ sở đảng",
+            "13 đảng bộ và 60 chi bộ cơ sở",
+            "lựa chọn 23 chi, đảng bộ",
+            "Quy định số 1764-QĐ/TU, ngày 29/05/2019",
+            "116 lớp đào tạo, bồi dưỡng",
+            "16/17 chỉ tiêu",
+            "Kế hoạch 35-KH/TU",
+            "Đề án 02-ĐA/TU",
+        ] {
+            assert!(text.contains(phrase), "text lacks «{phrase}»");
+        }
+        let docx = app
+            .overview_file(&system, from, to, Some("LS"), coso_app::overview::OverviewFormat::Docx)
+            .unwrap();
+        let xml = docx_text(&docx);
+        for phrase in ["THÀNH ỦY LẠNG SƠN", "73 tổ chức cơ sở đảng", "16/17 chỉ tiêu", "02-ĐA/TU"]
+        {
+            assert!(xml.contains(phrase), "Word lacks «{phrase}»");
+        }
 
         match coso_demo::load(&app) {
             Err(AppError::Conflict(message)) => assert_eq!(
