@@ -6,6 +6,7 @@ pub mod auth;
 pub mod discipline;
 pub mod documents;
 mod error;
+pub mod exports;
 mod input;
 pub mod meetings;
 pub mod members;

@@ -390,3 +390,80 @@ fn the_overview_gathers_the_figures_and_refuses_a_period_that_ends_first() {
         assert_eq!(audit_rows(db), before + 3);
     });
 }
+
+/// The rows of an exported list's first sheet, as text, below its title, subtitle and header.
+fn exported(bytes: Vec<u8>) -> Vec<Vec<String>> {
+    use calamine::Reader;
+    let mut book = calamine::Xlsx::new(std::io::Cursor::new(bytes)).unwrap();
+    let sheet = book.worksheet_range_at(0).unwrap().unwrap();
+    let rows: Vec<Vec<String>> = sheet.rows().map(|r| r.iter().map(|c| c.to_string()).collect()).collect();
+    let header = rows
+        .iter()
+        .position(|r| r.first().is_some_and(|c| c == "STT" || c == "Việc" || c == "Kế hoạch, đề án"))
+        .unwrap();
+    rows[header + 1..].to_vec()
+}
+
+#[test]
+fn every_list_exports_with_its_filters_applied() {
+    each_backend(|db| {
+        let app = city(db);
+        let sys = Actor::system();
+        for (name, cell) in
+            [("Nguyễn Văn An", "DK-C1"), ("Trần Thị Bình", "DK-C2"), ("Lê Văn Cường", "VT-C1")]
+        {
+            admit(&app, name, cell, "2010-01-01");
+        }
+        // Members: the unit filter and the name filter hold in the file as on the page.
+        let under_dk = exported(ok(
+            "members",
+            app.members_xlsx(
+                &sys,
+                &coso_app::members::MemberQuery { org: Some("DK".into()), ..Default::default() },
+            ),
+        ));
+        let names: Vec<&str> = under_dk.iter().map(|r| r[1].as_str()).collect();
+        assert_eq!(names, ["Nguyễn Văn An", "Trần Thị Bình"]);
+        let by_name = exported(ok("members", app.members_xlsx(&sys, &query("cuong"))));
+        assert_eq!(by_name.len(), 1);
+        assert_eq!(by_name[0][1], "Lê Văn Cường");
+        // A ward's account exports its own members only.
+        let ward = account(&app, "dk.canbo", "org_admin", Some("DK"));
+        assert_eq!(exported(ok("ward", app.members_xlsx(&ward, &Default::default()))).len(), 2);
+
+        // Documents: by type.
+        for (n, on) in [("35-KH/TU", "01/04/2021"), ("02-ĐA/TU", "26/04/2021")] {
+            ok("doc", app.register_document(&sys, document(n, on, "Văn bản")));
+        }
+        let plans = exported(ok(
+            "documents",
+            app.documents_xlsx(
+                &sys,
+                &DocumentFilter { type_code: Some("KH".into()), ..DocumentFilter::default() },
+            ),
+        ));
+        assert_eq!(plans.iter().map(|r| r[1].as_str()).collect::<Vec<_>>(), ["35-KH/TU"]);
+
+        // Resolutions and plans export their targets and tasks; each export is logged.
+        let before = audit_rows(db);
+        let id = ok(
+            "resolution",
+            app.record_resolution(
+                &sys,
+                ResolutionInput {
+                    org_code: "TU".into(),
+                    title: "Nghị quyết".into(),
+                    first_year: 2015,
+                    last_year: 2020,
+                    targets: vec![target("A", "%", 50.0, "at_least", None)],
+                    ..ResolutionInput::default()
+                },
+            ),
+        );
+        let targets = exported(ok("xlsx", app.resolution_xlsx(&sys, &id, None)));
+        assert_eq!(targets.len(), 1);
+        assert_eq!(targets[0][1], "A");
+        assert_eq!(audit_rows(db), before + 2);
+        assert!(exported(ok("cases", app.cases_xlsx(&sys))).is_empty());
+    });
+}
