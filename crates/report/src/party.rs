@@ -23,6 +23,55 @@ const RECIPIENTS: usize = 24;
 /// width, so a one-digit column stays legible and a long text column does not squeeze the rest.
 const COLUMN_SHARE: (usize, usize) = (4, 30);
 
+/// How wide a letter of table text (13 pt Times New Roman) is at most, in twips: a capital, any
+/// other character; a cell's left and right margins take `CELL_MARGINS`. A column is never
+/// narrower than its longest word: "2016" or "12-HD/BTCTW" broken over two lines reads as two.
+const CAPITAL_TWIPS: usize = 190;
+const CHAR_TWIPS: usize = 135;
+const CELL_MARGINS: usize = 240;
+
+/// A word's width in table text, in twips.
+fn word_twips(word: &str) -> usize {
+    word.chars()
+        .filter(|c| !('\u{300}'..='\u{36f}').contains(c))
+        .map(|c| if c.is_uppercase() { CAPITAL_TWIPS } else { CHAR_TWIPS })
+        .sum()
+}
+
+/// The text width shared out by `shares`, each column given at least its `least` twips when
+/// the page has room: the columns below their least are fixed there, the rest share what is
+/// left, until none falls short.
+fn share_out(shares: &[usize], least: &[usize]) -> Vec<usize> {
+    let mut fixed: Vec<Option<usize>> = vec![None; shares.len()];
+    loop {
+        let left = TEXT_WIDTH.saturating_sub(fixed.iter().flatten().sum());
+        let total: usize = shares.iter().zip(&fixed).filter(|(_, f)| f.is_none()).map(|(s, _)| s).sum();
+        let grid: Vec<usize> =
+            shares.iter().zip(&fixed).map(|(s, f)| f.unwrap_or(left * s / total.max(1))).collect();
+        let short: Vec<usize> =
+            (0..grid.len()).filter(|&i| fixed[i].is_none() && grid[i] < least[i]).collect();
+        let room = least.iter().sum::<usize>() <= TEXT_WIDTH;
+        if short.is_empty() || !room {
+            return grid;
+        }
+        for i in short {
+            fixed[i] = Some(least[i]);
+        }
+    }
+}
+
+/// The widest word of each column, headings included, in twips.
+fn longest_words(table: &ReportTable) -> Vec<usize> {
+    let mut longest = vec![0; crate::text::column_count(table)];
+    for row in std::iter::once(&table.columns).chain(&table.rows) {
+        for (w, cell) in longest.iter_mut().zip(row) {
+            let word = cell.split_whitespace().map(word_twips).max().unwrap_or(0);
+            *w = (*w).max(word);
+        }
+    }
+    longest
+}
+
 /// The report as a Word file on A4, ready to print and to edit. Charts are not drawn (docx-rs is
 /// built without images); the tables carry the figures.
 pub fn docx(report: &PartyReport) -> Result<Vec<u8>, ReportError> {
@@ -79,8 +128,8 @@ fn caption(text: &str) -> Paragraph {
 fn figures(table: &ReportTable) -> Table {
     let shares: Vec<usize> =
         column_widths(table).into_iter().map(|w| w.clamp(COLUMN_SHARE.0, COLUMN_SHARE.1)).collect();
-    let total: usize = shares.iter().sum();
-    let mut grid: Vec<usize> = shares.iter().map(|s| TEXT_WIDTH * s / total.max(1)).collect();
+    let least: Vec<usize> = longest_words(table).into_iter().map(|w| w + CELL_MARGINS).collect();
+    let mut grid = share_out(&shares, &least);
     // Rounding leaves a few twips over; the last column takes them so the table fills the width.
     let used: usize = grid.iter().sum();
     if let Some(last) = grid.last_mut() {
@@ -219,22 +268,62 @@ mod tests {
 
     #[test]
     fn columns_share_the_text_width_by_their_text() {
-        let table = ReportTable {
-            columns: vec!["STT".into(), "Tên tổ chức cơ sở đảng trực thuộc Thành ủy Lạng Sơn".into()],
-            rows: vec![vec!["1".into(), "Đảng bộ phường Mẫu".into()]],
-            ..Default::default()
-        };
-        let xml = sample::zip_entry(
-            &docx(&PartyReport {
-                sections: vec![crate::ReportSection { tables: vec![table], ..Default::default() }],
+        let long = "Tên tổ chức cơ sở đảng trực thuộc Thành ủy Lạng Sơn";
+        // (the short column's heading and cell, its width beside three long columns): its text's
+        // share (4 characters at least, 30 at most) unless its longest word asks for more.
+        let by_share = |s: usize| TEXT_WIDTH * s / (s + 90);
+        let by_word = |word: &str| word_twips(word) + CELL_MARGINS;
+        let cases = [
+            ("STT", "1", by_word("STT")),
+            ("", "", by_share(4)),
+            ("Năm", "2016", by_word("2016")),
+            ("Số, ký hiệu", "12-HD/BTCTW", by_word("12-HD/BTCTW")),
+            ("Họ và tên đồng chí bí thư", "Nguyễn Văn Mẫu", by_share(25)),
+        ];
+        for (heading, cell, first) in cases {
+            let table = ReportTable {
+                columns: vec![heading.into(), long.into(), long.into(), long.into()],
+                rows: vec![vec![cell.into(), "Đảng bộ phường Mẫu".into()]],
                 ..Default::default()
-            })
-            .unwrap(),
-            "word/document.xml",
-        );
-        // 4 and 30 characters' shares of the 9355-twip text width.
-        let first = TEXT_WIDTH * 4 / 34;
-        assert!(xml.contains(&format!("w:w=\"{first}\"")), "no column of {first} twips");
-        assert!(xml.contains(&format!("w:w=\"{}\"", TEXT_WIDTH - first)));
+            };
+            let xml = sample::zip_entry(
+                &docx(&PartyReport {
+                    sections: vec![crate::ReportSection { tables: vec![table], ..Default::default() }],
+                    ..Default::default()
+                })
+                .unwrap(),
+                "word/document.xml",
+            );
+            assert!(xml.contains(&format!("w:w=\"{first}\"")), "{heading}: no column of {first} twips");
+            let rest = (TEXT_WIDTH - first) / 3;
+            assert!(xml.contains(&format!("w:w=\"{rest}\"")), "{heading}: no column of {rest} twips");
+        }
+    }
+
+    #[test]
+    fn a_capital_is_wider_than_other_letters_and_accents_take_no_room() {
+        let cases = [
+            ("", 0),
+            ("2016", 4 * CHAR_TWIPS),
+            ("HD", 2 * CAPITAL_TWIPS),
+            ("Đa\u{323}\u{302}ng", CAPITAL_TWIPS + 3 * CHAR_TWIPS),
+        ];
+        for (word, want) in cases {
+            assert_eq!(word_twips(word), want, "{word:?}");
+        }
+    }
+
+    #[test]
+    fn the_width_is_shared_out_with_each_column_its_least() {
+        // (shares, least widths, widths): the text width is 9355 twips.
+        let cases: [(&[usize], &[usize], &[usize]); 3] = [
+            (&[1, 1], &[0, 0], &[4677, 4677]),
+            (&[1, 9], &[2000, 0], &[2000, 7355]),
+            // No room for every least: the shares alone.
+            (&[1, 1], &[9000, 9000], &[4677, 4677]),
+        ];
+        for (shares, least, want) in cases {
+            assert_eq!(share_out(shares, least), want, "{shares:?} {least:?}");
+        }
     }
 }
