@@ -59,6 +59,9 @@ pub struct LinkView {
     pub subject: String,
     pub subject_label: String,
     pub subject_ref: String,
+    /// The link in words: "Định mức dự sinh hoạt chi bộ: Thành ủy viên" (a quota policy is
+    /// referred to by the code of the level it binds).
+    pub text: String,
 }
 
 /// A document as lists and reports show it.
@@ -100,10 +103,20 @@ fn read_number(input: &str) -> Field<number::DocNumber> {
 pub(crate) fn view(conn: &mut DbConnection, row: DocumentRow, today: NaiveDate) -> AppResult<DocumentView> {
     let links = store::links_of(conn, &row.id)?
         .into_iter()
-        .map(|l| LinkView {
-            subject: l.subject.code().into(),
-            subject_label: l.subject.label().into(),
-            subject_ref: l.subject_ref,
+        .map(|l| {
+            let level = (l.subject == Governs::QuotaPolicy)
+                .then(|| coso_domain::quota::QuotaLevel::from_code(&l.subject_ref))
+                .flatten();
+            let text = match level {
+                Some(level) => format!("{}: {}", l.subject.label(), level.label()),
+                None => format!("{}: {}", l.subject.label(), l.subject_ref),
+            };
+            LinkView {
+                subject: l.subject.code().into(),
+                subject_label: l.subject.label().into(),
+                subject_ref: l.subject_ref,
+                text,
+            }
         })
         .collect();
     Ok(DocumentView {

@@ -568,6 +568,7 @@ pub fn indicator_chart(p: &PilotDetail, width: u32) -> String {
         title: format!("{} (%)", p.unit.indicator_label),
         unit: "%".into(),
         points: p.series.iter().map(|x| (x.year.to_string(), x.pct)).collect(),
+        links: Vec::new(),
     };
     coso_report::svg::bar_chart(&series, width, if width < 400 { 240 } else { 260 })
 }

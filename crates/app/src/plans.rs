@@ -3,16 +3,26 @@
 //! organizations of its subtree with due dates, the progress reported, and what is overdue.
 use chrono::{Datelike, NaiveDate};
 use coso_domain::access::Permission;
+use coso_domain::org::in_subtree;
 use coso_domain::pilot::{ActionStatus, check_due, is_overdue};
 use coso_domain::plan::{self as rules, Measure, PlanKind};
 use coso_domain::text::nfc;
+use coso_store::orgs::OrgAt;
 use coso_store::plans::{self as store, IndicatorRow, PlanRow, ReportRow, TaskRow};
-use coso_store::{new_id, now};
+use coso_store::{DbConnection, new_id, now};
 use serde::{Deserialize, Serialize};
 
 use crate::input::{All, chosen, required_date, required_text, rule};
 use crate::orgs::{org_by_id_on, org_on};
 use crate::resolutions::visible;
+
+/// Who may report progress on a task assigned to `assignee`: the unit carrying it out, its
+/// committee's staff or the secretary who keeps a cell's records (a cell has no staff writing
+/// organizations), and the committees above it.
+fn may_report(conn: &mut DbConnection, actor: &Actor, assignee: &OrgAt) -> AppResult<bool> {
+    Ok(access::can(conn, actor, Permission::WriteOrgs, assignee)?
+        || access::can(conn, actor, Permission::WriteMeetings, assignee)?)
+}
 use crate::{Actor, App, AppError, AppResult, Tx, access, audit};
 
 #[derive(Debug, Clone, Default, Deserialize, Serialize, utoipa::ToSchema)]
@@ -81,6 +91,8 @@ pub struct TaskView {
     pub status_label: String,
     pub progress_pct: i32,
     pub overdue: bool,
+    /// Whether the reader may report progress on it: the unit carrying it out or one above.
+    pub can_report: bool,
     #[schema(value_type = Vec<Object>)]
     pub reports: Vec<ReportRow>,
 }
@@ -145,10 +157,17 @@ impl App {
             if !visible(&unit.version.path, scope.path()) {
                 return Err(AppError::Forbidden);
             }
+            // A reader holding the plan's committee sees every task; a unit below it, the
+            // tasks of its own subtree (lists are filtered to the reader's scope).
+            let whole = in_subtree(&unit.version.path, scope.path());
             let mut tasks = Vec::new();
             for t in store::tasks(conn, &row.id)? {
                 let assignee = org_by_id_on(conn, &t.assignee_org_id, t.due_on)?;
+                if !whole && !in_subtree(&assignee.version.path, scope.path()) {
+                    continue;
+                }
                 tasks.push(TaskView {
+                    can_report: may_report(conn, actor, &assignee)?,
                     overdue: is_overdue(t.status, t.due_on, on),
                     reports: store::reports(conn, &t.id)?,
                     id: t.id,
@@ -316,12 +335,21 @@ impl Tx<'_> {
             required_date("due_on", "hạn hoàn thành", &input.due_on),
         )
             .all()?;
-        let assignee = org_on(conn, &input.assignee_code, due_on.min(crate::today()).max(plan.starts_on))?;
+        let code = input.assignee_code.trim();
+        let assignee = match org_on(conn, code, due_on.min(crate::today()).max(plan.starts_on)) {
+            Ok(at) => at,
+            Err(AppError::NotFound(_)) => {
+                return Err(AppError::field("assignee_code", format!("Không có tổ chức mã «{code}».")));
+            }
+            Err(e) => return Err(e),
+        };
         (
+            // Named by the code typed: a unit outside the committee's subtree may be outside
+            // the reader's too, and its name is not the reader's to learn.
             rule(rules::check_assignment(
                 &assignee.version.path,
                 &by.version.path,
-                &assignee.version.name,
+                &format!("Đơn vị mã {code}"),
                 &by.version.name,
             )),
             rule(check_due(plan.starts_on, due_on)),
@@ -349,10 +377,9 @@ impl Tx<'_> {
         let conn = &mut *self.conn;
         let before = store::task(conn, task_id)?.ok_or_else(|| AppError::NotFound("nhiệm vụ".into()))?;
         let assignee = org_by_id_on(conn, &before.assignee_org_id, crate::today())?;
-        // The unit carrying the task out reports on it: its committee's staff, or the cell
-        // secretary who keeps a cell's records (a cell has no staff writing organizations).
-        access::org(conn, actor, Permission::WriteOrgs, &assignee)
-            .or_else(|_| access::org(conn, actor, Permission::WriteMeetings, &assignee))?;
+        if !may_report(conn, actor, &assignee)? {
+            return Err(AppError::Forbidden);
+        }
         let (reported_on, _) = (
             required_date("reported_on", "ngày báo cáo", &input.reported_on),
             rule(rules::check_progress(input.progress_pct)),

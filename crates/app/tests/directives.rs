@@ -282,6 +282,11 @@ fn a_plan_assigns_tasks_within_the_committee_and_shows_the_overdue() {
         assert!(msg.contains("không thuộc phạm vi lãnh đạo"), "{msg}");
         refused_on(app.assign_task(&sys, &id, task("TU", "30/06/2021")), "assignee_code");
         refused_on(app.assign_task(&ward, &id, task("DK-C1", "01/03/2021")), "due_on");
+        // An unknown code is the field's error; a unit outside is named by the code typed.
+        let msg = refused_on(app.assign_task(&ward, &id, task("XX-9", "30/06/2021")), "assignee_code");
+        assert!(msg.contains("«XX-9»"), "{msg}");
+        let msg = refused_on(app.assign_task(&ward, &id, task("VT", "30/06/2021")), "assignee_code");
+        assert!(msg.starts_with("Đơn vị mã VT") && !msg.contains("Vĩnh Trại"), "{msg}");
         assert_eq!(audit_rows(db), before);
         let late = ok("task", app.assign_task(&ward, &id, task("DK-C1", "30/06/2021")));
         let done = ok("task", app.assign_task(&ward, &id, task("DK", "30/06/2021")));
@@ -310,6 +315,15 @@ fn a_plan_assigns_tasks_within_the_committee_and_shows_the_overdue() {
         assert_eq!(overdue, ["DK-C1"]);
         assert_eq!(view.tasks.iter().find(|t| t.assignee_code == "DK-C1").unwrap().progress_pct, 40);
         assert_eq!(view.indicators[0].measure.as_deref(), Some("meeting_compliance_pct"));
+        // Each reader may report on the tasks of its own units only; a cell's secretary sees
+        // the ward's plan with the cell's own task alone.
+        let reporting: Vec<(&str, bool)> =
+            view.tasks.iter().map(|t| (t.assignee_code.as_str(), t.can_report)).collect();
+        assert!(reporting.iter().all(|(_, can)| *can), "{reporting:?}");
+        let seen = ok("secretary", app.plan(&secretary, &id, d(2021, 7, 1)));
+        let tasks: Vec<(&str, bool)> =
+            seen.tasks.iter().map(|t| (t.assignee_code.as_str(), t.can_report)).collect();
+        assert_eq!(tasks, [("DK-C1", true)]);
         // The city reads the ward's plan; the other ward does not.
         assert_eq!(ok("city", app.plans(&sys, d(2021, 1, 1), d(2021, 12, 31))).len(), 1);
         assert!(ok("other", app.plans(&other, d(2021, 1, 1), d(2021, 12, 31))).is_empty());

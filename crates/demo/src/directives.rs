@@ -203,9 +203,12 @@ impl Demo {
             },
         )?;
         let view = tx.resolution_targets(&id)?;
-        for ((target_id, _), (_, _, _, _, _, first, last)) in view.iter().zip(TARGETS) {
+        for ((target_id, _), (_, unit, _, _, _, first, last)) in view.iter().zip(TARGETS) {
+            // Shares carry a decimal; counts (members, communes) are whole.
+            let precision = if unit == "%" { 10.0 } else { 1.0 };
             for year in 2016..=2020 {
-                let value = ((first + (last - first) * f64::from(year - 2016) / 4.0) * 10.0).round() / 10.0;
+                let value =
+                    ((first + (last - first) * f64::from(year - 2016) / 4.0) * precision).round() / precision;
                 tx.record_target_value(
                     actor,
                     target_id,

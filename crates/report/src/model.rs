@@ -96,6 +96,8 @@ pub struct Series {
     pub unit: String,
     /// (label, value) in display order.
     pub points: Vec<(String, f64)>,
+    /// The page each bar leads to, one per point in order (a chart on a page); empty for none.
+    pub links: Vec<String>,
 }
 
 /// A line of the rating statistics: how many subjects of one level got each tier.

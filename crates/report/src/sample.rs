@@ -108,6 +108,7 @@ pub(crate) fn series() -> Series {
         title: "Số cuộc sinh hoạt chi bộ theo tháng".into(),
         unit: "cuộc".into(),
         points: (1..=9).map(|m| (format!("Tháng {m}"), f64::from(180 + m * 7 % 23))).collect(),
+        links: Vec::new(),
     }
 }
 

@@ -90,6 +90,10 @@ pub fn bar_chart(series: &Series, width: u32, height: u32) -> String {
         let x = left + band * i as f64 + (band - bar_width) / 2.0;
         let centre = x + bar_width / 2.0;
         let (bar_top, bar_height) = (y(*value).min(zero), (y(*value) - zero).abs());
+        let link = series.links.get(i);
+        if let Some(href) = link {
+            let _ = write!(out, r#"<a href="{}">"#, escape(href));
+        }
         let _ = write!(
             out,
             r#"<rect x="{x:.1}" y="{bar_top:.1}" width="{bar_width:.1}" height="{bar_height:.1}" fill="{BAR}"><title>{}: {} {}</title></rect>"#,
@@ -97,6 +101,9 @@ pub fn bar_chart(series: &Series, width: u32, height: u32) -> String {
             number(*value),
             escape(&series.unit)
         );
+        if link.is_some() {
+            out.push_str("</a>");
+        }
         if show_values {
             let vy = if *value < 0.0 { bar_top + bar_height + 13.0 } else { bar_top - 5.0 };
             let _ = write!(
@@ -244,11 +251,31 @@ mod tests {
     use crate::sample;
 
     #[test]
+    fn each_bar_leads_to_its_page_when_the_chart_has_links() {
+        let series = Series {
+            title: "Tỷ lệ".into(),
+            unit: "%".into(),
+            points: vec![("2019".into(), 95.0), ("2020".into(), 97.3)],
+            links: vec!["/ratings?year=2019&org=LS".into(), "/ratings?year=2020&org=LS".into()],
+        };
+        let svg = bar_chart(&series, 400, 240);
+        assert_eq!(svg.matches("<a href=").count(), 2, "{svg}");
+        let first = svg.find(r#"<a href="/ratings?year=2019&amp;org=LS"><rect"#);
+        let second = svg.find(r#"<a href="/ratings?year=2020&amp;org=LS"><rect"#);
+        assert!(first.is_some() && second.is_some() && first < second, "{svg}");
+        assert_eq!(svg.matches("</rect></a>").count(), 2);
+        // Without links, bars are bare.
+        let bare = bar_chart(&Series { links: Vec::new(), ..series }, 400, 240);
+        assert!(!bare.contains("<a "), "{bare}");
+    }
+
+    #[test]
     fn bar_chart_draws_one_bar_per_point_and_escapes_text() {
         let series = Series {
             title: "Chi bộ <khối>".into(),
             unit: "cuộc".into(),
             points: vec![("A & B".into(), 3.0), ("Khối 9".into(), 12.0), ("Khối 10".into(), 7.5)],
+            links: Vec::new(),
         };
         let svg = bar_chart(&series, 480, 300);
         assert!(svg.starts_with("<svg"));

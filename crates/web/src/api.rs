@@ -1,4 +1,5 @@
 //! The JSON API under /api/v1, described by the OpenAPI document it serves.
+pub(crate) mod directives;
 pub(crate) mod meetings;
 pub(crate) mod orgs;
 pub(crate) mod pilots;
@@ -27,7 +28,7 @@ use crate::session::ApiActor;
 
 #[derive(OpenApi)]
 #[openapi(
-    info(title = "coso API", version = "1", description = "Tổ chức đảng, đảng viên, sự kiện sinh hoạt đảng, sinh hoạt chi bộ và cấp ủy viên dự sinh hoạt. Xác thực bằng `Authorization: Bearer <mã>` (tạo bằng `coso token create`)."),
+    info(title = "coso API", version = "1", description = "Tổ chức đảng, đảng viên, sự kiện sinh hoạt đảng, sinh hoạt chi bộ và cấp ủy viên dự sinh hoạt, xếp loại, chỉ đạo điểm, đào tạo, sổ đảng viên, văn bản, nghị quyết, kế hoạch và báo cáo tổng quan. Xác thực bằng `Authorization: Bearer <mã>` (tạo bằng `coso token create`)."),
     paths(
         list_orgs, org_tree, org_tree_level, get_org, orgs::create_org, orgs::reorganize, orgs::add_position,
         list_members, create_member, get_member, update_member, member_events, record_event,
@@ -36,7 +37,9 @@ use crate::session::ApiActor;
         meetings::list_lengths, meetings::create_length, meetings::delete_meeting,
         ratings::stats, ratings::round, ratings::rate, ratings::cases, ratings::open_inspection, ratings::decide_discipline,
         pilots::pilots, pilots::open_pilot, pilots::pilot, pilots::add_action, pilots::training, pilots::create_class, pilots::class,
-        registers::export, registers::import, registers::reconcile, registers::reconciliation, registers::explain, registers::correct
+        registers::export, registers::import, registers::reconcile, registers::reconciliation, registers::explain, registers::correct,
+        directives::overview, directives::documents, directives::register_document, directives::resolutions, directives::record_resolution,
+        directives::record_value, directives::plans, directives::record_plan, directives::plan, directives::assign_task, directives::report_progress
     ),
     components(schemas(
         OrgSummary, Tree, TreeLevel, LevelUnit, OrgDetail, coso_app::orgs::NewOrg, coso_app::reorg::Reorganization, coso_app::positions::PositionInput, MemberPage, MemberSummary, MemberDetail, MemberInput, EventInput, MemberEventView,
@@ -56,7 +59,14 @@ use crate::session::ApiActor;
         coso_app::training::TrainingReport, coso_app::training::ClassView, coso_app::training::ClassInput, coso_app::training::ClassDetail,
         coso_app::training::TraineeView, coso_app::training::CategoryCount, coso_app::training::AudienceCount,
         coso_app::members::ImportReport, coso_app::members::RowError, coso_app::members::PreviewLine, coso_app::members::Verdict, coso_app::members::Change,
-        coso_app::members::Reconciliation, coso_app::members::Difference, coso_app::members::OneSide, coso_app::members::ExplainInput, registers::CorrectInput
+        coso_app::members::Reconciliation, coso_app::members::Difference, coso_app::members::OneSide, coso_app::members::ExplainInput, registers::CorrectInput,
+        coso_app::overview::Overview, coso_app::overview::YearRating, coso_app::overview::OverviewDocument, coso_app::overview::OverviewPilot,
+        coso_app::overview::OverviewResolution, coso_app::overview::OverviewPlan, coso_app::overview::OverviewAudience,
+        coso_app::documents::DocumentInput, coso_app::documents::DocumentView, coso_app::documents::LinkView,
+        coso_app::resolutions::ResolutionInput, coso_app::resolutions::TargetInput, coso_app::resolutions::ValueInput,
+        coso_app::resolutions::ResolutionView, coso_app::resolutions::TargetView, coso_app::resolutions::YearValue,
+        coso_app::plans::PlanInput, coso_app::plans::IndicatorInput, coso_app::plans::TaskInput, coso_app::plans::ProgressInput,
+        coso_app::plans::PlanView, coso_app::plans::IndicatorView, coso_app::plans::TaskView
     )),
     modifiers(&BearerAuth),
     security(("bearer" = []))
@@ -105,6 +115,7 @@ pub fn routes() -> Router<AppState> {
         .merge(ratings::routes())
         .merge(pilots::routes())
         .merge(registers::routes())
+        .merge(directives::routes())
         .fallback(|| async { ApiError(AppError::NotFound("địa chỉ API này".into())) })
 }
 

@@ -48,7 +48,8 @@ pub fn route_table() -> Vec<(&'static str, String)> {
         .chain(api::meetings::ROUTES)
         .chain(api::ratings::ROUTES)
         .chain(api::pilots::ROUTES)
-        .chain(api::registers::ROUTES);
+        .chain(api::registers::ROUTES)
+        .chain(api::directives::ROUTES);
     pages.chain(api.map(|(m, p)| (*m, format!("/api/v1{p}")))).collect()
 }
 

@@ -1,4 +1,6 @@
 //! The pages' view models (askama templates) and the small formatting they share.
+pub mod dashboard;
+pub mod directives;
 pub mod meetings;
 pub mod pilots;
 pub mod ratings;
@@ -228,6 +230,8 @@ pub struct MembersPage {
     pub statuses: Vec<Choice>,
     pub prev_url: String,
     pub next_url: String,
+    /// The list as shown, every page of it, as an Excel file.
+    pub export_url: String,
 }
 
 #[derive(Template)]

@@ -167,6 +167,8 @@ fn the_demo_walked_by_its_users_in_a_browser() {
             let c = browser(&driver, &profile).await;
             walk(&c, &run.base).await;
             reports(&c, &run.base).await;
+            // Before the walks below change the demo's pilots and classes.
+            the_dashboard_and_its_report(&c, &run.base).await;
             secretary_records_a_meeting(&c, &run.base).await;
             a_rating_round_on_a_phone(&c, &run.base).await;
             a_pilot_and_a_trainee_list(&c, &run.base).await;
@@ -797,4 +799,115 @@ async fn a_register_in_and_out_on_a_phone(c: &Client, base: &str, app: &coso_app
     for file in [bad, good, copy] {
         let _ = std::fs::remove_file(file);
     }
+}
+
+/// Issue 13: the city board opens the dashboard on the article's figures, follows a bar of the
+/// ratings chart to that year's statistics and the targets to the resolution, reads a plan and
+/// the documents, and downloads the overview report in Word, which LibreOffice opens.
+async fn the_dashboard_and_its_report(c: &Client, base: &str) {
+    c.set_window_size(DESKTOP.0, DESKTOP.1).await.unwrap();
+    login(c, base, "thanhuy", "thanhuy123").await;
+    c.find(Locator::Css("nav a[href='/dashboard']")).await.unwrap().click().await.unwrap();
+    c.wait().for_element(Locator::Id("grassroots-total")).await.unwrap();
+    let figure =
+        |id: &'static str| async move { c.find(Locator::Id(id)).await.unwrap().text().await.unwrap() };
+    assert_eq!(figure("grassroots-total").await, "73");
+    assert_eq!(figure("grassroots-committees").await, "13");
+    assert_eq!(figure("grassroots-cells").await, "60");
+    assert_eq!(figure("targets").await, "16/17");
+    assert_eq!(figure("pilots").await, "23", "the units the city picked");
+    assert_eq!(figure("training-classes").await, "116");
+    let text = body_text(c).await;
+    assert!(text.contains("từ 01/01/2016 đến 17/10/2021"), "the seed's period: {text}");
+    assert!(text.contains("1764-QĐ/TU") && text.contains("35-KH/TU") && text.contains("02-ĐA/TU"));
+    c.find(Locator::Css("#ratings-chart svg a rect")).await.expect("the chart's bars are links");
+    shoot(c, "70-dashboard").await;
+
+    // A bar of the ratings chart opens that year's statistics.
+    let bar = c.find(Locator::Css("#ratings-chart .chart-wide a[href*='year=2020']")).await.unwrap();
+    let arg = serde_json::to_value(&bar).unwrap();
+    c.execute("arguments[0].scrollIntoView({block: 'center'});", vec![arg]).await.unwrap();
+    bar.find(Locator::Css("rect")).await.unwrap().click().await.unwrap();
+    let heading = c.wait().for_element(Locator::Css("main h1")).await.unwrap();
+    assert_eq!(heading.text().await.unwrap(), "Xếp loại chất lượng năm 2020");
+    assert!(c.current_url().await.unwrap().query().unwrap_or_default().contains("year=2020"));
+    c.find(Locator::Id("orgs-pct")).await.expect("the year's statistics opened");
+
+    // The targets tile opens the resolution: 16 of 17 met, the one not met marked.
+    c.back().await.unwrap();
+    tap(c, &c.wait().for_element(Locator::Id("tile-targets")).await.unwrap()).await;
+    let reached = c.wait().for_element(Locator::Id("reached")).await.unwrap();
+    assert_eq!(reached.text().await.unwrap(), "16/17");
+    let missed = c.find_all(Locator::Css("#targets-table .badge.target-not_met")).await.unwrap();
+    assert_eq!(missed.len(), 1, "one target not met");
+    shoot(c, "71-resolution").await;
+
+    // A plan from the dashboard, its overdue task marked; then the documents.
+    c.goto(&format!("{base}/dashboard")).await.unwrap();
+    let plan = c
+        .wait()
+        .for_element(Locator::XPath("//table[@id='plans-list']//a[contains(., '35-KH/TU')]"))
+        .await
+        .unwrap();
+    tap(c, &plan).await;
+    c.wait().for_element(Locator::Id("tasks-table")).await.unwrap();
+    assert!(body_text(c).await.contains("Tập trung lãnh đạo, chỉ đạo nâng cao năng lực"));
+    assert!(
+        !c.find_all(Locator::Css("#tasks-table tr.overdue")).await.unwrap().is_empty(),
+        "an overdue task"
+    );
+    shoot(c, "72-plan").await;
+    c.goto(&format!("{base}/documents")).await.unwrap();
+    c.wait().for_element(Locator::Id("documents")).await.unwrap();
+    assert!(body_text(c).await.contains("1764-QĐ/TU"));
+    shoot(c, "73-documents").await;
+
+    // The overview report in Word, fetched with the browser's session as its button would.
+    c.goto(&format!("{base}/dashboard")).await.unwrap();
+    let link = c.wait().for_element(Locator::Id("report-docx")).await.unwrap();
+    let href = link.attr("href").await.unwrap().unwrap();
+    let cookies = c.get_all_cookies().await.unwrap();
+    let session = cookies.iter().find(|k| k.name() == "coso_session").expect("a session cookie");
+    let res = reqwest::Client::new()
+        .get(format!("{base}{href}"))
+        .header("cookie", format!("coso_session={}", session.value()))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 200);
+    let docx = res.bytes().await.unwrap();
+    assert!(docx.starts_with(b"PK"));
+    let file = saved_file("bao-cao-tong-quan.docx", &docx);
+    std::fs::write(shots_dir().join("74-overview-report.docx"), &docx).unwrap();
+    opens_in_libreoffice(&file);
+    let _ = std::fs::remove_file(file);
+}
+
+/// Converts a Word file to PDF with LibreOffice, as a user opening it would find it readable;
+/// says so loudly when LibreOffice is not installed.
+fn opens_in_libreoffice(file: &std::path::Path) {
+    let Some(office) = ["libreoffice", "soffice"].into_iter().find(|b| {
+        Command::new(b).arg("--version").stdout(Stdio::null()).stderr(Stdio::null()).status().is_ok()
+    }) else {
+        eprintln!("libreoffice skipped: not installed (apt-get install libreoffice-writer-nogui)");
+        return;
+    };
+    let out = std::env::temp_dir().join(format!("coso-e2e-pdf-{}", uuid::Uuid::new_v4()));
+    std::fs::create_dir_all(&out).unwrap();
+    // Its own profile: a user's open LibreOffice would otherwise take the conversion over.
+    let profile = format!("-env:UserInstallation=file://{}", out.join("profile").display());
+    let status = Command::new(office)
+        .args([profile.as_str(), "--headless", "--convert-to", "pdf", "--outdir"])
+        .arg(&out)
+        .arg(file)
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .status()
+        .expect("libreoffice runs");
+    assert!(status.success(), "{office} could not convert the Word report");
+    let pdf = out.join(file.with_extension("pdf").file_name().unwrap());
+    let bytes = std::fs::read(&pdf).unwrap_or_else(|_| panic!("{office} wrote no PDF of the Word report"));
+    assert!(bytes.starts_with(b"%PDF") && bytes.len() > 1000, "a PDF of the report");
+    std::fs::write(shots_dir().join("74-overview-report.pdf"), bytes).unwrap();
+    let _ = std::fs::remove_dir_all(out);
 }

@@ -47,6 +47,15 @@ struct Objects {
     import_out: String,
     reconciliation_in: String,
     reconciliation_out: String,
+    /// A resolution of each unit with one target, and a plan of each unit with one task.
+    resolution_in: String,
+    resolution_out: String,
+    target_in: String,
+    target_out: String,
+    plan_in: String,
+    plan_out: String,
+    task_in: String,
+    task_out: String,
 }
 
 /// Who tries: a role's account (None for an anonymous caller), its API token and its browser.
@@ -145,6 +154,47 @@ fn objects(app: &App) -> Objects {
     let reconcile = |org: &str| app.start_reconciliation(&sys, org, None, "so.csv", register(org)).unwrap();
     let (import_in, import_out) = (import("T-A-1"), import("T-B"));
     let (reconciliation_in, reconciliation_out) = (reconcile("T-A-1"), reconcile("T-B"));
+    // Resolutions and plans are read by the units below their committee and those above it:
+    // those of T-A-1 are inside every scoped account's view, those of T-B outside all of them.
+    let resolution = |org: &str| {
+        let input = coso_app::resolutions::ResolutionInput {
+            org_code: org.into(),
+            title: "Nghị quyết đại hội chi bộ".into(),
+            first_year: 2020,
+            last_year: 2025,
+            targets: vec![coso_app::resolutions::TargetInput {
+                name: "Tỷ lệ đảng viên hoàn thành tốt nhiệm vụ".into(),
+                unit: "%".into(),
+                value: 90.0,
+                direction: "at_least".into(),
+                reach_year: None,
+            }],
+            ..Default::default()
+        };
+        let id = app.record_resolution(&sys, input).unwrap();
+        let target = app.resolution(&sys, &id, None).unwrap().targets[0].id.clone();
+        (id, target)
+    };
+    let ((resolution_in, target_in), (resolution_out, target_out)) = (resolution("T-A-1"), resolution("T-B"));
+    let plan = |org: &str| {
+        let input = coso_app::plans::PlanInput {
+            org_code: org.into(),
+            kind: "plan".into(),
+            title: "Kế hoạch nâng cao chất lượng sinh hoạt".into(),
+            starts_on: "2021-01-01".into(),
+            ends_on: "2021-12-31".into(),
+            ..Default::default()
+        };
+        let id = app.record_plan(&sys, input).unwrap();
+        let task = coso_app::plans::TaskInput {
+            title: "Sinh hoạt chuyên đề mỗi quý".into(),
+            assignee_code: org.into(),
+            due_on: "2021-06-30".into(),
+        };
+        let task = app.assign_task(&sys, &id, task).unwrap();
+        (id, task)
+    };
+    let ((plan_in, task_in), (plan_out, task_out)) = (plan("T-A-1"), plan("T-B"));
     Objects {
         cell_in: "T-A-1",
         cell_out: "T-B",
@@ -164,6 +214,14 @@ fn objects(app: &App) -> Objects {
         import_out,
         reconciliation_in,
         reconciliation_out,
+        resolution_in,
+        resolution_out,
+        target_in,
+        target_out,
+        plan_in,
+        plan_out,
+        task_in,
+        task_out,
     }
 }
 
@@ -219,6 +277,14 @@ fn request(method: &str, path: &str, o: &Objects, inside: bool, n: usize) -> (St
         .replace(
             "/registers/imports/{id}",
             &format!("/registers/imports/{}", if inside { &o.import_in } else { &o.import_out }),
+        )
+        .replace("{task}", if inside { &o.task_in } else { &o.task_out })
+        .replace("/tasks/{id}", &format!("/tasks/{}", if inside { &o.task_in } else { &o.task_out }))
+        .replace("/plans/{id}", &format!("/plans/{}", if inside { &o.plan_in } else { &o.plan_out }))
+        .replace("/targets/{id}", &format!("/targets/{}", if inside { &o.target_in } else { &o.target_out }))
+        .replace(
+            "/resolutions/{id}",
+            &format!("/resolutions/{}", if inside { &o.resolution_in } else { &o.resolution_out }),
         )
         .replace(
             "/reconciliations/{id}",
@@ -310,6 +376,27 @@ fn request(method: &str, path: &str, o: &Objects, inside: bool, n: usize) -> (St
             json!({"member_key": "X1", "field": "", "note": "Đang chuyển sinh hoạt"})
         }
         ("post", "/reconciliations/{id}/correct") => json!({"membership_id": member, "field": "HomeTown"}),
+        ("post", "/documents") => json!({"number": format!("{n}-KH/ĐU"), "issuer_name": "Đảng ủy phường",
+            "issuer_code": cell, "issued_on": "2021-03-01", "title": "Kế hoạch sinh hoạt chuyên đề"}),
+        ("post", "/resolutions") => {
+            json!({"org_code": cell, "title": "Nghị quyết đại hội", "first_year": 2020,
+            "last_year": 2025, "targets": [{"name": "Kết nạp đảng viên", "unit": "đảng viên", "value": 10.0,
+            "direction": "at_least"}]})
+        }
+        ("post", "/resolutions/{id}/values") => {
+            json!({"target_id": if inside { &o.target_in } else { &o.target_out },
+            "year": "2021", "value": "92,5", "source": "Báo cáo năm 2021"})
+        }
+        ("post", "/targets/{id}/values") => {
+            json!({"year": 2021, "value": 92.5, "source": "Báo cáo năm 2021"})
+        }
+        ("post", "/plans") => json!({"org_code": cell, "kind": "project", "title": "Đề án sinh hoạt",
+            "starts_on": "2021-01-01", "ends_on": "2025-12-31"}),
+        ("post", "/plans/{id}/tasks") => json!({"title": "Kiện toàn chi ủy", "assignee_code": cell,
+            "due_on": "2021-09-30"}),
+        ("post", "/plans/{id}/tasks/{task}/progress" | "/tasks/{id}/progress") => {
+            json!({"reported_on": "2021-05-01", "progress_pct": 50, "note": "Đang thực hiện"})
+        }
         _ => panic!("{method} {path}: the matrix has no body for this write; add one"),
     };
     // Forms send flat fields; the JSON body becomes one.

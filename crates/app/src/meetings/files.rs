@@ -164,6 +164,7 @@ pub fn attendance_chart(report: &ComplianceReport, width: u32) -> String {
         title: "Tỷ lệ đảng viên dự sinh hoạt theo tháng".into(),
         unit: "%".into(),
         points: report.months.iter().map(|m| (month_label(&m.month), m.rate() * 100.0)).collect(),
+        links: Vec::new(),
     };
     coso_report::svg::bar_chart(&series, width, 260)
 }

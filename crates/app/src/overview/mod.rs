@@ -407,3 +407,27 @@ impl App {
         Ok(bytes)
     }
 }
+
+impl Overview {
+    /// Whether the unit has TCCSĐ rated under it (a cell has only members).
+    pub fn rates_orgs(&self) -> bool {
+        self.ratings.iter().any(|r| r.orgs_rated > 0)
+    }
+
+    /// The share of TCCSĐ rated good or better each year (of members, for a unit with no
+    /// TCCSĐ: a cell), each bar leading to the page `link(year)` gives.
+    pub fn ratings_chart(&self, width: u32, link: impl Fn(i32) -> String) -> String {
+        let (title, share): (&str, fn(&YearRating) -> f64) = if self.rates_orgs() {
+            ("TCCSĐ hoàn thành tốt nhiệm vụ trở lên (%)", |r| r.orgs_good_or_better_pct)
+        } else {
+            ("Đảng viên hoàn thành tốt nhiệm vụ trở lên (%)", |r| r.members_good_or_better_pct)
+        };
+        let series = coso_report::Series {
+            title: title.into(),
+            unit: "%".into(),
+            points: self.ratings.iter().map(|r| (r.year.to_string(), share(r))).collect(),
+            links: self.ratings.iter().map(|r| link(r.year)).collect(),
+        };
+        coso_report::svg::bar_chart(&series, width, if width < 400 { 240 } else { 260 })
+    }
+}

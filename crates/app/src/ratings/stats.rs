@@ -276,6 +276,7 @@ pub fn trend_chart(stats: &RatingStats, trend: Trend, width: u32) -> String {
         title: title.into(),
         unit: "%".into(),
         points: stats.trend.iter().map(|p| (p.year.to_string(), pick(p))).collect(),
+        links: Vec::new(),
     };
     coso_report::svg::bar_chart(&series, width, if width < 400 { 240 } else { 260 })
 }

@@ -25,6 +25,20 @@ pub async fn list(
     register_page(&state, &session, code, period.from, period.to, Forms::blank(session.day)).await
 }
 
+/// The cell's meetings of the period shown, as an Excel file.
+pub async fn list_xlsx(
+    State(state): State<AppState>,
+    session: Session,
+    Path(code): Path<String>,
+    Query(q): Query<PeriodQuery>,
+) -> Result<Response, PageError> {
+    let period = q.period(session.day)?;
+    let (from, to) = (period.from, period.to);
+    let (actor, c) = (session.actor.clone(), code.clone());
+    let bytes = state.run(move |app| app.meetings_xlsx(&actor, &c, from, to)).await?;
+    Ok(super::download(super::XLSX, &format!("sinh-hoat-{code}-{from}-{to}.xlsx"), bytes))
+}
+
 /// The two forms of a cell's register page, as typed, and what was refused in the one sent.
 struct Forms {
     assignment: AssignmentInput,

@@ -16,12 +16,28 @@ fn page_url(q: &MemberQuery, page: i64, after: Option<&str>) -> String {
     if let Some(after) = after {
         params.push(("after", after.to_string()));
     }
-    for (k, v) in [("q", &q.q), ("org", &q.org), ("status", &q.status)] {
-        if let Some(v) = v.as_deref().filter(|s| !s.is_empty()) {
-            params.push((k, v.to_string()));
-        }
-    }
+    params.extend(filters(q));
     format!("/members?{}", serde_urlencoded::to_string(params).unwrap_or_default())
+}
+
+/// The list's filters as the address carries them.
+fn filters(q: &MemberQuery) -> Vec<(&'static str, String)> {
+    [("q", &q.q), ("org", &q.org), ("status", &q.status)]
+        .into_iter()
+        .filter_map(|(k, v)| v.as_deref().filter(|s| !s.is_empty()).map(|v| (k, v.to_string())))
+        .collect()
+}
+
+/// The list with its filters, every page, as an Excel file.
+pub async fn list_xlsx(
+    State(state): State<AppState>,
+    session: Session,
+    Query(q): Query<MemberQuery>,
+) -> Result<Response, PageError> {
+    let (actor, query) = (session.actor.clone(), q.clone());
+    let bytes = state.run(move |app| app.members_xlsx(&actor, &query)).await?;
+    let unit = q.org.as_deref().filter(|o| !o.is_empty()).map(|o| format!("-{o}")).unwrap_or_default();
+    Ok(super::download(super::XLSX, &format!("danh-sach-dang-vien{unit}.xlsx"), bytes))
 }
 
 pub async fn list(
@@ -50,6 +66,7 @@ pub async fn list(
         statuses,
         prev_url,
         next_url,
+        export_url: crate::query::with_query("/members.xlsx", &filters(&q)),
     };
     // Live search swaps the results only: the form being typed in stays as it is.
     Ok(Html(if fragment.0 { render(&view.as_results()) } else { render(&view) }))

@@ -1,15 +1,20 @@
 //! The HTML pages: login, the organization tree and pages, the member register and records,
 //! cell meetings with their minutes, the reports on meetings and superior attendance, and the
-//! annual rating with inspections and discipline.
+//! annual rating with inspections and discipline, pilots and training, the member registers,
+//! and the dashboard with the resolutions, plans and documents behind it.
+mod dashboard;
+mod documents;
 mod login;
 mod meeting_form;
 mod meetings;
 mod members;
 mod orgs;
 mod pilots;
+mod plans;
 mod ratings;
 mod registers;
 mod reports;
+mod resolutions;
 mod training;
 
 route_table! {
@@ -30,6 +35,7 @@ route_table! {
     post "/orgs/{code}/reorganize" => orgs::reorganize,
     post "/orgs/{code}/positions" => orgs::add_position,
     get "/orgs/{code}/meetings" => meetings::list,
+    get "/orgs/{code}/meetings.xlsx" => meetings::list_xlsx,
     post "/orgs/{code}/meetings" => meeting_form::create,
     get "/orgs/{code}/meetings/new" => meeting_form::new_form,
     post "/orgs/{code}/assignments" => meetings::assign,
@@ -47,6 +53,7 @@ route_table! {
     get "/superiors.xlsx" => reports::superiors_xlsx,
     post "/superiors/policies" => reports::add_quota_policy,
     get "/members" => members::list,
+    get "/members.xlsx" => members::list_xlsx,
     post "/members" => members::create,
     get "/members/new" => members::new_form,
     get "/members/{id}" => members::show,
@@ -66,9 +73,11 @@ route_table! {
     get "/orgs/{code}/ratings" => ratings::round,
     post "/orgs/{code}/ratings" => ratings::rate,
     get "/cases" => ratings::cases,
+    get "/cases.xlsx" => ratings::cases_xlsx,
     post "/cases/inspections" => ratings::open_inspection,
     post "/cases/disciplines" => ratings::decide_discipline,
     get "/pilots" => pilots::list,
+    get "/pilots.xlsx" => pilots::list_xlsx,
     post "/pilots" => pilots::open,
     get "/pilots/{id}" => pilots::show,
     post "/pilots/{id}/followers" => pilots::add_follower,
@@ -77,10 +86,27 @@ route_table! {
     post "/pilots/{id}/close" => pilots::close,
     post "/pilots/actions/{id}" => pilots::update_action,
     get "/training" => training::list,
+    get "/training.xlsx" => training::list_xlsx,
     post "/training" => training::create,
     get "/training/{id}" => training::show,
     post "/training/{id}/preview" => training::preview,
     post "/training/{id}/import" => training::import,
+    get "/dashboard" => dashboard::show,
+    get "/dashboard/report.docx" => dashboard::report_docx,
+    get "/dashboard/report.xlsx" => dashboard::report_xlsx,
+    get "/dashboard/report.txt" => dashboard::report_txt,
+    get "/resolutions" => resolutions::list,
+    get "/resolutions/{id}" => resolutions::show,
+    get "/resolutions/{id}/targets.xlsx" => resolutions::targets_xlsx,
+    post "/resolutions/{id}/values" => resolutions::record_value,
+    get "/plans" => plans::list,
+    get "/plans.xlsx" => plans::xlsx,
+    get "/plans/{id}" => plans::show,
+    post "/plans/{id}/tasks" => plans::assign,
+    post "/plans/{id}/tasks/{task}/progress" => plans::report,
+    get "/documents" => documents::list,
+    post "/documents" => documents::register,
+    get "/documents.xlsx" => documents::xlsx,
 }
 
 /// Whether htmx asked for a fragment of the page (`HX-Request`). A history restore asks for

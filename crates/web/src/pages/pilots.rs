@@ -22,6 +22,14 @@ const PROGRAMME_START: chrono::NaiveDate = match chrono::NaiveDate::from_ymd_opt
     None => chrono::NaiveDate::MIN,
 };
 
+/// The pilot board as shown (from the programme's start to the reader's day), as an Excel file.
+pub async fn list_xlsx(State(state): State<AppState>, session: Session) -> Result<Response, PageError> {
+    let (actor, to) = (session.actor.clone(), session.day);
+    let from = PROGRAMME_START.min(to);
+    let bytes = state.run(move |app| app.pilot_report_xlsx(&actor, from, to)).await?;
+    Ok(super::download(super::XLSX, &format!("chi-dao-diem-{from}-{to}.xlsx"), bytes))
+}
+
 async fn board(
     state: &AppState,
     session: &Session,

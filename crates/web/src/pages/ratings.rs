@@ -238,6 +238,13 @@ pub async fn stats_xlsx(
     Ok(super::download(super::XLSX, &format!("xep-loai-chat-luong-{year}.xlsx"), bytes))
 }
 
+/// The inspections and disciplines in the reader's scope, as an Excel file.
+pub async fn cases_xlsx(State(state): State<AppState>, session: Session) -> Result<Response, PageError> {
+    let actor = session.actor.clone();
+    let bytes = state.run(move |app| app.cases_xlsx(&actor)).await?;
+    Ok(super::download(super::XLSX, "kiem-tra-ky-luat.xlsx", bytes))
+}
+
 pub async fn cases(State(state): State<AppState>, session: Session) -> Result<Response, PageError> {
     cases_page(
         &state,

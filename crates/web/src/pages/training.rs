@@ -43,6 +43,19 @@ async fn list_page(
     Ok((status, Html(render(&page))).into_response())
 }
 
+/// The classes of the period shown, with their totals, as an Excel file.
+pub async fn list_xlsx(
+    State(state): State<AppState>,
+    session: Session,
+    Query(q): Query<PeriodQuery>,
+) -> Result<Response, PageError> {
+    let from = q.from.clone().or_else(|| Some(FIRST_DAY.into()));
+    let period = PeriodQuery { from, to: q.to.clone(), year: None }.period(session.day)?;
+    let (actor, from, to) = (session.actor.clone(), period.from, period.to);
+    let bytes = state.run(move |app| app.training_report_xlsx(&actor, from, to)).await?;
+    Ok(super::download(super::XLSX, &format!("dao-tao-{from}-{to}.xlsx"), bytes))
+}
+
 pub async fn list(
     State(state): State<AppState>,
     session: Session,
