@@ -142,6 +142,16 @@ const TASKS: [(&str, &str, &str, &str, Option<i32>); 8] = [
     ("02-ĐA/TU", "Sơ kết 1 năm thực hiện đề án", "LS", "30/04/2022", None),
 ];
 
+/// The last day of a document that a later one replaced (domain.md §4, §8): 12-HD/BTCTW by
+/// 42-HD/BTCTW (28/10/2025), 21-HD/BTCTW by 25-HD/BTCTW (10/11/2023).
+fn replaced_after(number: &str) -> Option<&'static str> {
+    match number {
+        "12-HD/BTCTW" => Some("27/10/2025"),
+        "21-HD/BTCTW" => Some("09/11/2023"),
+        _ => None,
+    }
+}
+
 impl Demo {
     /// Registers the documents, the resolution with its yearly figures and the two plans.
     pub(crate) fn record_directives(&mut self, tx: &mut Tx<'_>, actor: &Actor) -> AppResult<()> {
@@ -159,7 +169,7 @@ impl Demo {
                     type_name: number.contains("QĐ/").then(|| "Quy định".to_string()),
                     title: title.into(),
                     valid_from: None,
-                    valid_until: None,
+                    valid_until: replaced_after(number).map(String::from),
                 },
             )?;
             for (subject, subject_ref) in links {

@@ -195,6 +195,10 @@ fn the_demo_reproduces_the_article_and_keeps_its_history() {
                 .iter()
                 .all(|d| d["title"].as_str().is_some_and(|t| !t.is_empty()))
         );
+        // A guideline a later one replaced is no longer in force; the city's plan still is.
+        let registry = app.documents(&system, &Default::default()).unwrap();
+        let in_force = |n: &str| registry.iter().find(|d| d.number == n).map(|d| d.in_force);
+        assert_eq!((in_force("12-HD/BTCTW"), in_force("35-KH/TU")), (Some(false), Some(true)));
         let text = String::from_utf8(
             app.overview_file(&system, from, to, Some("LS"), coso_app::overview::OverviewFormat::Text)
                 .unwrap(),
