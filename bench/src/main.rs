@@ -133,6 +133,25 @@ fn main() -> AppResult<()> {
     time("whole tree as of a past date", runs.min(5), || {
         app.tree(&sys, chrono::NaiveDate::from_ymd_opt(2016, 6, 1).unwrap_or(today))
     })?;
+    // The overview report (issue 13): every figure of a committee over the seed's period.
+    let since = chrono::NaiveDate::from_ymd_opt(2016, 1, 1).unwrap_or(today);
+    // A district-level committee: the root, or the first of a province's districts.
+    let head = app
+        .tree(&sys, today)?
+        .orgs
+        .into_iter()
+        .find(|o| o.kind == coso_domain::org::OrgKind::CityCommittee)
+        .map(|o| o.code)
+        .unwrap_or_default();
+    time("overview of a district-level committee, 2016 to today", runs.min(5), || {
+        app.overview(&sys, since, today, Some(&head))
+    })?;
+    time("overview of one grassroots committee, 2016 to today", runs, || {
+        app.overview(&ward, since, today, Some(&committee.code))
+    })?;
+    time("overview of a district-level committee as a Word file", runs.min(5), || {
+        app.overview_file(&sys, since, today, Some(&head), coso_app::overview::OverviewFormat::Docx)
+    })?;
     println!("peak RSS {:.0} MiB", peak_rss_mib());
     Ok(())
 }
