@@ -2,6 +2,7 @@
 //! read by their number, with their issuing body and validity, and what each governs.
 use chrono::NaiveDate;
 use coso_domain::access::Permission;
+use coso_domain::date::Period;
 use coso_domain::document::{self as number, Style};
 use coso_domain::plan::Governs;
 use coso_domain::text::nfc;
@@ -9,7 +10,7 @@ use coso_store::documents::{self as store, DocumentRow, LinkRow};
 use coso_store::{DbConnection, new_id, now};
 use serde::{Deserialize, Serialize};
 
-use crate::input::{All, Field, chosen, optional_date, past_date, required_text};
+use crate::input::{All, Field, chosen, optional_date, past_date, required_text, sentence_start};
 use crate::orgs::org_on;
 use crate::{Actor, App, AppError, AppResult, Tx, access, audit};
 
@@ -90,13 +91,11 @@ pub struct DocumentView {
 /// A number as the registry reads it, or the Vietnamese reason it cannot be read.
 fn read_number(input: &str) -> Field<number::DocNumber> {
     number::parse(input).map_err(|reason| {
-        let reason = reason.trim_end_matches('.');
-        let mut first = reason.chars();
-        let sentence = match first.next() {
-            Some(c) => c.to_uppercase().chain(first).collect::<String>(),
-            None => String::new(),
-        };
-        vec![coso_domain::Violation::on("number", format!("Số hiệu văn bản không hợp lệ: {sentence}."))]
+        let sentence = sentence_start(reason.trim_end_matches('.'));
+        vec![
+            coso_domain::Violation::on("number", format!("Số hiệu văn bản không hợp lệ: {sentence}."))
+                .cite(number::NUMBER_CITATION),
+        ]
     })
 }
 
@@ -149,17 +148,12 @@ impl App {
     /// reader of organizations sees them all.
     pub fn documents(&self, actor: &Actor, filter: &DocumentFilter) -> AppResult<Vec<DocumentView>> {
         access::scope(actor, Permission::ReadOrgs)?;
-        let (from, to) = (
-            optional_date("from", "ngày đầu", filter.from.as_deref()),
-            optional_date("to", "ngày cuối", filter.to.as_deref()),
-        )
-            .all()?;
-        // Bounds every stored date falls within (chrono's MIN and MAX do not compare as text).
-        let from = from.unwrap_or(NaiveDate::from_ymd_opt(1900, 1, 1).unwrap_or_default());
-        let to = to.unwrap_or(NaiveDate::from_ymd_opt(9999, 12, 31).unwrap_or_default());
-        if from > to {
-            return Err(AppError::field("to", "Ngày cuối phải sau ngày đầu."));
-        }
+        // An open end reaches every stored date (chrono's MIN and MAX do not compare as text).
+        let open = Period {
+            from: NaiveDate::from_ymd_opt(1900, 1, 1).unwrap_or_default(),
+            to: NaiveDate::from_ymd_opt(9999, 12, 31).unwrap_or_default(),
+        };
+        let Period { from, to } = Period::read(filter.from.as_deref(), filter.to.as_deref(), open)?;
         let type_code = filter.type_code.as_deref().map(str::trim).filter(|t| !t.is_empty());
         let number = filter.number.as_deref().map(nfc).filter(|n| !n.is_empty());
         let today = crate::today();

@@ -65,7 +65,7 @@ pub fn rules(violations: Vec<Violation>) -> Field<()> {
 }
 
 /// A label at the start of a sentence: its first letter capitalised.
-fn sentence_start(label: &str) -> String {
+pub(crate) fn sentence_start(label: &str) -> String {
     let mut chars = label.chars();
     match chars.next() {
         Some(first) => first.to_uppercase().chain(chars).collect(),

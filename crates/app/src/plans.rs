@@ -74,7 +74,8 @@ pub struct IndicatorView {
     pub target: f64,
     pub measure: Option<String>,
     pub measure_label: Option<String>,
-    /// coso's figure for the measure, over the plan's period to the day read.
+    /// coso's figure for the measure, over the plan's period to the day read; none in a list
+    /// of plans (see [`App::plans`]).
     pub current: Option<f64>,
     pub reached: Option<bool>,
 }
@@ -132,7 +133,9 @@ impl App {
     }
 
     /// The plans running between two days that the actor sees: its committee's, those of the
-    /// units below, and those of the committees above, which it carries out.
+    /// units below, and those of the committees above, which it carries out. Their indicators
+    /// are listed unmeasured: measuring one reads the meetings or ratings of a whole subtree,
+    /// which [`App::plan`] does for the plan opened.
     pub fn plans(&self, actor: &Actor, from: NaiveDate, to: NaiveDate) -> AppResult<Vec<PlanView>> {
         let scope = access::scope(actor, Permission::ReadOrgs)?;
         let ids: Vec<String> = self.db.read(|conn| {
@@ -145,13 +148,26 @@ impl App {
             }
             Ok::<_, AppError>(ids)
         })?;
-        ids.iter().map(|id| self.plan(actor, id, to)).collect()
+        ids.iter().map(|id| self.plan_unmeasured(actor, id, to)).collect()
     }
 
     /// A plan as it stands on `on`: indicators measured to that day, tasks overdue by it.
     pub fn plan(&self, actor: &Actor, id: &str, on: NaiveDate) -> AppResult<PlanView> {
+        let mut view = self.plan_unmeasured(actor, id, on)?;
+        let until = on.min(view.ends_on);
+        for i in &mut view.indicators {
+            let Some(measure) = i.measure.as_deref().and_then(Measure::from_code) else { continue };
+            // A reader who may not see the measure's records sees the indicator without it.
+            i.current = self.measure(actor, measure, &view.org_code, view.starts_on, until).ok().flatten();
+            i.reached = i.current.map(|c| c >= i.target);
+        }
+        Ok(view)
+    }
+
+    /// A plan as it stands on `on`, its indicators not yet measured.
+    fn plan_unmeasured(&self, actor: &Actor, id: &str, on: NaiveDate) -> AppResult<PlanView> {
         let scope = access::scope(actor, Permission::ReadOrgs)?;
-        let mut view = self.db.read(|conn| {
+        self.db.read(|conn| {
             let row = store::plan(conn, id)?.ok_or_else(|| AppError::NotFound("kế hoạch".into()))?;
             let unit = org_by_id_on(conn, &row.org_id, row.starts_on)?;
             if !visible(&unit.version.path, scope.path()) {
@@ -213,15 +229,7 @@ impl App {
                 tasks_overdue: tasks.iter().filter(|t| t.overdue).count(),
                 tasks,
             })
-        })?;
-        let until = on.min(view.ends_on);
-        for i in &mut view.indicators {
-            let Some(measure) = i.measure.as_deref().and_then(Measure::from_code) else { continue };
-            // A reader who may not see the measure's records sees the indicator without it.
-            i.current = self.measure(actor, measure, &view.org_code, view.starts_on, until).ok().flatten();
-            i.reached = i.current.map(|c| c >= i.target);
-        }
-        Ok(view)
+        })
     }
 
     /// coso's figure for a measure under a unit over `[from, to]`, in percent: meeting
@@ -240,8 +248,7 @@ impl App {
         match measure {
             Measure::MeetingCompliancePct => {
                 let r = self.meeting_compliance(actor, org_code, from, to)?;
-                Ok((!r.cells.is_empty())
-                    .then(|| (r.compliant_cells as f64 * 1000.0 / r.cells.len() as f64).round() / 10.0))
+                Ok(coso_domain::pilot::share_pct(r.compliant_cells, r.cells.len()))
             }
             Measure::CellsGoodPct | Measure::MembersGoodPct => {
                 for year in [to.year(), to.year() - 1] {

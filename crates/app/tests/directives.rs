@@ -369,7 +369,32 @@ fn the_overview_gathers_the_figures_and_refuses_a_period_that_ends_first() {
         ok("a", app.record_target_value(&sys, &targets[0].id, value(2020, 60.0)));
         ok("b", app.record_target_value(&sys, &targets[1].id, value(2020, 40.0)));
 
+        // The city's plan assigns a task to each ward.
+        let plan = ok(
+            "plan",
+            app.record_plan(
+                &sys,
+                PlanInput {
+                    org_code: "TU".into(),
+                    kind: "plan".into(),
+                    title: "Nâng cao năng lực tổ chức cơ sở đảng".into(),
+                    starts_on: "01/04/2021".into(),
+                    ends_on: "31/12/2021".into(),
+                    ..PlanInput::default()
+                },
+            ),
+        );
+        for ward in ["DK", "VT"] {
+            let task = TaskInput {
+                title: "Củng cố chi bộ".into(),
+                assignee_code: ward.into(),
+                due_on: "30/09/2021".into(),
+            };
+            ok("task", app.assign_task(&sys, &plan, task));
+        }
         let o = ok("overview", app.overview(&sys, d(2016, 1, 1), d(2021, 10, 17), None));
+        assert_eq!((o.plans.len(), o.plans[0].tasks_total, o.plans[0].tasks_overdue), (1, 2, 2));
+        assert!(o.plans_carried_out.is_empty());
         assert_eq!(
             (o.org_code.as_str(), o.grassroots_total, o.grassroots_committees, o.grassroots_cells),
             ("TU", 3, 2, 1)
@@ -383,6 +408,20 @@ fn the_overview_gathers_the_figures_and_refuses_a_period_that_ends_first() {
         let ward = account(&app, "dk.canbo", "org_admin", Some("DK"));
         let w = ok("ward", app.overview(&ward, d(2016, 1, 1), d(2021, 10, 17), None));
         assert_eq!((w.org_code.as_str(), w.grassroots_total, w.targets_total), ("DK", 1, 0));
+        // The ward carries out the city's plan: its own task only, not the other ward's.
+        assert!(w.plans.is_empty());
+        let carried: Vec<(&str, usize)> =
+            w.plans_carried_out.iter().map(|p| (p.org_name.as_str(), p.tasks_total)).collect();
+        assert_eq!(carried, [("Đảng bộ thành phố Lạng Sơn", 1)]);
+        let ward_text = String::from_utf8(ok(
+            "ward text",
+            app.overview_file(&ward, d(2016, 1, 1), d(2021, 10, 17), None, OverviewFormat::Text),
+        ))
+        .unwrap();
+        assert!(
+            ward_text.contains("của Thành ủy Lạng Sơn") && ward_text.contains("được giao 1 nhiệm vụ"),
+            "{ward_text}"
+        );
         assert!(matches!(
             app.overview(&ward, d(2016, 1, 1), d(2021, 10, 17), Some("VT")),
             Err(AppError::Forbidden)

@@ -6,6 +6,9 @@
 //! document only with its issuer and date: numbers restart every term.
 use unicode_normalization::UnicodeNormalization;
 
+/// Where the two forms of a number are set, for a refusal to cite.
+pub const NUMBER_CITATION: &str = "Hướng dẫn 36-HD/VPTW (2018), Nghị định 30/2020/NĐ-CP";
+
 /// Which of the two forms a number is written in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
 #[serde(rename_all = "snake_case")]

@@ -36,8 +36,11 @@ coded! {
     }
 }
 
-/// A committee assigns a plan's tasks to itself or to organizations of its own subtree: it
-/// leads those (Điều lệ Đảng, Điều 10: the lower level carries out the upper level's plans).
+/// Where a committee's tasks may go: the lower level carries out the upper level's decisions.
+pub const ASSIGNMENT_CITATION: &str = "Điều lệ Đảng, Điều 9 (khoản chưa đối chiếu)";
+
+/// A committee assigns a plan's tasks to itself or to organizations of its own subtree, which
+/// it leads (Điều lệ Đảng, Điều 9: democratic centralism, the lower level obeys the upper).
 pub fn check_assignment(
     assignee_path: &str,
     assigner_path: &str,
@@ -50,7 +53,8 @@ pub fn check_assignment(
     Err(Violation::on(
         "assignee_code",
         format!("{assignee} không thuộc phạm vi lãnh đạo của {assigner}; không giao nhiệm vụ của kế hoạch."),
-    ))
+    )
+    .cite(ASSIGNMENT_CITATION))
 }
 
 /// Progress reported on a task is a share from 0 to 100.
@@ -81,6 +85,7 @@ mod tests {
             if let Err(v) = got {
                 assert_eq!(v.field, Some("assignee_code"));
                 assert!(v.message.contains("không thuộc phạm vi"), "{}", v.message);
+                assert_eq!(v.citation, Some(ASSIGNMENT_CITATION));
             }
         }
     }

@@ -78,6 +78,27 @@ pub fn percent(part: i64, whole: i64) -> Option<String> {
 /// district-level committee signs as "Thành ủy", "Huyện ủy"…, a grassroots one as "Đảng ủy",
 /// a cell as "Chi bộ"): "Đảng bộ thành phố Lạng Sơn" → ("Thành ủy Lạng Sơn", "TU").
 pub fn committee_of(org_name: &str) -> (String, &'static str) {
+    let name = org_name.trim();
+    match district_of(name) {
+        Some((body, code, place)) => (format!("{body} {place}"), code),
+        None => match name.to_lowercase().strip_prefix("đảng bộ ") {
+            Some(rest) => (format!("Đảng ủy {}", &name[name.len() - rest.len()..]), "ĐU"),
+            None if name.to_lowercase().starts_with("chi bộ") => (name.to_string(), "CB"),
+            None => (name.to_string(), "ĐU"),
+        },
+    }
+}
+
+/// The place a district-level party organization is named for, which its documents' date
+/// line carries: "Đảng bộ thành phố Lạng Sơn" → "Lạng Sơn"; any other name is its own place.
+pub fn place_of(org_name: &str) -> String {
+    let name = org_name.trim();
+    district_of(name).map_or_else(|| name.to_string(), |(_, _, place)| place.to_string())
+}
+
+/// A district-level organization's committee title, its documents' abbreviation and its
+/// place: "Đảng bộ thành phố Lạng Sơn" → ("Thành ủy", "TU", "Lạng Sơn").
+fn district_of(name: &str) -> Option<(&'static str, &'static str, &str)> {
     const DISTRICT: [(&str, &str, &str); 5] = [
         ("tỉnh ", "Tỉnh ủy", "TU"),
         ("thành phố ", "Thành ủy", "TU"),
@@ -85,21 +106,13 @@ pub fn committee_of(org_name: &str) -> (String, &'static str) {
         ("huyện ", "Huyện ủy", "HU"),
         ("quận ", "Quận ủy", "QU"),
     ];
-    let name = org_name.trim();
     let lower = name.to_lowercase();
-    if let Some(rest) = lower.strip_prefix("đảng bộ ") {
-        let tail = &name[name.len() - rest.len()..];
-        for (prefix, body, code) in DISTRICT {
-            if rest.starts_with(prefix) {
-                return (format!("{body} {}", &tail[prefix.len()..]), code);
-            }
-        }
-        return (format!("Đảng ủy {tail}"), "ĐU");
-    }
-    if lower.starts_with("chi bộ") {
-        return (name.to_string(), "CB");
-    }
-    (name.to_string(), "ĐU")
+    let rest = lower.strip_prefix("đảng bộ ")?;
+    let tail = &name[name.len() - rest.len()..];
+    DISTRICT.iter().find(|(prefix, _, _)| rest.starts_with(prefix)).map(|(prefix, body, code)| {
+        // Lowercasing keeps these letters' lengths, so the prefix's length cuts the name as typed.
+        (*body, *code, &tail[prefix.len()..])
+    })
 }
 
 #[cfg(test)]
@@ -178,6 +191,14 @@ mod tests {
         ];
         for (org, body, code) in cases {
             assert_eq!(committee_of(org), (body.to_string(), code), "{org}");
+        }
+        let places = [
+            ("Đảng bộ thành phố Lạng Sơn", "Lạng Sơn"),
+            ("Đảng bộ huyện Cao Lộc", "Cao Lộc"),
+            ("Đảng bộ phường Đông Kinh", "Đảng bộ phường Đông Kinh"),
+        ];
+        for (org, place) in places {
+            assert_eq!(place_of(org), place, "{org}");
         }
     }
 }

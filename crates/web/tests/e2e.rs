@@ -881,6 +881,20 @@ async fn the_dashboard_and_its_report(c: &Client, base: &str) {
     std::fs::write(shots_dir().join("74-overview-report.docx"), &docx).unwrap();
     opens_in_libreoffice(&file);
     let _ = std::fs::remove_file(file);
+
+    // A ward's staff on a phone: the ward's own figures, and the city's plans it carries out
+    // with its own tasks only (35-KH/TU gave Hoàng Văn Thụ one, overdue on the article's day).
+    c.set_window_size(PHONE.0, PHONE.1).await.unwrap();
+    login(c, base, "hoangvanthu", "hoangvanthu1").await;
+    c.goto(&format!("{base}/dashboard")).await.unwrap();
+    let carried = c.wait().for_element(Locator::Id("plans-carried-out")).await.unwrap();
+    let said = carried.text().await.unwrap();
+    assert!(said.contains("35-KH/TU") && said.contains("02-ĐA/TU"), "{said}");
+    assert!(body_text(c).await.contains("Đảng bộ phường Hoàng Văn Thụ"));
+    let arg = serde_json::to_value(&carried).unwrap();
+    // The shot keeps the focused element in view: the table of plans from above.
+    c.execute("arguments[0].querySelector('a').focus();", vec![arg]).await.unwrap();
+    shoot(c, "75-dashboard-ward").await;
 }
 
 /// Converts a Word file to PDF with LibreOffice, as a user opening it would find it readable;

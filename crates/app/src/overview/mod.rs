@@ -60,6 +60,8 @@ pub struct OverviewResolution {
 #[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct OverviewPlan {
     pub id: String,
+    /// The committee that issued it.
+    pub org_name: String,
     pub kind_label: String,
     pub number: Option<String>,
     pub title: String,
@@ -127,6 +129,9 @@ pub struct Overview {
     pub targets_met: usize,
     pub resolutions: Vec<OverviewResolution>,
     pub plans: Vec<OverviewPlan>,
+    /// The plans of the committees above that assigned tasks to the unit or its subtree, with
+    /// those tasks only: what the unit carries out.
+    pub plans_carried_out: Vec<OverviewPlan>,
     /// Documents issued in the period that govern something coso records.
     pub documents: Vec<OverviewDocument>,
 }
@@ -182,12 +187,23 @@ impl App {
                 targets_met: r.targets_reached,
             })
             .collect();
-        let plans = self
-            .plans(&narrowed, from, to)?
-            .into_iter()
-            .filter(|p| p.org_code == unit.org.code)
-            .map(|p| OverviewPlan {
+        // The committees above the unit, whose plans it carries out.
+        let above: Vec<String> = self.db.read(|conn| {
+            coso_domain::org::path_ids(&unit.version.path)
+                .filter(|id| *id != unit.org.id.as_str())
+                .map(|id| {
+                    Ok(crate::orgs::org_by_id_on(conn, &coso_domain::id::OrgId::from(id), to)?.org.code)
+                })
+                .collect::<AppResult<Vec<String>>>()
+        })?;
+        let (mut plans, mut plans_carried_out) = (Vec::new(), Vec::new());
+        for p in self.plans(&narrowed, from, to)? {
+            let own = p.org_code == unit.org.code;
+            // A reader below the plan's committee sees the tasks of its own units only.
+            let carried = above.contains(&p.org_code) && !p.tasks.is_empty();
+            let summary = OverviewPlan {
                 id: p.id,
+                org_name: p.org_name,
                 kind_label: p.kind_label,
                 number: p.document_number,
                 title: p.title,
@@ -196,8 +212,13 @@ impl App {
                 tasks_total: p.tasks.len(),
                 tasks_done: p.tasks_done,
                 tasks_overdue: p.tasks_overdue,
-            })
-            .collect();
+            };
+            if own {
+                plans.push(summary);
+            } else if carried {
+                plans_carried_out.push(summary);
+            }
+        }
         let documents = self.db.read(|conn| governing_documents(conn, from, to))?;
         let (selected_by_city, below): (Vec<_>, Vec<_>) =
             pilots.into_iter().partition(|(by_unit, _)| *by_unit);
@@ -220,9 +241,10 @@ impl App {
             quota_document,
             meetings_from,
             meetings_held: compliance.meetings_held,
-            cells_compliant_pct: (!compliance.cells.is_empty()).then(|| {
-                (compliance.compliant_cells as f64 * 1000.0 / compliance.cells.len() as f64).round() / 10.0
-            }),
+            cells_compliant_pct: coso_domain::pilot::share_pct(
+                compliance.compliant_cells,
+                compliance.cells.len(),
+            ),
             training_classes: training.classes,
             trainees: training.trainees,
             training_by_audience: training
@@ -240,6 +262,7 @@ impl App {
             targets_met: resolutions.iter().map(|r| r.targets_met).sum(),
             resolutions,
             plans,
+            plans_carried_out,
             documents,
         })
     }
@@ -317,13 +340,7 @@ fn header_names(
     };
     let root_id = coso_domain::org::path_ids(&unit.version.path).next().unwrap_or_default().to_string();
     let root = crate::orgs::org_by_id_on(conn, &coso_domain::id::OrgId::from(root_id.as_str()), on)?;
-    let (committee, _) = coso_domain::vi::committee_of(&root.version.name);
-    // "Thành ủy Lạng Sơn" → "Lạng Sơn": the committee's title is one or two words.
-    let place = ["Thành ủy ", "Tỉnh ủy ", "Thị ủy ", "Huyện ủy ", "Quận ủy ", "Đảng ủy "]
-        .iter()
-        .find_map(|p| committee.strip_prefix(p))
-        .unwrap_or(&committee)
-        .to_string();
+    let place = coso_domain::vi::place_of(&root.version.name);
     Ok((superior, place))
 }
 

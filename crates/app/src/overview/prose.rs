@@ -249,6 +249,14 @@ impl Overview {
     }
 
     fn plans_and_documents(&self, committee: &str) -> ReportSection {
+        let carried = self.plans_carried_out.iter().map(|p| {
+            let number = p.number.as_deref().map(|n| format!(" {n}")).unwrap_or_default();
+            let (issuer, _) = committee_of(&p.org_name);
+            format!(
+                "Thực hiện {}{number} của {issuer} về “{}”, {} được giao {} nhiệm vụ, đã hoàn thành {}, quá hạn {}.",
+                p.kind_label, p.title, self.org_name, p.tasks_total, p.tasks_done, p.tasks_overdue
+            )
+        });
         let paragraphs = self
             .plans
             .iter()
@@ -264,6 +272,7 @@ impl Overview {
                     p.tasks_overdue
                 )
             })
+            .chain(carried)
             .collect();
         let table = ReportTable {
             caption: "Văn bản chỉ đạo".into(),

@@ -120,7 +120,8 @@ pub(crate) async fn record_value(
     Ok(StatusCode::NO_CONTENT)
 }
 
-/// Plans and projects running in a period (this year to date by default).
+/// Plans and projects running in a period (this year to date by default), their indicators
+/// unmeasured: `/api/v1/plans/{id}` measures one.
 #[utoipa::path(get, path = "/api/v1/plans", params(("from" = Option<String>, Query), ("to" = Option<String>, Query)), responses((status = 200, body = [PlanView]), (status = 422, body = ErrorBody)))]
 pub(crate) async fn plans(
     State(state): State<AppState>,

@@ -26,12 +26,7 @@ pub struct YearQuery {
 fn year_of(q: &YearQuery) -> Result<Option<i32>, AppError> {
     match q.year.as_deref().map(str::trim).filter(|y| !y.is_empty()) {
         None => Ok(None),
-        Some(y) => y
-            .parse::<i32>()
-            .ok()
-            .filter(|y| (1930..=2100).contains(y))
-            .map(Some)
-            .ok_or_else(|| AppError::field("year", format!("Năm «{y}» không hợp lệ, ví dụ 2020."))),
+        Some(y) => Ok(Some(coso_domain::date::read_year("year", Some(y), 0)?)),
     }
 }
 
